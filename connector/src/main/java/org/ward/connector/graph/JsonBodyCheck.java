@@ -1,0 +1,67 @@
+package org.ward.connector.graph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses a successful answer whose JSON is broken, or that is not JSON when only JSON was asked for (a proxy's
+ * login page). The SDK would otherwise fail deep inside deserialisation or, worse, hand back an empty result.
+ * Reads a peek of the body, so the SDK still gets all of it.
+ */
+final class JsonBodyCheck {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String host;
+
+    JsonBodyCheck(String host) {
+        this.host = host;
+    }
+
+    void verify(Request request, Response response, RequestLine line) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null || response.code() < 200 || response.code() >= 300 || response.code() == 204
+                || "HEAD".equals(request.method())) {
+            return;
+        }
+        MediaType type = body.contentType();
+        if (type == null || !type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
+            boolean onlyJsonWanted = "application/json".equalsIgnoreCase(request.header("Accept"));
+            if (onlyJsonWanted && type != null && !body.source().peek().exhausted()) {
+                throw broken(response, line, "with " + type.type() + "/" + type.subtype() + " instead of JSON",
+                        null);
+            }
+            return;
+        }
+        try (InputStream in = body.source().peek().inputStream(); JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() == null) {
+                if ("GET".equals(request.method())) {
+                    throw broken(response, line, "with an empty body instead of JSON", null);
+                }
+                return;
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw broken(response, line, "with malformed JSON (more content after the JSON value)", null);
+            }
+        } catch (JacksonException e) {
+            throw broken(response, line, "with malformed JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private GraphAccessException broken(Response response, RequestLine line, String what, Throwable cause) {
+        response.close();
+        return new GraphAccessException("Graph answered " + line + " " + what + ": the answer was cut off or changed on its "
+                + "way, so Ward stops instead of reading it as empty; check proxies between Ward and " + host
+                + ", then run again.", response.code(), "malformedResponse", cause);
+    }
+}
