@@ -1,0 +1,253 @@
+package org.ward.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ward.simulator.auth.ClientAssertions;
+import org.ward.simulator.auth.IdentityPlatform;
+import org.ward.simulator.auth.TokenService;
+import org.ward.simulator.drives.Drives;
+import org.ward.simulator.fixture.FixtureException;
+import org.ward.simulator.fixture.FixtureLoader;
+import org.ward.simulator.fixture.TenantFixture;
+import org.ward.simulator.groups.Groups;
+import org.ward.simulator.groups.Teams;
+import org.ward.simulator.labels.Labels;
+import org.ward.simulator.permissions.Permissions;
+import org.ward.simulator.requestlog.RequestLog;
+import org.ward.simulator.server.GraphPipeline;
+import org.ward.simulator.server.GraphServer;
+import org.ward.simulator.server.ResourceFamily;
+import org.ward.simulator.server.Routes;
+import org.ward.simulator.sites.Sites;
+import org.ward.simulator.tenant.Tenant;
+import org.ward.simulator.tenant.TenantChanges;
+import org.ward.simulator.throttle.Budget;
+import org.ward.simulator.throttle.Buckets;
+import org.ward.simulator.throttle.Faults;
+import org.ward.simulator.throttle.Latency;
+import org.ward.simulator.throttle.Throttle;
+import org.ward.simulator.tls.CertificateAuthority;
+import org.ward.simulator.users.Users;
+
+/**
+ * A running Microsoft Graph simulator: HTTPS on loopback, a tenant, the identity platform, throttling, latency,
+ * faults and a request log. Start one with {@link #builder()}; stop it with {@link #close()}.
+ */
+public final class Simulator implements AutoCloseable {
+
+    /** The built-in demo tenant, "Upwell Health Centre". */
+    public static final String DEMO_TENANT = "/tenants/upwell-health.yaml";
+
+    private final Tenant tenant;
+    private final TenantChanges changes;
+    private final GraphServer server;
+    private final RequestLog requestLog;
+    private final Throttle throttle;
+    private final TokenService tokens;
+    private final SimulatorInfo info;
+    private final CertificateAuthority authority;
+    private final List<FixtureLoader.AppCredentials> credentials;
+
+    private Simulator(Builder b) throws Exception {
+        Clock clock = b.clock;
+        this.authority = new CertificateAuthority("Ward Graph Simulator CA");
+        FixtureLoader.Loaded loaded = b.tenantSource.load(clock, authority);
+        this.tenant = loaded.tenant();
+        this.changes = loaded.changes();
+        this.credentials = loaded.credentials();
+        this.requestLog = new RequestLog(b.requestLogCapacity);
+        Map<String, Budget> budgets = new LinkedHashMap<>();
+        budgets.put(Buckets.SHAREPOINT, b.sharePointBudget != null ? b.sharePointBudget : Budget.sharePointFor(tenant.licences()));
+        budgets.put(Buckets.DIRECTORY, Budget.directoryFor(tenant.users().size()));
+        budgets.put(Buckets.REPORTS, Budget.reports());
+        budgets.put(Buckets.IDENTITY_PROTECTION, Budget.identityProtection());
+        this.throttle = new Throttle(clock, budgets, b.throttling);
+        this.tokens = new TokenService(clock, Duration.ofMinutes(60));
+        Routes routes = new Routes();
+        for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
+                new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes))) {
+            family.register(routes);
+        }
+        GraphPipeline pipeline = new GraphPipeline(tenant, tokens, routes, throttle, requestLog, clock);
+        IdentityPlatform identity = new IdentityPlatform(tenant, tokens, new ClientAssertions(clock));
+        char[] password = "simulator".toCharArray();
+        KeyStore keyStore = authority.serverKeyStore(password);
+        this.server = new GraphServer("127.0.0.1", b.port, keyStore, password, pipeline, identity, b.latency, b.faults);
+        server.start();
+        String origin = "https://localhost:" + server.port();
+        tokens.acceptAudience(origin);
+        Path stateDir = b.stateDir != null ? Files.createDirectories(b.stateDir) : Files.createTempDirectory("ward-simulator");
+        Path ca = authority.writeCertificate(stateDir.resolve("simulator-ca.pem"));
+        FixtureLoader.AppCredentials first = credentials.isEmpty() ? null : credentials.get(0);
+        Path clientCertificate = null;
+        if (first != null && first.certificate() != null) {
+            clientCertificate = Files.writeString(stateDir.resolve("client-certificate.pem"), first.certificate().pem());
+        }
+        this.info = new SimulatorInfo(origin + "/v1.0", origin, tenant.id, first == null ? null : first.clientId(),
+                first == null ? null : first.clientSecret(), ca, clientCertificate);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public SimulatorInfo info() {
+        return info;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    /** The Java API for changing the tenant in tests: add, rename, move, delete files; share; add guests. */
+    public TenantChanges changes() {
+        return changes;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public Throttle throttle() {
+        return throttle;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public CertificateAuthority certificateAuthority() {
+        return authority;
+    }
+
+    public List<FixtureLoader.AppCredentials> credentials() {
+        return credentials;
+    }
+
+    public void setLatency(Latency latency) {
+        server.setLatency(latency);
+    }
+
+    public void setFaults(Faults faults) {
+        server.setFaults(faults);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the simulator", e);
+        }
+    }
+
+    /** Where the tenant comes from: the demo, a fixture file, a generator. */
+    @FunctionalInterface
+    public interface TenantSource {
+        FixtureLoader.Loaded load(Clock clock, CertificateAuthority authority);
+
+        static TenantSource demo() {
+            return resource(DEMO_TENANT);
+        }
+
+        static TenantSource resource(String name) {
+            return (clock, authority) -> {
+                try (InputStream in = Simulator.class.getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new FixtureException("No built-in tenant fixture " + name);
+                    }
+                    return new FixtureLoader(clock, authority).load(FixtureLoader.read(in, name));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+        }
+
+        static TenantSource file(Path file) {
+            return (clock, authority) -> new FixtureLoader(clock, authority).load(FixtureLoader.read(file));
+        }
+
+        static TenantSource fixture(TenantFixture fixture) {
+            return (clock, authority) -> new FixtureLoader(clock, authority).load(fixture);
+        }
+    }
+
+    /** Options for a simulator; defaults are the demo tenant, a free port, realistic latency, throttling on. */
+    public static final class Builder {
+        private int port;
+        private TenantSource tenantSource = TenantSource.demo();
+        private Latency latency = Latency.REALISTIC;
+        private Faults faults = Faults.NONE;
+        private boolean throttling = true;
+        private Budget sharePointBudget;
+        private Clock clock = Clock.systemUTC();
+        private Path stateDir;
+        private int requestLogCapacity = 1_000_000;
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder tenant(TenantSource source) {
+            this.tenantSource = source;
+            return this;
+        }
+
+        public Builder latency(Latency latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        public Builder faults(Faults faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        public Builder throttling(boolean on) {
+            this.throttling = on;
+            return this;
+        }
+
+        /** Overrides the SharePoint resource-unit budget (default: Microsoft's table for the tenant's licences). */
+        public Builder sharePointBudget(Budget budget) {
+            this.sharePointBudget = budget;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        public Builder requestLogCapacity(int capacity) {
+            this.requestLogCapacity = capacity;
+            return this;
+        }
+
+        public Simulator start() {
+            try {
+                return new Simulator(this);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("The simulator could not start: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.ward.simulator.auth;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.ward.simulator.server.GraphException;
+import org.ward.simulator.tenant.AppRegistration;
+import org.ward.simulator.tenant.Tenant;
+
+/**
+ * Issues and verifies access tokens: RS256-signed JWTs shaped like Entra's v1.0 app-only Graph tokens
+ * ({@code aud}, {@code iss}, {@code tid}, {@code appid}, {@code roles}, {@code exp}, ...).
+ */
+public final class TokenService {
+
+    /** Graph's resource id, which Entra also accepts as an audience. */
+    public static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+    private final Clock clock;
+    private final Duration lifetime;
+    private final String keyId = UUID.randomUUID().toString().replace("-", "").substring(0, 27);
+    private final RSAPrivateKey privateKey;
+    private final RSAPublicKey publicKey;
+    private final Set<String> audiences = new LinkedHashSet<>(List.of("https://graph.microsoft.com",
+            "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn",
+            GRAPH_APP_ID));
+
+    public TokenService(Clock clock, Duration lifetime) {
+        this.clock = clock;
+        this.lifetime = lifetime;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            this.privateKey = (RSAPrivateKey) pair.getPrivate();
+            this.publicKey = (RSAPublicKey) pair.getPublic();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Also accept tokens for this audience (e.g. the simulator's own origin). */
+    public void acceptAudience(String audience) {
+        audiences.add(audience);
+    }
+
+    public String issue(Tenant tenant, AppRegistration app, String audience, boolean byCertificate) {
+        return issue(tenant, app, audience, byCertificate, clock.instant());
+    }
+
+    /** Issues a token as if at {@code issuedAt}; tests use a past instant to get an expired token. */
+    public String issue(Tenant tenant, AppRegistration app, String audience, boolean byCertificate, Instant issuedAt) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .audience(audience)
+                .issuer("https://sts.windows.net/" + tenant.id + "/")
+                .issueTime(Date.from(issuedAt))
+                .notBeforeTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(lifetime)))
+                .claim("aio", UUID.randomUUID().toString().replace("-", ""))
+                .claim("app_displayname", app.displayName())
+                .claim("appid", app.clientId())
+                .claim("appidacr", byCertificate ? "2" : "1")
+                .claim("idp", "https://sts.windows.net/" + tenant.id + "/")
+                .claim("idtyp", "app")
+                .claim("oid", app.servicePrincipalId())
+                .claim("rh", "0.simulated.")
+                .claim("roles", new ArrayList<>(app.permissions()))
+                .subject(app.servicePrincipalId())
+                .claim("tid", tenant.id)
+                .claim("uti", UUID.randomUUID().toString().replace("-", "").substring(0, 22))
+                .claim("ver", "1.0")
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId)
+                .x509CertThumbprint(null).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(privateKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * Verifies a bearer token the way Graph does and answers 401 {@code InvalidAuthenticationToken} when it is
+     * missing, malformed, badly signed, expired or meant for another audience or tenant.
+     */
+    public Caller verify(String authorization, Tenant tenant) {
+        if (authorization == null || authorization.isBlank()) {
+            throw unauthorized("Access token is empty.");
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("Access token is empty.");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(authorization.substring(7).trim());
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw unauthorized("IDX14100: JWT is not well formed.");
+        }
+        try {
+            if (!jwt.verify(new RSASSAVerifier(publicKey))) {
+                throw unauthorized("Access token validation failure. Invalid signature.");
+            }
+        } catch (JOSEException e) {
+            throw unauthorized("Access token validation failure. Invalid signature.");
+        }
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null || !expiry.toInstant().isAfter(clock.instant())) {
+            throw unauthorized("Lifetime validation failed, the token is expired.");
+        }
+        if (claims.getAudience().stream().noneMatch(audiences::contains)) {
+            throw unauthorized("Access token validation failure. Invalid audience.");
+        }
+        Object tid = claims.getClaim("tid");
+        if (!tenant.id.equals(tid)) {
+            throw unauthorized("Access token validation failure. Invalid tenant.");
+        }
+        Object roles = claims.getClaim("roles");
+        Set<String> granted = new LinkedHashSet<>();
+        if (roles instanceof List<?> list) {
+            list.forEach(r -> granted.add(String.valueOf(r)));
+        }
+        return new Caller(String.valueOf(claims.getClaim("appid")), tenant.id, Set.copyOf(granted));
+    }
+
+    public JWKSet publicKeys() {
+        return new JWKSet(new RSAKey.Builder(publicKey).keyID(keyId).build());
+    }
+
+    private static GraphException unauthorized(String message) {
+        return new GraphException(401, "InvalidAuthenticationToken", message);
+    }
+}

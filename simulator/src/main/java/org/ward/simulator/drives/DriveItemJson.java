@@ -1,0 +1,289 @@
+package org.ward.simulator.drives;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.ward.simulator.permissions.PermissionJson;
+import org.ward.simulator.server.GraphCall;
+import org.ward.simulator.server.Json;
+import org.ward.simulator.tenant.Drive;
+import org.ward.simulator.tenant.EffectivePermissions;
+import org.ward.simulator.tenant.Item;
+import org.ward.simulator.tenant.SharingPermission;
+import org.ward.simulator.tenant.Site;
+import org.ward.simulator.tenant.Tenant;
+import org.ward.simulator.tenant.User;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes driveItems in Graph's v1.0 shape, with the facets and expansions the request asks for. */
+public final class DriveItemJson {
+
+    /** How an item is being written. */
+    public record Options(boolean inDelta, boolean hierarchicalSharing, boolean showSharingChanges) {
+        public static final Options PLAIN = new Options(false, false, false);
+    }
+
+    private final Tenant tenant;
+
+    public DriveItemJson(Tenant tenant) {
+        this.tenant = tenant;
+    }
+
+    public ObjectNode render(Drive drive, Item item, GraphCall call, Options options) {
+        ObjectNode node = Json.object();
+        node.put("id", item.id);
+        if (item.deleted) {
+            node.putObject("deleted").put("state", "deleted");
+            ObjectNode parent = node.putObject("parentReference");
+            parent.put("driveId", drive.id);
+            parent.put("driveType", drive.driveType);
+            parent.put("id", item.parentId);
+            if (item.folder) {
+                node.putObject("folder").put("childCount", 0);
+            } else {
+                node.putObject("file");
+            }
+            return node;
+        }
+        boolean isRoot = item.id.equals(drive.rootId);
+        node.put("name", isRoot ? "root" : item.name);
+        String etagGuid = guidOf(item.id);
+        node.put("eTag", "\"{" + etagGuid + "}," + item.version + "\"");
+        if (!item.folder) {
+            node.put("cTag", "\"c:{" + etagGuid + "}," + item.version + "\"");
+        }
+        Json.putDate(node, "createdDateTime", item.createdDateTime);
+        Json.putDate(node, "lastModifiedDateTime", item.lastModifiedDateTime);
+        node.put("webUrl", webUrl(drive, item));
+        node.put("size", item.folder ? folderSize(drive, item) : item.size);
+        identity(node, "createdBy", item.createdById);
+        identity(node, "lastModifiedBy", item.lastModifiedById);
+        ObjectNode parent = node.putObject("parentReference");
+        parent.put("driveType", drive.driveType);
+        parent.put("driveId", drive.id);
+        if (!isRoot) {
+            parent.put("id", item.parentId);
+            Item parentItem = drive.item(item.parentId);
+            if (parentItem != null && !parentItem.id.equals(drive.rootId)) {
+                parent.put("name", parentItem.name);
+            }
+            if (!options.inDelta()) {
+                parent.put("path", drive.parentPath(item));
+            }
+        }
+        parent.put("siteId", drive.siteId);
+        ObjectNode fsInfo = node.putObject("fileSystemInfo");
+        Json.putDate(fsInfo, "createdDateTime", item.createdDateTime);
+        Json.putDate(fsInfo, "lastModifiedDateTime", item.lastModifiedDateTime);
+        if (item.folder) {
+            node.putObject("folder").put("childCount", drive.children(item.id).stream().filter(c -> !c.deleted).count());
+            if (isRoot) {
+                node.putObject("root");
+            }
+        } else {
+            ObjectNode file = node.putObject("file");
+            file.put("mimeType", item.mimeType);
+            ObjectNode hashes = file.putObject("hashes");
+            hashes.put("quickXorHash", item.quickXorHash);
+            if (item.sha1Hash != null) {
+                hashes.put("sha1Hash", item.sha1Hash);
+            }
+            if (item.sha256Hash != null) {
+                hashes.put("sha256Hash", item.sha256Hash);
+            }
+            media(node, item.media);
+        }
+        shared(node, drive, item, options);
+        if (call.odata().selects("sharepointIds") || call.odata().expands("sharepointIds")) {
+            Site site = tenant.site(drive.siteId);
+            ObjectNode ids = node.putObject("sharepointIds");
+            ids.put("listId", guidOf(drive.id));
+            ids.put("listItemId", String.valueOf(Math.abs(item.id.hashCode() % 100000) + 1));
+            ids.put("listItemUniqueId", etagGuid.toLowerCase());
+            if (site != null) {
+                ids.put("siteId", site.siteCollectionId);
+                ids.put("siteUrl", site.webUrl);
+                ids.put("webId", site.webId);
+            }
+            ids.put("tenantId", tenant.id);
+        }
+        expansions(node, drive, item, call);
+        return node;
+    }
+
+    private void expansions(ObjectNode node, Drive drive, Item item, GraphCall call) {
+        if (call.odata().expands("permissions")) {
+            ArrayNode permissions = node.putArray("permissions");
+            for (EffectivePermissions.Effective e : EffectivePermissions.of(tenant, drive, item)) {
+                permissions.add(PermissionJson.render(tenant, drive, e));
+            }
+        }
+        if (call.odata().expands("retentionLabel")) {
+            node.set("retentionLabel", RetentionLabelJson.render(tenant, item));
+        }
+        if (call.odata().expands("listItem")) {
+            ObjectNode listItem = node.putObject("listItem");
+            listItem.put("id", String.valueOf(Math.abs(item.id.hashCode() % 100000) + 1));
+            if (call.odata().expansion("listItem").options().toLowerCase().contains("fields")) {
+                ObjectNode fields = listItem.putObject("fields");
+                fields.put("FileLeafRef", item.name);
+                for (Map.Entry<String, String> column : item.columns.entrySet()) {
+                    fields.put(column.getKey(), column.getValue());
+                }
+            }
+        }
+    }
+
+    private void shared(ObjectNode node, Drive drive, Item item, Options options) {
+        if (item.id.equals(drive.rootId)) {
+            return;
+        }
+        List<SharingPermission> sharing;
+        if (options.hierarchicalSharing()) {
+            sharing = item.permissions;
+            if (sharing.isEmpty()) {
+                if (!item.inheritsPermissions) {
+                    node.putObject("shared");
+                }
+                return;
+            }
+        } else {
+            sharing = new java.util.ArrayList<>();
+            List<SharingPermission> siteRoles = EffectivePermissions.siteRoles(tenant, drive);
+            for (EffectivePermissions.Effective e : EffectivePermissions.of(tenant, drive, item)) {
+                if (!siteRoles.contains(e.permission())) {
+                    sharing.add(e.permission());
+                }
+            }
+            if (sharing.isEmpty()) {
+                return;
+            }
+        }
+        String scope = "users";
+        Instant since = null;
+        for (SharingPermission p : sharing) {
+            if (p.kind() == SharingPermission.Kind.LINK) {
+                if ("anonymous".equals(p.link().scope())) {
+                    scope = "anonymous";
+                } else if ("organization".equals(p.link().scope()) && !"anonymous".equals(scope)) {
+                    scope = "organization";
+                }
+            }
+            if (since == null || (p.createdDateTime() != null && p.createdDateTime().isBefore(since))) {
+                since = p.createdDateTime();
+            }
+        }
+        ObjectNode facet = node.putObject("shared");
+        facet.put("scope", scope);
+        Json.putDate(facet, "sharedDateTime", since);
+        if (item.createdById != null && tenant.user(item.createdById) != null) {
+            User owner = tenant.user(item.createdById);
+            ObjectNode user = facet.putObject("owner").putObject("user");
+            user.put("id", owner.id());
+            user.put("displayName", owner.displayName());
+        }
+        if (options.showSharingChanges() && item.sharingSeq() != 0 && item.sharingSeq() == item.changeSeq()) {
+            node.put("@microsoft.graph.sharedChanged", "True");
+        }
+    }
+
+    private static void media(ObjectNode node, Item.Media media) {
+        if (media == null) {
+            return;
+        }
+        switch (media.kind()) {
+            case "video" -> {
+                ObjectNode video = node.putObject("video");
+                if (media.durationMillis() != null) {
+                    video.put("duration", media.durationMillis());
+                }
+                if (media.width() != null) {
+                    video.put("width", media.width());
+                    video.put("height", media.height());
+                }
+                video.put("bitrate", 2_500_000);
+                video.put("frameRate", 30.0);
+                video.put("fourCC", "avc1");
+                video.put("audioChannels", 2);
+                video.put("audioFormat", "AAC");
+            }
+            case "audio" -> {
+                ObjectNode audio = node.putObject("audio");
+                if (media.durationMillis() != null) {
+                    audio.put("duration", media.durationMillis());
+                }
+                audio.put("bitrate", 128);
+                audio.put("hasDrm", false);
+                audio.put("isVariableBitrate", false);
+            }
+            case "photo" -> {
+                ObjectNode photo = node.putObject("photo");
+                Json.putDate(photo, "takenDateTime", media.takenDateTime());
+                if (media.cameraMake() != null) {
+                    photo.put("cameraMake", media.cameraMake());
+                }
+                ObjectNode image = node.putObject("image");
+                image.put("width", media.width() == null ? 4032 : media.width());
+                image.put("height", media.height() == null ? 3024 : media.height());
+            }
+            case "image" -> {
+                ObjectNode image = node.putObject("image");
+                image.put("width", media.width() == null ? 1920 : media.width());
+                image.put("height", media.height() == null ? 1080 : media.height());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void identity(ObjectNode node, String field, String userId) {
+        if (userId == null) {
+            return;
+        }
+        User user = tenant.user(userId);
+        if (user == null) {
+            return;
+        }
+        ObjectNode u = node.putObject(field).putObject("user");
+        u.put("id", user.id());
+        u.put("displayName", user.displayName());
+        u.put("email", user.mail());
+    }
+
+    private long folderSize(Drive drive, Item folder) {
+        long total = 0;
+        for (Item child : drive.children(folder.id)) {
+            if (!child.deleted) {
+                total += child.folder ? 0 : child.size;
+            }
+        }
+        return total;
+    }
+
+    static String webUrl(Drive drive, Item item) {
+        if (item.id.equals(drive.rootId)) {
+            return drive.webUrl;
+        }
+        String path = drive.parentPath(item).substring("/drive/root:".length()) + "/" + item.name;
+        StringBuilder url = new StringBuilder(drive.webUrl);
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                url.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        return url.toString();
+    }
+
+    /** A stable GUID-shaped string for eTags and list ids. */
+    static String guidOf(String id) {
+        String hex = String.format("%032X", new java.math.BigInteger(1, id.getBytes(StandardCharsets.UTF_8)).mod(
+                java.math.BigInteger.ONE.shiftLeft(128)));
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
+                + "-" + hex.substring(20, 32);
+    }
+}

@@ -1,0 +1,58 @@
+package org.ward.simulator.drives;
+
+import org.ward.simulator.server.Json;
+import org.ward.simulator.tenant.Drive;
+import org.ward.simulator.tenant.Group;
+import org.ward.simulator.tenant.Item;
+import org.ward.simulator.tenant.Tenant;
+import org.ward.simulator.tenant.User;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** A drive in Graph's shape: type, owner (user or group), quota, URLs. */
+final class DriveJson {
+
+    private DriveJson() {
+    }
+
+    static ObjectNode render(Tenant tenant, Drive drive) {
+        ObjectNode node = Json.object();
+        node.put("id", drive.id);
+        node.put("name", drive.name);
+        node.put("description", drive.description == null ? "" : drive.description);
+        node.put("driveType", drive.driveType);
+        Json.putDate(node, "createdDateTime", drive.createdDateTime);
+        Item root = drive.root();
+        Json.putDate(node, "lastModifiedDateTime", root == null ? drive.createdDateTime : root.lastModifiedDateTime);
+        node.put("webUrl", drive.webUrl);
+        ObjectNode owner = node.putObject("owner");
+        if (drive.ownerUserId != null && tenant.user(drive.ownerUserId) != null) {
+            User user = tenant.user(drive.ownerUserId);
+            ObjectNode u = owner.putObject("user");
+            u.put("id", user.id());
+            u.put("displayName", user.displayName());
+            u.put("email", user.mail());
+        } else if (drive.ownerGroupId != null && tenant.group(drive.ownerGroupId) != null) {
+            Group group = tenant.group(drive.ownerGroupId);
+            ObjectNode g = owner.putObject("group");
+            g.put("id", group.id);
+            g.put("displayName", group.displayName);
+            g.put("email", group.mail);
+        } else {
+            owner.putObject("user").put("displayName", "System Account");
+        }
+        long used = 0;
+        for (Item item : drive.allItems()) {
+            if (!item.deleted && !item.folder) {
+                used += item.size;
+            }
+        }
+        ObjectNode quota = node.putObject("quota");
+        quota.put("deleted", 0);
+        quota.put("remaining", 1_099_511_627_776L - used);
+        quota.put("state", "normal");
+        quota.put("total", 1_099_511_627_776L);
+        quota.put("used", used);
+        return node;
+    }
+}

@@ -1,0 +1,7 @@
+package org.ward.simulator.server;
+
+/** Answers one routed Graph request. */
+@FunctionalInterface
+public interface RouteHandler {
+    GraphResponse handle(GraphCall call);
+}

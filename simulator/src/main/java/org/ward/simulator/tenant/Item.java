@@ -1,0 +1,94 @@
+package org.ward.simulator.tenant;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A driveItem: a file or folder. Mutable through the tenant's write methods only, which also move it to the end
+ * of its drive's change journal so the next delta reports it.
+ */
+public final class Item {
+
+    public final String id;
+    public final String driveId;
+    public final boolean folder;
+    public String name;
+    public String parentId;
+    public String mimeType;
+    public long size;
+    public final Instant createdDateTime;
+    public Instant lastModifiedDateTime;
+    public final String createdById;
+    public String lastModifiedById;
+    public String quickXorHash;
+    public String sha1Hash;
+    public String sha256Hash;
+    public Media media;
+    public RetentionLabel retentionLabel;
+    /** Sensitivity label id on a labelable file (Office or PDF); null when none. */
+    public String sensitivityLabelId;
+    public Map<String, String> columns = Map.of();
+    /** Permissions set directly on this item (links, grants). */
+    public final List<SharingPermission> permissions = new ArrayList<>();
+    /** False when the item stopped inheriting from its parent (SharePoint's "unique permissions"). */
+    public boolean inheritsPermissions = true;
+    public boolean deleted;
+    /** Position in the drive's change journal: the sequence number of the item's latest change. */
+    long changeSeq;
+    /** The sequence number of the latest change to the item's own sharing. */
+    long sharingSeq;
+    Instant changedAt;
+    public int version = 1;
+
+    public Item(String id, String driveId, boolean folder, String name, String parentId, Instant createdDateTime,
+            String createdById) {
+        this.id = id;
+        this.driveId = driveId;
+        this.folder = folder;
+        this.name = name;
+        this.parentId = parentId;
+        this.createdDateTime = createdDateTime;
+        this.lastModifiedDateTime = createdDateTime;
+        this.createdById = createdById;
+        this.lastModifiedById = createdById;
+    }
+
+    public long changeSeq() {
+        return changeSeq;
+    }
+
+    public long sharingSeq() {
+        return sharingSeq;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
+    }
+
+    /**
+     * Media facets. Graph documents the audio facet as OneDrive Personal only; the fixture decides which to give.
+     *
+     * @param kind audio, video, photo or image
+     * @param durationMillis duration for audio and video
+     * @param width pixels for video, photo and image
+     * @param height pixels for video, photo and image
+     * @param takenDateTime when a photo was taken
+     * @param cameraMake the camera maker for photos
+     */
+    public record Media(String kind, Long durationMillis, Integer width, Integer height, Instant takenDateTime,
+            String cameraMake) {
+    }
+
+    /**
+     * A retention label on an item.
+     *
+     * @param name the label's display name (Graph identifies retention labels by name)
+     * @param appliedDateTime when it was applied
+     * @param appliedById who applied it
+     * @param behaviour retain, retainAsRecord, retainAsRegulatoryRecord or doNotRetain
+     */
+    public record RetentionLabel(String name, Instant appliedDateTime, String appliedById, String behaviour) {
+    }
+}
