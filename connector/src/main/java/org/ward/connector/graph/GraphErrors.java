@@ -66,7 +66,7 @@ public final class GraphErrors {
 
     private GraphAccessException answer(String request, int status, String code, String message, Throwable cause) {
         String said = "(" + status + (code.isEmpty() ? "" : " " + code) + ")";
-        String detail = message == null || message.isBlank() ? "" : ": " + message.strip();
+        String detail = message == null || message.isBlank() ? "" : ": " + message.strip().replaceAll("[.\\s]+$", "");
         String app = settings.clientId();
         String sentence = switch (status) {
             case 401 -> "Graph rejected Ward's access token for " + request + " " + said + detail + "; make sure app "

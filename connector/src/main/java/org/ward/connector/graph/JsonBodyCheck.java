@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonBodyCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.Set<Integer> RETRIED = java.util.Set.of(429, 503, 504);
 
     private final String host;
 
@@ -29,11 +30,14 @@ final class JsonBodyCheck {
 
     void verify(Request request, Response response, RequestLine line) throws IOException {
         ResponseBody body = response.body();
-        if (body == null || response.code() < 200 || response.code() >= 300 || response.code() == 204
-                || "HEAD".equals(request.method())) {
+        if (body == null || response.code() < 200 || response.code() == 204 || "HEAD".equals(request.method())) {
             return;
         }
         MediaType type = body.contentType();
+        if (response.code() >= 300) {
+            verifyError(response, line, type);
+            return;
+        }
         if (type == null || !type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
             boolean onlyJsonWanted = "application/json".equalsIgnoreCase(request.header("Accept"));
             if (onlyJsonWanted && type != null && !body.source().peek().exhausted()) {
@@ -56,6 +60,20 @@ final class JsonBodyCheck {
         } catch (JacksonException e) {
             throw broken(response, line, "with malformed JSON (" + e.getOriginalMessage() + ")", e);
         }
+    }
+
+    // The SDK can only read Graph's JSON error bodies; an HTML or text error page (a proxy, a wrong base URL)
+    // would surface as an unrelated parser failure.
+    private void verifyError(Response response, RequestLine line, MediaType type) throws IOException {
+        if (response.code() < 400 || RETRIED.contains(response.code()) || type == null || type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
+            return;
+        }
+        String text = response.peekBody(200).string().strip().replaceAll("\\s+", " ");
+        int status = response.code();
+        response.close();
+        throw new GraphAccessException("Something other than Graph answered " + line + " with " + status + " and a "
+                + type.type() + "/" + type.subtype() + " page" + (text.isEmpty() ? "" : " (\"" + text + "\")")
+                + ": check ward.graph.base-url and any proxy between Ward and " + host + ".", status, "", null);
     }
 
     private GraphAccessException broken(Response response, RequestLine line, String what, Throwable cause) {
