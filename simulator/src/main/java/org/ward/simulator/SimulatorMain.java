@@ -1,7 +1,160 @@
 package org.ward.simulator;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.ward.simulator.fixture.FixtureException;
+import org.ward.simulator.fixture.TenantGenerator;
+import org.ward.simulator.throttle.Budget;
+import org.ward.simulator.throttle.Faults;
+import org.ward.simulator.throttle.Latency;
+
+/** {@code java -jar ward-simulator.jar}: runs the simulator until stopped and prints how to reach it. */
 public final class SimulatorMain {
-    public static void main(String[] args) {
-        System.out.println("ward-simulator");
+
+    /** The permissions a generated tenant's app receives: what a full Ward deployment asks for. */
+    public static final List<String> FULL_PERMISSIONS = List.of("Sites.FullControl.All", "Files.ReadWrite.All",
+            "User.Read.All", "Group.Read.All", "Team.ReadBasic.All", "Channel.ReadBasic.All", "AuditLog.Read.All",
+            "Directory.Read.All", "Policy.Read.All", "IdentityRiskyUser.Read.All", "IdentityRiskEvent.Read.All",
+            "RoleManagement.Read.Directory");
+
+    private static final String USAGE = """
+            Usage: java -jar ward-simulator.jar [options]
+
+            A Microsoft Graph simulator for Ward: HTTPS on 127.0.0.1, the identity platform's token endpoint,
+            Graph v1.0 resources with throttling, latency and fault injection.
+
+            Tenant (one of):
+              --tenant demo                 the built-in demo tenant "Upwell Health Centre" (default)
+              --tenant-file FILE            a tenant fixture (YAML or JSON; see docs/tenant-fixtures.md)
+              --tenant generated --sites N --items-per-site M [--seed S]
+                                            a large deterministic generated tenant
+
+            Options:
+              --port P                      HTTPS port (default 9443; 0 picks a free port)
+              --info-file FILE              also write the connection details as JSON to FILE
+              --state-dir DIR               where to write the CA certificate (default: a temporary folder)
+              --latency off|MILLIS          mean response latency (default 90, realistic)
+              --throttling on|off           resource-unit throttling (default on)
+              --budget UNITS                SharePoint resource units per minute (default: Microsoft's table)
+              --faults SPEC                 fault rates, e.g. 503=0.02,504=0.01,reset=0.01,malformed=0.01,truncated=0.01,slow=0.01
+              --help                        this text
+            """;
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "simulator-logback.xml");
+        }
+        Simulator.Builder builder = Simulator.builder().port(9443);
+        Path infoFile = null;
+        String tenant = "demo";
+        Path tenantFile = null;
+        int sites = 100;
+        int itemsPerSite = 1_000;
+        long seed = 1;
+        List<String> list = new ArrayList<>(List.of(args));
+        try {
+            for (int i = 0; i < list.size(); i++) {
+                String arg = list.get(i);
+                switch (arg) {
+                    case "--help", "-h" -> {
+                        System.out.print(USAGE);
+                        return;
+                    }
+                    case "--port" -> builder.port(Integer.parseInt(value(list, ++i, arg)));
+                    case "--tenant" -> tenant = value(list, ++i, arg);
+                    case "--tenant-file" -> tenantFile = Path.of(value(list, ++i, arg));
+                    case "--sites" -> sites = Integer.parseInt(value(list, ++i, arg));
+                    case "--items-per-site" -> itemsPerSite = Integer.parseInt(value(list, ++i, arg));
+                    case "--seed" -> seed = Long.parseLong(value(list, ++i, arg));
+                    case "--info-file" -> infoFile = Path.of(value(list, ++i, arg));
+                    case "--state-dir" -> builder.stateDir(Path.of(value(list, ++i, arg)));
+                    case "--latency" -> {
+                        String v = value(list, ++i, arg);
+                        builder.latency(v.equals("off") ? Latency.OFF : new Latency(Duration.ofMillis(Long.parseLong(v)), 0.5));
+                    }
+                    case "--throttling" -> builder.throttling(!value(list, ++i, arg).equals("off"));
+                    case "--budget" -> builder.sharePointBudget(new Budget(Long.parseLong(value(list, ++i, arg)),
+                            Duration.ofMinutes(1), true));
+                    case "--faults" -> builder.faults(faults(value(list, ++i, arg)));
+                    default -> throw new IllegalArgumentException("Unknown option " + arg + " (see --help)");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ward-simulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (tenantFile != null) {
+            builder.tenant(Simulator.TenantSource.file(tenantFile));
+        } else if (tenant.equals("generated")) {
+            TenantGenerator generator = new TenantGenerator(sites, itemsPerSite, seed);
+            String secret = "generated-secret-" + seed;
+            builder.tenant((clock, authority) -> generator.generate(clock, secret, FULL_PERMISSIONS));
+        } else if (!tenant.equals("demo")) {
+            System.err.println("ward-simulator: --tenant takes demo or generated (or use --tenant-file FILE)");
+            System.exit(2);
+            return;
+        }
+        Simulator simulator;
+        try {
+            simulator = builder.start();
+        } catch (FixtureException e) {
+            System.err.println("ward-simulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Ward Graph simulator is running: " + simulator.tenant().displayName);
+        System.out.println(simulator.info().describe());
+        if (infoFile != null) {
+            Files.writeString(infoFile, simulator.info().toJson());
+            System.out.println("Connection details written to " + infoFile);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    static Faults faults(String spec) {
+        double e503 = 0;
+        double e504 = 0;
+        double reset = 0;
+        double malformed = 0;
+        double truncated = 0;
+        double slow = 0;
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("--faults takes name=rate pairs, e.g. 503=0.02,reset=0.01");
+            }
+            double rate = Double.parseDouble(kv[1]);
+            switch (kv[0].trim()) {
+                case "503" -> e503 = rate;
+                case "504" -> e504 = rate;
+                case "reset" -> reset = rate;
+                case "malformed" -> malformed = rate;
+                case "truncated" -> truncated = rate;
+                case "slow" -> slow = rate;
+                default -> throw new IllegalArgumentException("Unknown fault '" + kv[0] + "' (503, 504, reset, malformed, truncated, slow)");
+            }
+        }
+        return new Faults(e503, e504, reset, malformed, truncated, slow, Duration.ofSeconds(5), 1);
     }
 }
