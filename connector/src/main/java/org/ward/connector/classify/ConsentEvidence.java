@@ -1,0 +1,125 @@
+package org.ward.connector.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ward.connector.classify.ConsentVerdict.Status;
+import org.ward.connector.inventory.ItemRecord;
+import org.ward.connector.policy.ConsentPolicy;
+import org.ward.connector.policy.ConsentPolicy.ConsentColumn;
+import org.ward.connector.policy.ConsentPolicy.ConsentLink;
+import org.ward.connector.policy.Glob;
+import org.ward.connector.policy.PolicyPack;
+
+/**
+ * Is a consent record stored with the recording (GMC paras 22-24)? Evidence is a consent column on the recording,
+ * or a consent form in the same folder that names the same patient identifier or contains the recording's name.
+ */
+public final class ConsentEvidence {
+
+    /** Shorter names ("a", "01") would be found inside unrelated form names. */
+    private static final int MIN_BASE_NAME = 4;
+
+    private final ConsentPolicy policy;
+    private final IdentifierScanner scanner;
+    private final IdentifierMasking masking;
+    private final IdentifierFingerprint fingerprint;
+
+    public ConsentEvidence(PolicyPack pack, IdentifierFingerprint fingerprint) {
+        this.policy = pack.consent();
+        this.scanner = new IdentifierScanner(pack.identifiers());
+        this.masking = new IdentifierMasking(pack.identifiers());
+        this.fingerprint = fingerprint;
+    }
+
+    /** @param sameFolder the other items in the recording's folder (the recording itself and folders are ignored) */
+    public ConsentVerdict evaluate(ItemRecord recording, RecordingClassification classification, List<ItemRecord> sameFolder) {
+        if (!classification.isRecording()) {
+            return new ConsentVerdict(Status.NOT_REQUIRED, List.of(), "not a recording");
+        }
+        if (!policy.requires(classification.kind())) {
+            return new ConsentVerdict(Status.NOT_REQUIRED, List.of(), "the pack does not require consent evidence for "
+                    + classification.kind());
+        }
+        List<String> evidence = new ArrayList<>();
+        columnEvidence(recording).ifPresent(evidence::add);
+        List<ItemRecord> forms = sameFolder.stream().filter(i -> isForm(i, recording)).toList();
+        for (ItemRecord form : forms) {
+            link(form, recording, classification).ifPresent(evidence::add);
+        }
+        if (!evidence.isEmpty()) {
+            return new ConsentVerdict(Status.PRESENT, evidence, "consent evidence: " + String.join("; ", evidence));
+        }
+        return new ConsentVerdict(Status.MISSING, List.of(), "no consent evidence: " + formsMissing(forms) + ", and "
+                + columnsMissing());
+    }
+
+    private Optional<String> columnEvidence(ItemRecord recording) {
+        for (ConsentColumn column : policy.columns()) {
+            for (var entry : recording.columns().entrySet()) {
+                String value = entry.getValue() == null ? "" : entry.getValue().strip();
+                boolean named = entry.getKey().equalsIgnoreCase(column.name()) && !value.isEmpty();
+                if (named && (column.values().isEmpty() || column.values().stream().anyMatch(value::equalsIgnoreCase))) {
+                    return Optional.of("column " + entry.getKey() + " = " + masking.maskText(value));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isForm(ItemRecord item, ItemRecord recording) {
+        boolean sameParent = recording.parentId() == null || recording.parentId().equals(item.parentId());
+        return !item.folder() && !item.itemId().equals(recording.itemId()) && sameParent
+                && policy.formExtensions().contains(item.extension())
+                && policy.formNamePatterns().stream().anyMatch(p -> Glob.of(p).matches(item.name()));
+    }
+
+    private Optional<String> link(ItemRecord form, ItemRecord recording, RecordingClassification classification) {
+        String shown = "consent form \"" + masking.maskText(form.name()) + "\" in the same folder";
+        if (policy.linkBy().contains(ConsentLink.IDENTIFIER)) {
+            Set<String> wanted = classification.identifiers().stream().map(IdentifierMatch::fingerprint).collect(Collectors.toSet());
+            for (FoundIdentifier found : scanner.find(form.name())) {
+                if (wanted.contains(fingerprint.of(found.type(), found.value()))) {
+                    return Optional.of(shown + " names " + found.type().label() + " " + masking.mask(found.type(), found.value()));
+                }
+            }
+        }
+        String base = normalise(baseName(recording.name()));
+        if (policy.linkBy().contains(ConsentLink.BASE_NAME) && base.length() >= MIN_BASE_NAME
+                && normalise(baseName(form.name())).contains(base)) {
+            return Optional.of(shown + " contains the recording's name");
+        }
+        return Optional.empty();
+    }
+
+    private String formsMissing(List<ItemRecord> forms) {
+        String kinds = String.join(" or ", policy.formNamePatterns()) + " (" + String.join(", ", policy.formExtensions()) + ")";
+        if (forms.isEmpty()) {
+            return "no file in the folder matches " + kinds;
+        }
+        String names = forms.stream().map(f -> "\"" + masking.maskText(f.name()) + "\"").collect(Collectors.joining(", "));
+        return forms.size() + " consent form" + (forms.size() == 1 ? "" : "s") + " in the folder (" + names
+                + ") but none names the recording's patient identifier or contains its name";
+    }
+
+    private String columnsMissing() {
+        if (policy.columns().isEmpty()) {
+            return "the pack names no consent columns";
+        }
+        return "no consent column is set (" + policy.columns().stream()
+                .map(c -> c.values().isEmpty() ? c.name() : c.name() + " = " + String.join("/", c.values()))
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String baseName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
+    }
+
+    private static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

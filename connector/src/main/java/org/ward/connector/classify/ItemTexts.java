@@ -1,0 +1,43 @@
+package org.ward.connector.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.ward.connector.inventory.ItemRecord;
+
+/** The texts of an item and its location that keywords and identifiers are looked for in, each with its name. */
+final class ItemTexts {
+
+    /** A named text: {@code where} reads in a sentence ("the folder path"). */
+    record Source(String where, String text) {
+    }
+
+    private ItemTexts() {
+    }
+
+    /** File name, folder path, site name, site URL and library name, in that order. */
+    static List<Source> context(ItemRecord item, LocationContext location) {
+        List<Source> sources = new ArrayList<>();
+        add(sources, "file name", item.name());
+        add(sources, "folder path", item.folderPath());
+        if (location != null) {
+            add(sources, "site name", location.siteName());
+            add(sources, "site URL", location.siteUrl());
+            add(sources, "library", location.libraryName());
+        }
+        return sources;
+    }
+
+    /** One source per metadata column, "Name: value", in name order so results are stable. */
+    static List<Source> columns(ItemRecord item) {
+        List<Source> sources = new ArrayList<>();
+        new TreeMap<>(item.columns()).forEach((name, value) -> add(sources, "column " + name, name + ": " + value));
+        return sources;
+    }
+
+    private static void add(List<Source> sources, String where, String text) {
+        if (text != null && !text.isBlank()) {
+            sources.add(new Source(where, text));
+        }
+    }
+}

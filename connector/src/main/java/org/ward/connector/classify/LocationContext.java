@@ -1,0 +1,42 @@
+package org.ward.connector.classify;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.ward.connector.discovery.Location;
+import org.ward.connector.discovery.LocationKind;
+import org.ward.connector.policy.ApprovedLocation;
+import org.ward.connector.policy.LocationRegistry;
+
+/**
+ * Where an item sits, as the classifier needs it.
+ *
+ * @param kind the sort of place (OneDrive, group site, ...)
+ * @param siteUrl the site's URL
+ * @param siteName the site's display name
+ * @param libraryName the document library (drive) name, null when unknown
+ * @param registered whether the pack's registry lists this place at all
+ * @param approvedKinds the recording kind ids the registry approves here
+ */
+public record LocationContext(
+        LocationKind kind, String siteUrl, String siteName, String libraryName, boolean registered, Set<String> approvedKinds) {
+
+    public LocationContext {
+        // Sorted so that reasons naming the kinds read the same on every run.
+        approvedKinds = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(approvedKinds));
+    }
+
+    /** Looks the location up in the pack's registry. */
+    public static LocationContext of(Location location, String libraryName, LocationRegistry registry) {
+        Set<String> kinds = new LinkedHashSet<>();
+        var matching = registry.matching(location.webUrl(), libraryName);
+        for (ApprovedLocation approved : matching) {
+            kinds.addAll(approved.kinds());
+        }
+        return new LocationContext(location.kind(), location.webUrl(), location.displayName(), libraryName,
+                !matching.isEmpty(), kinds);
+    }
+
+    public boolean approvedFor(String kindId) {
+        return approvedKinds.contains(kindId);
+    }
+}

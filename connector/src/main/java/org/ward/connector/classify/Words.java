@@ -1,0 +1,61 @@
+package org.ward.connector.classify;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keyword matching on words, not substrings: names are split at separators, camel case and digit boundaries, so
+ * "ClinicalRecordings", "Clinical_Recordings" and "clinical recordings" all contain the keyword "Recordings",
+ * while "GPS" does not contain "GP".
+ */
+final class Words {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern CASE_BOUNDARY = Pattern.compile(
+            "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
+
+    private Words() {
+    }
+
+    static List<String> of(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        for (String part : SEPARATORS.split(text)) {
+            for (String word : CASE_BOUNDARY.split(part)) {
+                if (!word.isEmpty()) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The first keyword (in the given order) whose words appear consecutively in {@code text}. */
+    static Optional<String> firstIn(Collection<String> keywords, String text) {
+        List<String> words = of(text);
+        for (String keyword : keywords) {
+            if (containsRun(words, of(keyword))) {
+                return Optional.of(keyword);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean containsRun(List<String> words, List<String> run) {
+        if (run.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i + run.size() <= words.size(); i++) {
+            if (words.subList(i, i + run.size()).equals(run)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
