@@ -1,5 +1,7 @@
 package org.ward.connector.graph;
 
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,11 +73,11 @@ public final class GraphClients {
                 // Retries live in Ward's interceptor only: OkHttp's own silent retry would be a second layer.
                 .retryOnConnectionFailure(false)
                 // Waits for Retry-After happen inside the call, so a whole-call deadline would cut them short.
-                .callTimeout(java.time.Duration.ZERO)
+                .callTimeout(Duration.ZERO)
                 .connectTimeout(limits.requestTimeout())
                 .readTimeout(limits.requestTimeout())
                 .writeTimeout(limits.requestTimeout())
-                .connectionPool(new ConnectionPool(limits.maxConcurrentRequests(), 5, java.util.concurrent.TimeUnit.MINUTES));
+                .connectionPool(new ConnectionPool(limits.maxConcurrentRequests(), 5, TimeUnit.MINUTES));
         TlsTrust.of(settings.trust()).ifPresent(trust -> trust.applyTo(builder));
         return builder.build();
     }

@@ -40,8 +40,8 @@ public record GraphEndpoints(URI baseUrl, URI authority, String scope) {
                     + "set it to the Graph root including /v1.0, e.g. https://localhost:9443/v1.0.");
         }
         URI uri = parse("ward.graph.base-url", value, "https://graph.microsoft.com/v1.0");
-        boolean https = "https".equals(uri.getScheme());
-        if (!https && !("http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost()))) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        if (!https && !("http".equalsIgnoreCase(uri.getScheme()) && LOOPBACK.contains(uri.getHost()))) {
             throw new InvalidGraphSettingException("ward.graph.base-url " + value + " does not use https: the Graph "
                     + "token provider only sends tokens over https (plain http is accepted for localhost only).");
         }
@@ -50,7 +50,7 @@ public record GraphEndpoints(URI baseUrl, URI authority, String scope) {
             throw new InvalidGraphSettingException("ward.graph.base-url " + value + " must have the API version as its "
                     + "whole path, e.g. https://graph.microsoft.com/v1.0: the SDK's $batch support cuts it off by length.");
         }
-        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path);
+        return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path);
     }
 
     private static URI authorityHost(String value) {
@@ -59,7 +59,7 @@ public record GraphEndpoints(URI baseUrl, URI authority, String scope) {
                     + "set it to the sign-in host without the tenant, e.g. https://localhost:9443.");
         }
         URI uri = parse("ward.graph.authority", value, "https://login.microsoftonline.com");
-        if (!"https".equals(uri.getScheme())) {
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
             throw new InvalidGraphSettingException("ward.graph.authority " + value + " uses " + uri.getScheme()
                     + ", but Microsoft's identity library (MSAL) only signs in against https authorities: use https "
                     + "(for a local simulator serve it over TLS and trust its CA with ward.graph.trust.ca-certificate).");

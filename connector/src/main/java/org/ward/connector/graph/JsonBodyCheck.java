@@ -1,5 +1,6 @@
 package org.ward.connector.graph;
 
+import java.util.Set;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonBodyCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final java.util.Set<Integer> RETRIED = java.util.Set.of(429, 503, 504);
+    private static final Set<Integer> RETRIED = Set.of(429, 503, 504);
 
     private final String host;
 

@@ -82,6 +82,12 @@ final class ResilienceInterceptor implements Interceptor {
             } else {
                 resilience.breaker().failed(status);
             }
+            Duration wait = asked.isPresent() ? asked.get() : resilience.timing().backoff(attempt);
+            boolean tooLong = wait.compareTo(resilience.settings().maxRetryAfter()) > 0;
+            if (throttled && !tooLong) {
+                // Everyone waits, this request included: the pause is taken in awaitTurn at the loop's top.
+                resilience.gate().pauseFor(wait);
+            }
             if (!replayable) {
                 return stamped(response, line);
             }
@@ -90,13 +96,10 @@ final class ResilienceInterceptor implements Interceptor {
                 throw RetryFailures.exhausted(line, status, attempt,
                         Duration.between(started, resilience.clock().instant()));
             }
-            Duration wait = asked.isPresent() ? asked.get() : resilience.timing().backoff(attempt);
-            if (wait.compareTo(resilience.settings().maxRetryAfter()) > 0) {
+            if (tooLong) {
                 throw RetryFailures.waitTooLong(line, status, wait, resilience.settings().maxRetryAfter());
             }
             if (throttled) {
-                // Everyone waits, this request included: the pause is taken in awaitTurn at the loop's top.
-                resilience.gate().pauseFor(wait);
                 resilience.traffic().retried(1);
                 log.info("Graph answered {} to {}; pausing all Graph requests for {}", status, line, wait);
             } else {

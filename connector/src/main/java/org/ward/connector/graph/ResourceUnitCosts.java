@@ -1,5 +1,6 @@
 package org.ward.connector.graph;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -125,6 +126,6 @@ final class ResourceUnitCosts {
     }
 
     private static List<String> segments(String path) {
-        return java.util.Arrays.stream(path.toLowerCase(Locale.ROOT).split("/")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(path.toLowerCase(Locale.ROOT).split("/")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.ward.connector.graph;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -58,6 +59,6 @@ final class RetryFailures {
 
     static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -1,5 +1,6 @@
 package org.ward.connector.graph;
 
+import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -47,7 +48,7 @@ record TlsTrust(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {manager}, null);
             return Optional.of(new TlsTrust(context.getSocketFactory(), manager));
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Ward could not build its TLS trust from the JVM defaults and "
                     + settings.caCertificate() + ": " + e.getMessage(), e);
         }

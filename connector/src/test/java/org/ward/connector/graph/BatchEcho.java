@@ -1,5 +1,6 @@
 package org.ward.connector.graph;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -25,7 +26,7 @@ final class BatchEcho implements ResponseDefinitionTransformerV2 {
             response.putObject("headers").put("Content-Type", "application/json");
             response.putObject("body").put("id", inner.path("id").asString());
         }
-        return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(200)
+        return new ResponseDefinitionBuilder().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(answer.toString()).build();
     }
 

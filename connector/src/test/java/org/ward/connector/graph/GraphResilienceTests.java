@@ -1,5 +1,6 @@
 package org.ward.connector.graph;
 
+import com.microsoft.graph.drives.item.items.item.invite.InvitePostRequestBody;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +25,12 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.microsoft.graph.models.Drive;
+
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
 
 class GraphResilienceTests {
 
@@ -100,12 +108,43 @@ class GraphResilienceTests {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThatThrownBy(() -> graph.client.drives().byDriveId("d1").items().byDriveItemId("i1").invite()
-                .post(new com.microsoft.graph.drives.item.items.item.invite.InvitePostRequestBody()))
+                .post(new InvitePostRequestBody()))
                 .isInstanceOf(GraphAccessException.class)
                 .hasMessageStartingWith("The connection to localhost broke during POST /drives/d1/items/i1/invite")
                 .hasMessageEndingWith("Ward does not resend a request that may have changed data: check the result "
                         + "in the tenant, then run again.");
         graph.server.verify(1, postRequestedFor(urlEqualTo("/v1.0/drives/d1/items/i1/invite")));
+    }
+
+    @Test
+    void neverResendsABodyThatCannotBeReplayed() throws IOException {
+        graph = WireMockGraph.start();
+        String upload = "/v1.0/drives/d1/items/root/children";
+        graph.server.stubFor(post(urlEqualTo(upload)).willReturn(throttled(429).withHeader("Retry-After", "1")));
+        RequestBody stream = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return MediaType.get("application/json");
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeUtf8("{\"name\":\"consult.mp4\"}");
+            }
+        };
+
+        try (Response response = graph.clients.httpClient()
+                .newCall(new Request.Builder().url(graph.server.baseUrl() + upload).post(stream).build()).execute()) {
+            assertThat(response.code()).isEqualTo(429);
+            assertThat(response.header(ResilienceInterceptor.REQUEST_HEADER)).isEqualTo("POST /drives/d1/items/root/children");
+        }
+        graph.server.verify(1, postRequestedFor(urlEqualTo(upload)));
+        assertThat(graph.time.sleeps()).isEmpty();
     }
 
     @Test

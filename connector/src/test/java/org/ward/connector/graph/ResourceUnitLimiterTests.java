@@ -1,5 +1,8 @@
 package org.ward.connector.graph;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -58,9 +61,8 @@ class ResourceUnitLimiterTests {
     void followsTheBudgetThroughTheWholeClient() {
         try (WireMockGraph graph = WireMockGraph.start(settings -> settings
                 .with("resilience.resource-units-per-minute", "10").with("resilience.resource-unit-margin", "1.0"))) {
-            graph.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-                    .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/drives/d1/items/root/children"))
-                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"value\":[]}")));
+            graph.server.stubFor(get(urlPathEqualTo("/v1.0/drives/d1/items/root/children"))
+                    .willReturn(okJson("{\"value\":[]}")));
 
             for (int call = 0; call < 6; call++) {
                 graph.client.drives().byDriveId("d1").items().byDriveItemId("root").children().get();
