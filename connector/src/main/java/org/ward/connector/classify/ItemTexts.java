@@ -3,6 +3,7 @@ package org.ward.connector.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.inventory.ItemRecord;
 
 /** The texts of an item and its location that keywords and identifiers are looked for in, each with its name. */
@@ -15,17 +16,31 @@ final class ItemTexts {
     private ItemTexts() {
     }
 
-    /** File name, folder path, site name, site URL and library name, in that order. */
+    /**
+     * File name, folder path, site name, site path and library name, in that order. Only the URL's path is used, and
+     * not for a OneDrive: host names and OneDrive paths carry the tenant's domain ("nhs.uk"), which is no context.
+     */
     static List<Source> context(ItemRecord item, LocationContext location) {
         List<Source> sources = new ArrayList<>();
         add(sources, "file name", item.name());
         add(sources, "folder path", item.folderPath());
         if (location != null) {
             add(sources, "site name", location.siteName());
-            add(sources, "site URL", location.siteUrl());
+            if (location.kind() != LocationKind.ONEDRIVE) {
+                add(sources, "site path", sitePath(location.siteUrl()));
+            }
             add(sources, "library", location.libraryName());
         }
         return sources;
+    }
+
+    private static String sitePath(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        return slash < 0 ? null : url.substring(slash);
     }
 
     /** One source per metadata column, "Name: value", in name order so results are stable. */

@@ -126,7 +126,9 @@ public final class PolicyLoader {
 
     private String missing(String target, PolicyText from) {
         if (PolicyNames.KEBAB.matcher(target).matches()) {
-            return "\"" + target + "\" is not a built-in pack; built-in packs are " + String.join(", ", builtIns.names());
+            String hint = Suggestions.closest(target, builtIns.names());
+            return "\"" + target + "\" is not a built-in pack" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
+                    + "; built-in packs are " + String.join(", ", builtIns.names());
         }
         if (from.file() == null) {
             return "a built-in pack can only extend another built-in pack by its id";

@@ -19,9 +19,7 @@ final class PolicyMerge {
     }
 
     static MapNode merge(MapNode base, MapNode top) {
-        MapNode merged = mergeMaps(base, top, "");
-        // The document itself is the top file's, so file-level messages name it.
-        return new MapNode(top.origin(), merged.entries(), merged.keys());
+        return mergeMaps(base, top, "");
     }
 
     private static MapNode mergeMaps(MapNode base, MapNode top, String path) {
@@ -32,7 +30,8 @@ final class PolicyMerge {
             entries.put(key, old == null ? value : mergeValues(old, value, path.isEmpty() ? key : path + "." + key));
             keys.put(key, top.keys().get(key));
         });
-        return new MapNode(base.origin(), entries, keys);
+        // A merged map is located where the overriding file writes it: that is the file a person will edit.
+        return new MapNode(top.origin(), entries, keys);
     }
 
     private static PolicyNode mergeValues(PolicyNode base, PolicyNode top, String path) {
@@ -57,7 +56,7 @@ final class PolicyMerge {
                 items.add(entry);
             }
         }
-        return new ListNode(base.origin(), items);
+        return new ListNode(top.origin(), items);
     }
 
     private static int indexOf(List<PolicyNode> items, String id) {

@@ -32,8 +32,10 @@ final class RuleSection {
             Origin typeOrigin = ((MapNode) entry).entries().get("findingType").origin();
             Origin first = seen.putIfAbsent(rule.findingType(), typeOrigin);
             if (first != null) {
-                problems.add(typeOrigin, rule.findingType() + " already has a rule (" + first.path().replace(".findingType", "")
-                        + " on line " + first.line() + "); a pack has one rule per finding type");
+                String where = first.path().replace(".findingType", "")
+                        + (first.source().equals(typeOrigin.source()) ? " on line " : " in " + first.source() + " line ") + first.line();
+                problems.add(typeOrigin, rule.findingType() + " already has a rule (" + where
+                        + "); a pack has one rule per finding type, so change that rule by its id instead");
             } else {
                 rules.add(rule);
             }
@@ -45,7 +47,7 @@ final class RuleSection {
         NodeFields fields = NodeFields.of(node, problems, "id", "findingType", "title", "severity", "enabled", "params",
                 "rationale", "remediation", "references", "mappings");
         String id = PolicyNames.id(fields, problems);
-        FindingType type = required(fields, "findingType", FINDING_TYPES, "a known finding type (see docs/policies.md)", problems);
+        FindingType type = required(fields, "findingType", FINDING_TYPES, "a known finding type", problems);
         String title = fields.requiredText("title");
         Severity severity = required(fields, "severity", SEVERITIES, "a severity", problems);
         boolean enabled = fields.bool("enabled", true);
@@ -71,6 +73,10 @@ final class RuleSection {
 
     private static RuleParams params(NodeFields fields, FindingType type, Problems problems) {
         Map<String, ParamSpec> specs = RuleParameters.forType(type);
+        if (specs.isEmpty() && fields.node("params").orElse(null) instanceof MapNode given) {
+            given.keys().forEach((name, origin) -> problems.add(origin, "is not a parameter: " + type + " rules take none"));
+            return new RuleParams(Map.of());
+        }
         NodeFields params = NodeFields.of(SharingSection.section(fields, "params"), problems, specs.keySet().toArray(String[]::new));
         Map<String, Object> values = new LinkedHashMap<>();
         for (ParamSpec spec : specs.values()) {
