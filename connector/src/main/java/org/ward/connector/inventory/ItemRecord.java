@@ -52,6 +52,19 @@ public record ItemRecord(
         media = media == null ? MediaFacets.NONE : media;
     }
 
+    /** The same item at a known path (delta gives no paths; the inventory resolves them from parent ids). */
+    public ItemRecord withPath(String newPath) {
+        return new ItemRecord(driveId, itemId, parentId, name, newPath, folder, mimeType, size, createdDateTime,
+                lastModifiedDateTime, createdBy, lastModifiedBy, quickXorHash, sha256Hash, media, retentionLabel,
+                sensitivityLabelId, columns);
+    }
+
+    public ItemRecord withSensitivityLabel(String labelId) {
+        return new ItemRecord(driveId, itemId, parentId, name, path, folder, mimeType, size, createdDateTime,
+                lastModifiedDateTime, createdBy, lastModifiedBy, quickXorHash, sha256Hash, media, retentionLabel,
+                labelId, columns);
+    }
+
     /** The folder path above the item ("/Recordings" for "/Recordings/a.mp4", "/" at the root). */
     public String folderPath() {
         int slash = path.lastIndexOf('/');

@@ -1,0 +1,165 @@
+package org.ward.connector.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.WardApplication;
+import org.ward.connector.demo.DemoTenant;
+import org.ward.connector.graph.GraphAccessException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Ward's entry point. The command line is parsed first, so {@code --help} and usage errors answer at once and need
+ * no configuration; then the application context starts with the command's settings (and, for {@code --demo}, an
+ * in-process simulator's), and the command runs inside it.
+ */
+public final class WardCli {
+
+    private final Console console;
+
+    WardCli(Console console) {
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        // Hold every log line until Spring configures logging, so the demo's simulator start-up stays quiet.
+        LoggingSystem.get(WardCli.class.getClassLoader()).beforeInitialize();
+        System.exit(new WardCli(Console.system()).run(args));
+    }
+
+    int run(String[] args) {
+        CommandLine cli = new CommandLine(new WardCommand());
+        cli.setOut(new java.io.PrintWriter(console.out(), true));
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return execute(parseResult);
+            } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
+            }
+        });
+        cli.setParameterExceptionHandler((failure, rejected) -> {
+            console.error(failure.getMessage());
+            failure.getCommandLine().usage(System.err);
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            console.error(Failures.sentence(failure));
+            return Failures.exitCode(failure);
+        });
+        return cli.execute(args);
+    }
+
+    private int execute(ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        ParseResult leaf = parseResult;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Object command = leaf.commandSpec().userObject();
+        if (!(command instanceof WardTask task)) {
+            if (command instanceof Runnable runnable) {
+                runnable.run();
+            }
+            return ExitCodes.OK;
+        }
+        LaunchOptions launch = task.launch();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ward.data-dir", launch.dataDir.toString());
+        List<String> springArgs = new ArrayList<>();
+        DemoTenant demo = null;
+        try {
+            if (launch.demo) {
+                console.line("Starting the demo tenant (an in-process Microsoft Graph simulator) ...");
+                demo = DemoTenant.start(launch.dataDir);
+                properties.putAll(demo.properties(launch.dataDir));
+                console.line("Demo tenant \"" + demo.tenantName() + "\" is ready.");
+            }
+            if (launch.config != null) {
+                if (!launch.config.toFile().canRead()) {
+                    console.error("--config " + launch.config + " cannot be read: give the path of Ward's settings file.");
+                    return ExitCodes.USAGE;
+                }
+                springArgs.add("--spring.config.additional-location=file:" + launch.config.toAbsolutePath());
+            }
+            if (launch.policy != null) {
+                properties.put("ward.policy.pack", launch.policy);
+            }
+            properties.putAll(task.properties());
+            try (ConfigurableApplicationContext context = start(properties, springArgs)) {
+                return task.run(context, console);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties, List<String> args) {
+        return new SpringApplicationBuilder(WardApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run(args.toArray(String[]::new));
+    }
+
+    /** Turns failures into one sentence and an exit code. */
+    static final class Failures {
+
+        private Failures() {
+        }
+
+        static String sentence(Throwable failure) {
+            Throwable cause = rootOfInterest(failure);
+            String message = cause.getMessage();
+            return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        }
+
+        static int exitCode(Throwable failure) {
+            Throwable cause = rootOfInterest(failure);
+            return cause instanceof GraphAccessException ? ExitCodes.FAILED
+                    : isConfiguration(cause) ? ExitCodes.USAGE : ExitCodes.FAILED;
+        }
+
+        /** The innermost failure that explains itself: a Ward exception beats the framework's wrappers. */
+        private static Throwable rootOfInterest(Throwable failure) {
+            Throwable current = failure;
+            Throwable best = failure;
+            while (current != null) {
+                if (current.getClass().getName().startsWith("org.ward.")) {
+                    best = current;
+                }
+                current = current.getCause() == current ? null : current.getCause();
+            }
+            return best;
+        }
+
+        private static boolean isConfiguration(Throwable cause) {
+            String name = cause.getClass().getSimpleName();
+            return name.contains("Setting") || name.contains("Policy") || name.contains("Configuration");
+        }
+    }
+
+    static Path dataDir(LaunchOptions launch) {
+        return launch.dataDir;
+    }
+}

@@ -1,0 +1,19 @@
+package org.ward.connector.cli;
+
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A command that needs Ward's application context: it says how to launch, then runs inside it. */
+interface WardTask {
+
+    LaunchOptions launch();
+
+    /** Settings this command adds to the context (e.g. from its own options). */
+    default Map<String, Object> properties() {
+        return Map.of();
+    }
+
+    /** Runs the command; the result is the process exit code. */
+    int run(ConfigurableApplicationContext context, Console console) throws Exception;
+}

@@ -1,0 +1,53 @@
+package org.ward.connector.consent;
+
+import java.util.List;
+
+/**
+ * Every application permission Ward can use, least privilege first. {@code ward check-connection} compares a
+ * token's roles with this list, and docs/graph-permissions.md documents the same list (a test keeps them equal).
+ */
+public final class ConsentCatalogue {
+
+    private static final List<RequiredPermission> ALL = List.of(
+            new RequiredPermission("Sites.Read.All", "List every site (getAllSites) and read libraries, files, sharing"
+                    + " and retention labels.", "scan", true,
+                    List.of("Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All")),
+            new RequiredPermission("User.Read.All", "List users to find every OneDrive and to name owners.", "scan", true,
+                    List.of("User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")),
+            new RequiredPermission("Group.Read.All", "Read Microsoft 365 groups: their sites, owners, members and"
+                    + " sensitivity labels (assignedLabels).", "scan", true,
+                    List.of("Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")),
+            new RequiredPermission("Team.ReadBasic.All", "List teams, so their channel sites are found.", "scan", false,
+                    List.of("TeamSettings.Read.All", "TeamSettings.ReadWrite.All")),
+            new RequiredPermission("Channel.ReadBasic.All", "List private and shared channels, which keep files in sites"
+                    + " of their own.", "scan", false,
+                    List.of("ChannelSettings.Read.All", "ChannelSettings.ReadWrite.All", "Group.Read.All")),
+            new RequiredPermission("Files.Read.All", "Read a channel's files folder to find its site.", "scan", false,
+                    List.of("Files.ReadWrite.All", "Group.Read.All")),
+            new RequiredPermission("Sites.FullControl.All", "Read sharing changes through delta (Prefer:"
+                    + " deltashowsharingchanges, hierarchicalsharing), so unchanged items' permissions are not re-read on"
+                    + " every scan.", "sharing", false, List.of()),
+            new RequiredPermission("Files.ReadWrite.All", "Remove sharing links and grants, replace links without expiry"
+                    + " and set retention labels when remediation is enabled.", "remediation", false,
+                    List.of("Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All")),
+            new RequiredPermission("AuditLog.Read.All", "Read sign-in logs and MFA registration details.", "identity", false,
+                    List.of()),
+            new RequiredPermission("Directory.Read.All", "Read sign-in logs (Microsoft requires it beside"
+                    + " AuditLog.Read.All).", "identity", false, List.of("Directory.ReadWrite.All")),
+            new RequiredPermission("Policy.Read.All", "Read conditional-access policies and security defaults.", "identity",
+                    false, List.of()),
+            new RequiredPermission("IdentityRiskyUser.Read.All", "Read Entra ID Protection's risky users.", "identity",
+                    false, List.of("IdentityRiskyUser.ReadWrite.All")),
+            new RequiredPermission("IdentityRiskEvent.Read.All", "Read Entra ID Protection's risk detections.", "identity",
+                    false, List.of("IdentityRiskEvent.ReadWrite.All")),
+            new RequiredPermission("RoleManagement.Read.Directory", "Read directory role assignments, to find"
+                    + " administrators without MFA.", "identity", false,
+                    List.of("RoleManagement.Read.All", "Directory.Read.All", "RoleManagement.ReadWrite.Directory")));
+
+    private ConsentCatalogue() {
+    }
+
+    public static List<RequiredPermission> all() {
+        return ALL;
+    }
+}

@@ -1,0 +1,26 @@
+package org.ward.connector.inventory;
+
+import java.util.List;
+
+/**
+ * One page of a drive's delta, in Ward's terms.
+ *
+ * @param items items created or changed, in their latest state; paths are not yet resolved (null)
+ * @param removed ids of items deleted (or no longer visible)
+ * @param sharingChanged ids of items Graph marked {@code @microsoft.graph.sharedChanged}
+ * @param nextLink where the round continues, or null on its last page
+ * @param deltaLink where the next round starts, present on the last page only
+ */
+public record DeltaPage(List<ItemRecord> items, List<String> removed, List<String> sharingChanged, String nextLink,
+        String deltaLink) {
+
+    public DeltaPage {
+        items = List.copyOf(items);
+        removed = List.copyOf(removed);
+        sharingChanged = List.copyOf(sharingChanged);
+    }
+
+    public boolean last() {
+        return nextLink == null;
+    }
+}
