@@ -55,7 +55,8 @@ public final class LabelRequirements {
             }
         }
         if (required == null) {
-            return new LabelVerdict(Status.NOT_REQUIRED, null, null, "the pack requires no sensitivity label for " + kindIds);
+            return new LabelVerdict(Status.NOT_REQUIRED, null, null, "the pack requires no sensitivity label for "
+                    + String.join(", ", new java.util.TreeSet<>(kindIds)));
         }
         if (label == null || !label.exposed()) {
             return new LabelVerdict(Status.NOT_EVALUATED, required, null, "not evaluated: Graph does not expose this"
