@@ -18,7 +18,7 @@ final class ConsentSection {
         NodeFields fields = NodeFields.of(node, problems, "requiredFor", "forms", "columns");
         Set<String> requiredFor = new LinkedHashSet<>();
         for (PolicyNode kind : fields.each("requiredFor", n -> n)) {
-            String text = NodeFields.textOf(kind, problems);
+            String text = Scalars.textOf(kind, problems);
             if (PolicyNames.knownKind(text, kind.origin(), kindIds, problems)) {
                 requiredFor.add(text);
             }
@@ -28,7 +28,7 @@ final class ConsentSection {
         List<String> patterns = forms.texts("namePatterns", List.of("*consent*"));
         List<String> extensions = forms.texts("extensions", List.of("pdf", "docx", "doc"));
         Set<ConsentLink> linkBy = forms.has("linkBy")
-                ? new LinkedHashSet<>(forms.each("linkBy", n -> NodeFields.choiceOf(n, links(), "a link", problems)))
+                ? new LinkedHashSet<>(forms.each("linkBy", n -> Scalars.choiceOf(n, links(), "a link", problems)))
                 : Set.of(ConsentLink.IDENTIFIER, ConsentLink.BASE_NAME);
         List<ConsentColumn> columns = fields.each("columns", n -> column(n, problems));
         return new ConsentPolicy(requiredFor, patterns, extensions.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList(),

@@ -23,7 +23,7 @@ final class IdentifierSection {
     static IdentifierPolicy bind(PolicyNode node, Problems problems) {
         NodeFields fields = NodeFields.of(node, problems, "scan", "contextKeywords", "types");
         List<ScanTarget> scan = fields.has("scan")
-                ? fields.each("scan", n -> NodeFields.choiceOf(n, ordered(), "a scan target", problems))
+                ? fields.each("scan", n -> Scalars.choiceOf(n, ordered(), "a scan target", problems))
                 : List.of(ScanTarget.NAME, ScanTarget.PATH, ScanTarget.COLUMNS);
         List<String> keywords = fields.texts("contextKeywords", List.of());
         Map<IdentifierType, IdentifierSettings> types = new EnumMap<>(IdentifierType.class);
@@ -48,7 +48,7 @@ final class IdentifierSection {
         boolean enabled = fields.bool("enabled", false);
         MaskStyle mask = fields.node("mask").map(n -> mask(n, problems)).orElse(defaultMask(type));
         List<String> context = fields.texts("contextKeywords", List.of());
-        List<Pattern> patterns = fields.each("patterns", n -> NodeFields.regexOf(n, problems));
+        List<Pattern> patterns = fields.each("patterns", n -> Scalars.regexOf(n, problems));
         List<String> keywords = fields.texts("keywords", List.of());
         int distance = fields.integer("keywordDistance", 5, 0, 40);
         if (mrn && enabled && !fields.has("patterns")) {

@@ -52,7 +52,7 @@ final class IdentitySection {
     }
 
     private static String network(PolicyNode node, Problems problems) {
-        String text = NodeFields.textOf(node, problems);
+        String text = Scalars.textOf(node, problems);
         if (text != null && !IPV4_CIDR.matcher(text).matches() && !IPV6_CIDR.matcher(text).matches()) {
             problems.add(node.origin(), "\"" + text + "\" is not an IP address or CIDR range such as 203.0.113.0/24");
             return null;

@@ -35,7 +35,7 @@ final class LocationSection {
         }
         Set<String> kinds = new LinkedHashSet<>();
         for (PolicyNode kind : fields.each("kinds", n -> n)) {
-            String text = NodeFields.textOf(kind, problems);
+            String text = Scalars.textOf(kind, problems);
             if (PolicyNames.knownKind(text, kind.origin(), kindIds, problems)) {
                 kinds.add(text);
             }

@@ -18,7 +18,7 @@ final class PackHeader {
     static void check(MapNode doc, String expectedId, Problems problems) {
         Origin file = doc.origin();
         PolicyNode version = doc.entries().get("schemaVersion");
-        if (NodeFields.isNull(version)) {
+        if (Scalars.isNull(version)) {
             problems.add(file.field("schemaVersion"), "is required; write schemaVersion: " + SCHEMA_VERSION);
         } else if (!(version instanceof ScalarNode s && s.kind() == ScalarKind.INTEGER && s.text().equals(String.valueOf(SCHEMA_VERSION)))) {
             problems.add(version.origin(), version.shape() + " is not a schema version this Ward reads (it reads "
@@ -26,7 +26,7 @@ final class PackHeader {
         }
         for (String key : new String[] {"id", "title", "version"}) {
             PolicyNode value = doc.entries().get(key);
-            if (NodeFields.isNull(value)) {
+            if (Scalars.isNull(value)) {
                 problems.add(file.field(key), "is required");
             } else if (!(value instanceof ScalarNode)) {
                 problems.add(value.origin(), "expected text, found " + value.shape());

@@ -90,7 +90,7 @@ public final class PolicyLoader {
     /** The pack {@code doc} extends, or null; a missing target or a cycle is reported on the extends line. */
     private Link parentOf(PolicyText text, MapNode doc, List<Link> chain) {
         PolicyNode node = doc.entries().get("extends");
-        if (NodeFields.isNull(node)) {
+        if (Scalars.isNull(node)) {
             return null;
         }
         if (!(node instanceof ScalarNode scalar)) {

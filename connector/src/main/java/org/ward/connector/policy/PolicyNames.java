@@ -38,7 +38,7 @@ final class PolicyNames {
     }
 
     static String domain(PolicyNode node, Problems problems) {
-        String text = NodeFields.textOf(node, problems);
+        String text = Scalars.textOf(node, problems);
         if (text != null && !DOMAIN.matcher(text).matches()) {
             problems.add(node.origin(), "\"" + text + "\" is not a domain name such as example.nhs.uk");
             return null;

@@ -80,7 +80,7 @@ final class RecordingSection {
         List<String> values = new ArrayList<>();
         List<PolicyNode> nodes = fields.each("values", n -> n);
         for (PolicyNode value : nodes) {
-            String text = NodeFields.textOf(value, problems);
+            String text = Scalars.textOf(value, problems);
             if (text != null && valid(type, text, value.origin(), problems)) {
                 values.add(type == SignalType.EXTENSION || type == SignalType.FACET ? text.toLowerCase(java.util.Locale.ROOT) : text);
             }

@@ -102,7 +102,7 @@ final class RuleSection {
                 if (!PolicyNames.KEBAB.matcher(framework).matches()) {
                     problems.add(map.keys().get(framework), "\"" + framework + "\" must be a kebab-case framework name such as nhs-rm-code");
                 }
-                mappings.put(framework, NodeFields.textsOf(ids, problems));
+                mappings.put(framework, Scalars.textsOf(ids, problems));
             });
         });
         return mappings;
