@@ -73,16 +73,26 @@ public final class ClientAssertions {
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
+    /**
+     * MSAL writes thumbprints in standard Base64 with padding, other clients in base64url as RFC 7515 says;
+     * Entra accepts both, so compare the alphabet-neutral form.
+     */
+    private static boolean sameThumbprint(Base64URL sent, byte[] digest) {
+        if (sent == null) {
+            return false;
+        }
+        String normalised = sent.toString().replace('+', '-').replace('/', '_').replace("=", "");
+        return normalised.equals(Base64URL.encode(digest).toString());
+    }
+
     private static X509Certificate registeredCertificate(SignedJWT jwt, AppRegistration app) {
         Base64URL sha1 = jwt.getHeader().getX509CertThumbprint();
         Base64URL sha256 = jwt.getHeader().getX509CertSHA256Thumbprint();
         for (X509Certificate certificate : app.certificates()) {
             try {
                 byte[] der = certificate.getEncoded();
-                if (sha1 != null && Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(der)).equals(sha1)) {
-                    return certificate;
-                }
-                if (sha256 != null && Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(der)).equals(sha256)) {
+                if (sameThumbprint(sha1, MessageDigest.getInstance("SHA-1").digest(der))
+                        || sameThumbprint(sha256, MessageDigest.getInstance("SHA-256").digest(der))) {
                     return certificate;
                 }
                 if (jwt.getHeader().getX509CertChain() != null && !jwt.getHeader().getX509CertChain().isEmpty()

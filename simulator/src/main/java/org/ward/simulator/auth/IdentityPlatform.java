@@ -2,7 +2,6 @@ package org.ward.simulator.auth;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,6 +27,8 @@ public final class IdentityPlatform {
     private static final Pattern METADATA = Pattern.compile("^/([^/]+)/v2\\.0/\\.well-known/openid-configuration$");
     private static final Pattern KEYS = Pattern.compile("^/([^/]+)/discovery/v2\\.0/keys$");
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final Tenant tenant;
     private final TokenService tokens;
@@ -151,11 +152,12 @@ public final class IdentityPlatform {
     private GraphResponse failure(TokenFailure failure) {
         String traceId = UUID.randomUUID().toString();
         String correlationId = UUID.randomUUID().toString();
-        String timestamp = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
+        // The identity platform's own format, e.g. "2016-01-09 02:02:12Z", and its CRLF-separated description.
+        String timestamp = TIMESTAMP.format(tenant.now());
         ObjectNode body = Json.object();
         body.put("error", failure.error());
-        body.put("error_description", "AADSTS" + failure.code() + ": " + failure.description() + " Trace ID: " + traceId
-                + " Correlation ID: " + correlationId + " Timestamp: " + timestamp);
+        body.put("error_description", "AADSTS" + failure.code() + ": " + failure.description() + "\r\nTrace ID: " + traceId
+                + "\r\nCorrelation ID: " + correlationId + "\r\nTimestamp: " + timestamp);
         body.putArray("error_codes").add(failure.code());
         body.put("timestamp", timestamp);
         body.put("trace_id", traceId);

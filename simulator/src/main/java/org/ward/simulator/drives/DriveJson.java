@@ -25,6 +25,16 @@ final class DriveJson {
         Item root = drive.root();
         Json.putDate(node, "lastModifiedDateTime", root == null ? drive.createdDateTime : root.lastModifiedDateTime);
         node.put("webUrl", drive.webUrl);
+        node.putObject("createdBy").putObject("user").put("displayName", "System Account");
+        ObjectNode modifiedBy = node.putObject("lastModifiedBy").putObject("user");
+        User modifier = lastModifier(tenant, drive);
+        if (modifier == null) {
+            modifiedBy.put("displayName", "System Account");
+        } else {
+            modifiedBy.put("email", modifier.mail());
+            modifiedBy.put("id", modifier.id());
+            modifiedBy.put("displayName", modifier.displayName());
+        }
         ObjectNode owner = node.putObject("owner");
         if (drive.ownerUserId != null && tenant.user(drive.ownerUserId) != null) {
             User user = tenant.user(drive.ownerUserId);
@@ -34,10 +44,11 @@ final class DriveJson {
             u.put("email", user.mail());
         } else if (drive.ownerGroupId != null && tenant.group(drive.ownerGroupId) != null) {
             Group group = tenant.group(drive.ownerGroupId);
+            // SharePoint names a group library's owner by the group, as the site's owners group.
             ObjectNode g = owner.putObject("group");
-            g.put("id", group.id);
-            g.put("displayName", group.displayName);
             g.put("email", group.mail);
+            g.put("id", group.id);
+            g.put("displayName", group.displayName + " Owners");
         } else {
             owner.putObject("user").put("displayName", "System Account");
         }
@@ -54,5 +65,18 @@ final class DriveJson {
         quota.put("total", 1_099_511_627_776L);
         quota.put("used", used);
         return node;
+    }
+
+    /** Whoever changed the drive's most recently modified item; a OneDrive's owner; otherwise nobody (null). */
+    private static User lastModifier(Tenant tenant, Drive drive) {
+        Item latest = null;
+        for (Item item : drive.allItems()) {
+            if (!item.deleted && item.lastModifiedById != null && (latest == null
+                    || item.lastModifiedDateTime.isAfter(latest.lastModifiedDateTime))) {
+                latest = item;
+            }
+        }
+        String userId = latest != null ? latest.lastModifiedById : drive.ownerUserId;
+        return userId == null ? null : tenant.user(userId);
     }
 }

@@ -93,10 +93,6 @@ public final class Groups implements ResourceFamily {
         node.putNull("deletedDateTime");
         node.putNull("classification");
         Json.putDate(node, "createdDateTime", group.createdDateTime);
-        ArrayNode creation = node.putArray("creationOptions");
-        if (group.team != null) {
-            creation.add("Team");
-        }
         node.put("description", group.description);
         node.put("displayName", group.displayName);
         node.putNull("expirationDateTime");
@@ -107,6 +103,12 @@ public final class Groups implements ResourceFamily {
         node.put("mailNickname", group.mailNickname);
         node.putNull("membershipRule");
         node.putNull("membershipRuleProcessingState");
+        // A cloud-only group: Graph sends the on-premises properties as null (and no provisioning errors).
+        for (String onPremises : List.of("onPremisesDomainName", "onPremisesLastSyncDateTime", "onPremisesNetBiosName",
+                "onPremisesSamAccountName", "onPremisesSecurityIdentifier", "onPremisesSyncEnabled")) {
+            node.putNull(onPremises);
+        }
+        node.putArray("onPremisesProvisioningErrors");
         node.putNull("preferredDataLocation");
         node.putNull("preferredLanguage");
         node.putArray("proxyAddresses").add("SMTP:" + group.mail);
@@ -117,6 +119,7 @@ public final class Groups implements ResourceFamily {
             provisioning.add("Team");
         }
         node.put("securityEnabled", false);
+        node.put("securityIdentifier", securityIdentifier(group.id));
         node.putNull("theme");
         node.put("visibility", group.visibility);
         if (call.odata().selects("assignedLabels")) {
@@ -128,5 +131,20 @@ public final class Groups implements ResourceFamily {
             }
         }
         return node;
+    }
+
+    /** Entra's SID for a cloud object: S-1-12-1- and the object id's four 32-bit little-endian words. */
+    static String securityIdentifier(String objectId) {
+        java.util.UUID id = java.util.UUID.fromString(objectId);
+        java.nio.ByteBuffer guid = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long msb = id.getMostSignificantBits();
+        guid.putInt((int) (msb >>> 32)).putShort((short) (msb >>> 16)).putShort((short) msb);
+        guid.order(java.nio.ByteOrder.BIG_ENDIAN).putLong(id.getLeastSignificantBits());
+        guid.flip().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        StringBuilder sid = new StringBuilder("S-1-12-1");
+        for (int i = 0; i < 4; i++) {
+            sid.append('-').append(Integer.toUnsignedString(guid.getInt()));
+        }
+        return sid.toString();
     }
 }

@@ -13,7 +13,6 @@ import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
 import org.ward.simulator.tenant.Group;
-import org.ward.simulator.tenant.Site;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.throttle.Charge;
 import org.ward.simulator.throttle.ChargeRule;
@@ -45,9 +44,9 @@ public final class Teams implements ResourceFamily {
         routes.add(Route.of("GET", "/teams", LIST, ChargeRule.fixed(Charge.directory(1)), this::list));
         routes.add(Route.of("GET", "/teams/{teamId}", GET, ChargeRule.fixed(Charge.directory(1)), this::get));
         routes.add(Route.of("GET", "/teams/{teamId}/channels", CHANNELS, ChargeRule.fixed(Charge.directory(1)),
-                call -> channels(call)));
+                call -> channels(call, false)));
         routes.add(Route.of("GET", "/teams/{teamId}/allChannels", CHANNELS, ChargeRule.fixed(Charge.directory(1)),
-                call -> channels(call)));
+                call -> channels(call, true)));
         routes.add(Route.of("GET", "/teams/{teamId}/channels/{channelId}", CHANNELS, ChargeRule.fixed(Charge.directory(1)),
                 this::channel));
     }
@@ -87,7 +86,6 @@ public final class Teams implements ResourceFamily {
             node.put("webUrl", "https://teams.microsoft.com/l/team/" + group.team.internalId
                     + "/conversations?groupId=" + group.id + "&tenantId=" + tenant.id);
             node.put("isArchived", group.team.archived);
-            node.put("isMembershipLimitedToOwners", false);
             ObjectNode members = node.putObject("memberSettings");
             members.put("allowCreateUpdateChannels", true);
             members.put("allowCreatePrivateChannels", true);
@@ -98,16 +96,47 @@ public final class Teams implements ResourceFamily {
             ObjectNode guests = node.putObject("guestSettings");
             guests.put("allowCreateUpdateChannels", false);
             guests.put("allowDeleteChannels", false);
+            ObjectNode messaging = node.putObject("messagingSettings");
+            messaging.put("allowUserEditMessages", true);
+            messaging.put("allowUserDeleteMessages", true);
+            messaging.put("allowOwnerDeleteMessages", true);
+            messaging.put("allowTeamMentions", true);
+            messaging.put("allowChannelMentions", true);
+            ObjectNode fun = node.putObject("funSettings");
+            fun.put("allowGiphy", true);
+            fun.put("giphyContentRating", "moderate");
+            fun.put("allowStickersAndMemes", true);
+            fun.put("allowCustomMemes", true);
+            ObjectNode summary = node.putObject("summary");
+            summary.put("ownersCount", group.ownerIds.size());
+            summary.put("membersCount", group.memberIds.stream().filter(id -> !group.ownerIds.contains(id)
+                    && !isGuest(id)).count());
+            summary.put("guestsCount", group.memberIds.stream().filter(this::isGuest).count());
             return node;
         });
         return GraphResponse.ok(body);
     }
 
-    private GraphResponse channels(GraphCall call) {
+    private boolean isGuest(String userId) {
+        org.ward.simulator.tenant.User user = tenant.user(userId);
+        return user != null && user.guest();
+    }
+
+    private GraphResponse channels(GraphCall call, boolean all) {
         boolean includeShared = call.request().preferences().contains("include-unknown-enum-members");
-        List<ObjectNode> channels = tenant.read(() -> team(call).team.channels.stream()
-                .map(c -> render(c, includeShared)).toList());
-        String context = "teams('" + call.param("teamId") + "')/channels";
+        List<ObjectNode> channels = tenant.read(() -> team(call).team.channels.stream().map(c -> {
+            ObjectNode node = render(c, includeShared);
+            if (all) {
+                // allChannels names each channel by its canonical address, shared-in channels included.
+                ObjectNode annotated = Json.object();
+                annotated.put("@odata.id", call.request().serviceRoot() + "/tenants/" + tenant.id + "/teams/"
+                        + call.param("teamId") + "/channels/" + c.id());
+                annotated.setAll(node);
+                return annotated;
+            }
+            return node;
+        }).toList());
+        String context = "teams('" + call.param("teamId") + "')/" + (all ? "allChannels" : "channels");
         return GraphResponse.ok(Pages.all(call, channels, context));
     }
 
@@ -129,7 +158,6 @@ public final class Teams implements ResourceFamily {
         node.putNull("isFavoriteByDefault");
         node.put("email", channel.email());
         node.put("tenantId", tenant.id);
-        Site site = channel.siteId() == null ? null : tenant.site(channel.siteId());
         node.put("webUrl", "https://teams.microsoft.com/l/channel/" + channel.id() + "/"
                 + channel.displayName().replace(" ", "%20") + "?tenantId=" + tenant.id);
         String membership = channel.membershipType();
@@ -137,9 +165,8 @@ public final class Teams implements ResourceFamily {
             membership = "unknownFutureValue";
         }
         node.put("membershipType", membership);
-        if (site == null) {
-            node.putNull("isArchived");
-        }
+        node.put("layoutType", "post");
+        node.put("isArchived", false);
         return node;
     }
 }

@@ -1,11 +1,16 @@
 package org.ward.simulator.server;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import tools.jackson.databind.node.ObjectNode;
 
 /** Graph's error body: {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}. */
 public final class GraphErrors {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private GraphErrors() {
     }
@@ -16,7 +21,8 @@ public final class GraphErrors {
         error.put("code", code);
         error.put("message", message);
         ObjectNode inner = error.putObject("innerError");
-        inner.put("date", Json.date(date).replaceAll("\\.\\d+Z$", "Z"));
+        // Graph writes this one timestamp without fraction or offset: "2025-02-13T10:17:05" (json-batching.md).
+        inner.put("date", DATE.format(date));
         inner.put("request-id", requestId);
         inner.put("client-request-id", clientRequestId);
         return root;

@@ -111,8 +111,10 @@ public final class Sites implements ResourceFamily {
         ObjectNode collection = node.putObject("siteCollection");
         collection.put("hostname", site.hostname);
         collection.put("dataLocationCode", "GBR");
+        // Every simulated site is the top site of its own site collection, which Graph marks with root; only
+        // the tenant's root site collection also carries siteCollection.root (site-list.json).
+        node.putObject("root");
         if (site.webUrl.equalsIgnoreCase("https://" + site.hostname)) {
-            node.putObject("root");
             collection.putObject("root");
         }
         if (call.odata().selects("sharepointIds")) {
