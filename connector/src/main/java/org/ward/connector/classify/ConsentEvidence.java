@@ -27,9 +27,11 @@ public final class ConsentEvidence {
     private final IdentifierScanner scanner;
     private final IdentifierMasking masking;
     private final IdentifierFingerprint fingerprint;
+    private final List<Glob> formNames;
 
     public ConsentEvidence(PolicyPack pack, IdentifierFingerprint fingerprint) {
         this.policy = pack.consent();
+        this.formNames = policy.formNamePatterns().stream().map(Glob::of).toList();
         this.scanner = new IdentifierScanner(pack.identifiers());
         this.masking = new IdentifierMasking(pack.identifiers());
         this.fingerprint = fingerprint;
@@ -74,7 +76,7 @@ public final class ConsentEvidence {
         boolean sameParent = recording.parentId() == null || recording.parentId().equals(item.parentId());
         return !item.folder() && !item.itemId().equals(recording.itemId()) && sameParent
                 && policy.formExtensions().contains(item.extension())
-                && policy.formNamePatterns().stream().anyMatch(p -> Glob.of(p).matches(item.name()));
+                && formNames.stream().anyMatch(g -> g.matches(item.name()));
     }
 
     private Optional<String> link(ItemRecord form, ItemRecord recording, RecordingClassification classification) {

@@ -26,9 +26,14 @@ final class IdentifierScanner {
     private static final Pattern MEDICARE = Pattern.compile("(?<!\\d)([2-6]\\d{3})([ -]?)(\\d{5})\\2(\\d)(?:\\2?(\\d))?(?!\\d)");
 
     private final IdentifierPolicy policy;
+    private final List<Pattern> mrnKeywords;
 
     IdentifierScanner(IdentifierPolicy policy) {
         this.policy = policy;
+        this.mrnKeywords = policy.settings(IdentifierType.MRN).keywords().stream()
+                .map(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k) + "(?![\\p{L}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
     }
 
     /** Identifiers of the types the pack enables. */
@@ -101,7 +106,7 @@ final class IdentifierScanner {
         return chi ? java.util.Optional.of(IdentifierType.CHI_NUMBER) : java.util.Optional.empty();
     }
 
-    private static void mrns(String text, IdentifierSettings settings, List<FoundIdentifier> out) {
+    private void mrns(String text, IdentifierSettings settings, List<FoundIdentifier> out) {
         for (Pattern pattern : settings.patterns()) {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
@@ -116,10 +121,9 @@ final class IdentifierScanner {
     }
 
     /** A keyword ends at most keywordDistance characters before {@code start}, with only separators in between. */
-    private static boolean afterKeyword(String text, int start, IdentifierSettings settings) {
-        for (String keyword : settings.keywords()) {
-            Matcher k = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+    private boolean afterKeyword(String text, int start, IdentifierSettings settings) {
+        for (Pattern keyword : mrnKeywords) {
+            Matcher k = keyword.matcher(text);
             while (k.find()) {
                 int gap = start - k.end();
                 if (gap >= 0 && gap <= settings.keywordDistance()

@@ -9,8 +9,11 @@ import org.ward.connector.inventory.ItemRecord;
 /** The texts of an item and its location that keywords and identifiers are looked for in, each with its name. */
 final class ItemTexts {
 
-    /** A named text: {@code where} reads in a sentence ("the folder path"). */
-    record Source(String where, String text) {
+    /** A named text, split into words once: {@code where} reads in a sentence ("the folder path"). */
+    record Source(String where, String text, List<String> words) {
+        Source(String where, String text) {
+            this(where, text, Words.of(text));
+        }
     }
 
     private ItemTexts() {

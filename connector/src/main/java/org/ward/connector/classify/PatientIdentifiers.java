@@ -1,11 +1,14 @@
 package org.ward.connector.classify;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ward.connector.classify.ItemTexts.Source;
+import org.ward.connector.classify.Words.Keywords;
 import org.ward.connector.inventory.ItemRecord;
 import org.ward.connector.policy.IdentifierPolicy;
 import org.ward.connector.policy.IdentifierPolicy.ScanTarget;
@@ -23,16 +26,23 @@ final class PatientIdentifiers {
     private final IdentifierScanner scanner;
     private final IdentifierMasking masking;
     private final IdentifierFingerprint fingerprint;
+    private final Map<IdentifierType, Keywords> keywords = new EnumMap<>(IdentifierType.class);
 
     PatientIdentifiers(IdentifierPolicy policy, IdentifierMasking masking, IdentifierFingerprint fingerprint) {
         this.policy = policy;
         this.scanner = new IdentifierScanner(policy);
         this.masking = masking;
         this.fingerprint = fingerprint;
+        for (IdentifierType type : IdentifierType.values()) {
+            List<String> words = new ArrayList<>(policy.contextKeywords());
+            words.addAll(policy.settings(type).contextKeywords());
+            keywords.put(type, Keywords.of(words));
+        }
     }
 
     /** @param clinicalContext a description of the item's clinical context, or null when it has none */
-    List<IdentifierMatch> find(ItemRecord item, LocationContext location, String clinicalContext) {
+    List<IdentifierMatch> find(ItemFacts facts, String clinicalContext) {
+        ItemRecord item = facts.item();
         List<Source> sources = new ArrayList<>();
         if (policy.scans(ScanTarget.NAME)) {
             sources.add(new Source("file name", item.name()));
@@ -41,7 +51,7 @@ final class PatientIdentifiers {
             sources.add(new Source("folder path", item.folderPath()));
         }
         if (policy.scans(ScanTarget.COLUMNS)) {
-            sources.addAll(ItemTexts.columns(item));
+            sources.addAll(facts.columns());
         }
         List<IdentifierMatch> matches = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -50,7 +60,7 @@ final class PatientIdentifiers {
                 String print = fingerprint.of(found.type(), found.value());
                 if (seen.add(print)) {
                     String context = found.type() == IdentifierType.MRN ? "found next to an MRN keyword"
-                            : keywordContext(found.type(), item, location).orElse(clinicalContext);
+                            : keywordContext(found.type(), facts).orElse(clinicalContext);
                     boolean testRange = found.type() == IdentifierType.NHS_NUMBER && found.value().startsWith("999");
                     matches.add(new IdentifierMatch(found.type(), masking.mask(found.type(), found.value()), print,
                             source.where(), context, testRange));
@@ -60,13 +70,11 @@ final class PatientIdentifiers {
         return matches;
     }
 
-    private Optional<String> keywordContext(IdentifierType type, ItemRecord item, LocationContext location) {
-        List<String> keywords = new ArrayList<>(policy.contextKeywords());
-        keywords.addAll(policy.settings(type).contextKeywords());
-        List<Source> sources = new ArrayList<>(ItemTexts.context(item, location));
-        sources.addAll(ItemTexts.columns(item));
+    private Optional<String> keywordContext(IdentifierType type, ItemFacts facts) {
+        List<Source> sources = new ArrayList<>(facts.context());
+        sources.addAll(facts.columns());
         for (Source source : sources) {
-            Optional<String> keyword = Words.firstIn(keywords, source.text());
+            Optional<String> keyword = keywords.get(type).firstIn(source.words());
             if (keyword.isPresent()) {
                 return Optional.of("keyword \"" + keyword.get() + "\" in the " + source.where());
             }

@@ -26,17 +26,18 @@ public final class RecordingClassifier {
         this.pack = pack;
         this.masking = new IdentifierMasking(pack.identifiers());
         this.identifiers = new PatientIdentifiers(pack.identifiers(), masking, fingerprint);
-        this.evidence = new SignalEvidence(masking);
+        this.evidence = new SignalEvidence(pack, masking);
     }
 
     public RecordingClassification classify(ItemRecord item, LocationContext location) {
         if (item.folder()) {
             return new RecordingClassification(false, null, 0, List.of("a folder is never a recording"), List.of());
         }
-        List<IdentifierMatch> found = identifiers.find(item, location, clinicalContext(item, location).orElse(null));
+        ItemFacts facts = ItemFacts.of(item, location);
+        List<IdentifierMatch> found = identifiers.find(facts, clinicalContext(facts).orElse(null));
         KindScore best = null;
         for (RecordingKind kind : pack.recordings().kinds()) {
-            KindScore score = score(kind, item, location, found);
+            KindScore score = score(kind, facts, found);
             if (score != null && (best == null || score.points() > best.points())) {
                 best = score;
             }
@@ -56,14 +57,14 @@ public final class RecordingClassifier {
     }
 
     /** The kind's score, or null when none of its media signals matches. */
-    private KindScore score(RecordingKind kind, ItemRecord item, LocationContext location, List<IdentifierMatch> found) {
+    private KindScore score(RecordingKind kind, ItemFacts facts, List<IdentifierMatch> found) {
         int points = 0;
         boolean media = false;
         List<String> reasons = new ArrayList<>();
         for (Signal signal : kind.signals()) {
             Optional<Contribution> contribution = signal.type() == SignalType.PATIENT_IDENTIFIER
                     ? identifierContribution(signal, found)
-                    : evidence.match(signal, item, location, kind.id()).map(why -> new Contribution(signal.weight(), why));
+                    : evidence.match(signal, facts, kind.id()).map(why -> new Contribution(signal.weight(), why));
             if (contribution.isPresent()) {
                 media |= signal.type().isMedia();
                 points += contribution.get().points();
@@ -94,19 +95,20 @@ public final class RecordingClassifier {
      * Clinical context for identifiers: a keyword or column of a kind that weighs patient identifiers, or a location
      * approved for recordings. CCTV or Teams folders alone do not make a number a patient identifier.
      */
-    private Optional<String> clinicalContext(ItemRecord item, LocationContext location) {
+    private Optional<String> clinicalContext(ItemFacts facts) {
         for (RecordingKind kind : pack.recordings().kinds()) {
             boolean weighsIdentifiers = kind.signals().stream().anyMatch(s -> s.type() == SignalType.PATIENT_IDENTIFIER);
             for (Signal signal : kind.signals()) {
                 boolean contextual = signal.type() == SignalType.CONTEXT_KEYWORD || signal.type() == SignalType.COLUMN;
                 if (weighsIdentifiers && contextual) {
-                    Optional<String> why = evidence.match(signal, item, location, kind.id());
+                    Optional<String> why = evidence.match(signal, facts, kind.id());
                     if (why.isPresent()) {
                         return Optional.of("clinical context: " + why.get());
                     }
                 }
             }
         }
+        LocationContext location = facts.location();
         if (location != null && !location.approvedKinds().isEmpty()) {
             return Optional.of("clinical context: the location is approved for " + String.join(", ", location.approvedKinds()));
         }

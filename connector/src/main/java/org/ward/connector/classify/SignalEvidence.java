@@ -1,42 +1,60 @@
 package org.ward.connector.classify;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ward.connector.classify.ItemTexts.Source;
+import org.ward.connector.classify.Words.Keywords;
 import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.inventory.ItemRecord;
 import org.ward.connector.inventory.MediaFacets;
 import org.ward.connector.policy.Glob;
+import org.ward.connector.policy.PolicyPack;
+import org.ward.connector.policy.RecordingKind;
 import org.ward.connector.policy.Signal;
+import org.ward.connector.policy.SignalType;
 
 /**
- * Decides whether one signal matches an item and says why, in words an auditor can check. Patient-identifier
- * signals are weighed by the classifier, which knows the identifiers found.
+ * Decides whether one signal matches an item and says why, in words an auditor can check. Patterns and keywords
+ * are prepared once per pack. Patient-identifier signals are weighed by the classifier, which knows the
+ * identifiers found.
  */
 final class SignalEvidence {
 
     private final IdentifierMasking masking;
+    private final Map<String, Glob> globs = new HashMap<>();
+    private final Map<Signal, Keywords> keywords = new HashMap<>();
 
-    SignalEvidence(IdentifierMasking masking) {
+    SignalEvidence(PolicyPack pack, IdentifierMasking masking) {
         this.masking = masking;
+        for (RecordingKind kind : pack.recordings().kinds()) {
+            for (Signal signal : kind.signals()) {
+                if (signal.type() == SignalType.MIME_TYPE || signal.type() == SignalType.NAME_PATTERN) {
+                    signal.values().forEach(v -> globs.computeIfAbsent(v, Glob::of));
+                } else if (signal.type() == SignalType.CONTEXT_KEYWORD) {
+                    keywords.put(signal, Keywords.of(signal.values()));
+                }
+            }
+        }
     }
 
     /** Why the signal matches, or empty when it does not. */
-    Optional<String> match(Signal signal, ItemRecord item, LocationContext location, String kindId) {
+    Optional<String> match(Signal signal, ItemFacts facts, String kindId) {
+        ItemRecord item = facts.item();
         return switch (signal.type()) {
-            case MIME_TYPE -> signal.values().stream().filter(v -> Glob.of(v).matches(item.mimeType())).findFirst()
+            case MIME_TYPE -> signal.values().stream().filter(v -> globs.get(v).matches(item.mimeType())).findFirst()
                     .map(v -> "MIME type " + item.mimeType() + " matches " + v);
             case EXTENSION -> signal.values().contains(item.extension())
                     ? Optional.of("extension ." + item.extension()) : Optional.empty();
             case FACET -> signal.values().stream().filter(v -> hasFacet(item.media(), v)).findFirst()
                     .map(v -> "Graph " + v + " facet");
-            case NAME_PATTERN -> signal.values().stream().filter(v -> Glob.of(v).matches(item.name())).findFirst()
+            case NAME_PATTERN -> signal.values().stream().filter(v -> globs.get(v).matches(item.name())).findFirst()
                     .map(v -> "file name matches \"" + v + "\"");
-            case TEAMS_RECORDINGS_FOLDER -> teamsFolder(signal, item, location);
-            case CONTEXT_KEYWORD -> keyword(signal, item, location);
+            case TEAMS_RECORDINGS_FOLDER -> teamsFolder(signal, item, facts.location());
+            case CONTEXT_KEYWORD -> keyword(keywords.get(signal), facts);
             case COLUMN -> signal.values().stream().map(v -> column(v, item)).flatMap(Optional::stream).findFirst();
-            case APPROVED_LOCATION -> location != null && location.approvedFor(kindId)
+            case APPROVED_LOCATION -> facts.location() != null && facts.location().approvedFor(kindId)
                     ? Optional.of("the location is approved for " + kindId) : Optional.empty();
             case PATIENT_IDENTIFIER -> Optional.empty();
         };
@@ -71,9 +89,9 @@ final class SignalEvidence {
         return Optional.empty();
     }
 
-    private Optional<String> keyword(Signal signal, ItemRecord item, LocationContext location) {
-        for (Source source : ItemTexts.context(item, location)) {
-            Optional<String> keyword = Words.firstIn(signal.values(), source.text());
+    private Optional<String> keyword(Keywords wanted, ItemFacts facts) {
+        for (Source source : facts.context()) {
+            Optional<String> keyword = wanted.firstIn(source.words());
             if (keyword.isPresent()) {
                 return Optional.of("keyword \"" + keyword.get() + "\" in the " + source.where() + " \""
                         + masking.maskText(source.text()) + "\"");

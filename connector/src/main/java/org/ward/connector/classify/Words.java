@@ -36,15 +36,23 @@ final class Words {
         return words;
     }
 
-    /** The first keyword (in the given order) whose words appear consecutively in {@code text}. */
-    static Optional<String> firstIn(Collection<String> keywords, String text) {
-        List<String> words = of(text);
-        for (String keyword : keywords) {
-            if (containsRun(words, of(keyword))) {
-                return Optional.of(keyword);
-            }
+    /** Keywords split into words once, so matching an item is a list comparison, not a regex per keyword. */
+    record Keywords(List<String> keywords, List<List<String>> runs) {
+
+        static Keywords of(Collection<String> keywords) {
+            List<String> list = List.copyOf(keywords);
+            return new Keywords(list, list.stream().map(Words::of).toList());
         }
-        return Optional.empty();
+
+        /** The first keyword (in the given order) whose words appear consecutively in {@code words}. */
+        Optional<String> firstIn(List<String> words) {
+            for (int k = 0; k < runs.size(); k++) {
+                if (containsRun(words, runs.get(k))) {
+                    return Optional.of(keywords.get(k));
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private static boolean containsRun(List<String> words, List<String> run) {

@@ -25,6 +25,9 @@ public interface BuiltInPacks {
     /** The pack's text, empty when there is no such built-in pack. */
     Optional<PolicyText> open(String name);
 
+    /** Where the packs are looked for, for messages. */
+    String describe();
+
     static BuiltInPacks classpath() {
         return new Classpath(BuiltInPacks.class.getClassLoader());
     }
@@ -38,6 +41,11 @@ public interface BuiltInPacks {
         @Override
         public List<String> names() {
             return SHIPPED;
+        }
+
+        @Override
+        public String describe() {
+            return "the classpath (classpath:policies/<name>.yaml; the build copies the repository's policies/*.yaml there)";
         }
 
         @Override
@@ -67,6 +75,11 @@ public interface BuiltInPacks {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not list " + directory, e);
             }
+        }
+
+        @Override
+        public String describe() {
+            return directory.toString();
         }
 
         @Override

@@ -36,7 +36,7 @@ public final class PolicyLoader {
     public PolicyPack load(String reference) {
         if (reference == null || reference.isBlank()) {
             throw new PolicyException(new PolicyProblem("ward.policy.pack", 0, null,
-                    "no policy pack is named; give a built-in pack (" + String.join(", ", builtIns.names()) + ") or a file path"));
+                    "no policy pack is named; give a built-in pack name or a file path (" + knownPacks() + ")"));
         }
         if (reference.startsWith("classpath:")) {
             return loadChain(new Link(classpathText(reference, null), null));
@@ -49,7 +49,9 @@ public final class PolicyLoader {
 
     public PolicyPack loadBuiltIn(String name) {
         PolicyText text = builtIns.open(name).orElseThrow(() -> new PolicyException(new PolicyProblem(name, 0, null,
-                "there is no built-in policy pack of that name; built-in packs are " + String.join(", ", builtIns.names()))));
+                builtIns.names().contains(name)
+                        ? "the built-in policy pack is missing from " + builtIns.describe()
+                        : "there is no built-in policy pack of that name; " + knownPacks())));
         return loadChain(new Link(text, name));
     }
 
@@ -124,11 +126,16 @@ public final class PolicyLoader {
         return java.nio.file.Files.isRegularFile(file) ? Optional.of(new Link(PolicyFiles.read(file), null)) : Optional.empty();
     }
 
+    private String knownPacks() {
+        return builtIns.names().isEmpty() ? "no built-in packs were found in " + builtIns.describe()
+                : "built-in packs are " + String.join(", ", builtIns.names());
+    }
+
     private String missing(String target, PolicyText from) {
         if (PolicyNames.KEBAB.matcher(target).matches()) {
             String hint = Suggestions.closest(target, builtIns.names());
             return "\"" + target + "\" is not a built-in pack" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
-                    + "; built-in packs are " + String.join(", ", builtIns.names());
+                    + "; " + knownPacks();
         }
         if (from.file() == null) {
             return "a built-in pack can only extend another built-in pack by its id";

@@ -45,6 +45,34 @@ class RecordingClassifierTests {
     }
 
     @Test
+    void classifiesTeamsMeetingRecordingByItsNameOutsideTheRecordingsFolder() {
+        RecordingClassification result = classifier.classify(
+                video("/Documents/Standup-20260105_080000-Meeting Recording.mp4"), TestLocations.oneDrive());
+
+        assertThat(result.kind()).isEqualTo("teams-meeting-recording");
+        assertThat(result.score()).isEqualTo(70);
+    }
+
+    @Test
+    void videoWithoutMediaFacetIsKnownByMimeTypeAndExtension() {
+        RecordingClassification result = classifier.classify(
+                TestItems.file("/Consultations/Jones.mp4", "video/mp4", MediaFacets.NONE), TestLocations.oneDrive());
+
+        assertThat(result.kind()).isEqualTo("consultation-video");
+        assertThat(result.score()).isEqualTo(65);
+    }
+
+    @Test
+    void fileWithVideoExtensionButUnknownMimeTypeNeedsMoreContext() {
+        RecordingClassification result = classifier.classify(
+                TestItems.file("/Consultations/Jones.mp4", "application/octet-stream", MediaFacets.NONE),
+                TestLocations.oneDrive());
+
+        assertThat(result.isRecording()).isFalse();
+        assertThat(result.score()).isEqualTo(40);
+    }
+
+    @Test
     void recordingsFolderBelowTopLevelOfOneDriveIsNotTheTeamsFolder() {
         RecordingClassification result = classifier.classify(video("/Archive/Recordings/clip.mp4"), TestLocations.oneDrive());
 

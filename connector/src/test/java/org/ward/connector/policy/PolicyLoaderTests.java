@@ -1,6 +1,7 @@
 package org.ward.connector.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +111,32 @@ class PolicyLoaderTests {
                 + "    severity: high\n    rationale: No.\n    remediation: Remove.\n");
 
         assertThat(loader.loadFile(child).rule(FindingType.ANONYMOUS_LINK).orElseThrow().severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void shippedPackMissingFromTheClasspathSaysTheBuildMustCopyIt() {
+        PolicyLoader noPacks = new PolicyLoader(new BuiltInPacks.Classpath(new java.net.URLClassLoader(new java.net.URL[0], null)));
+
+        assertThatThrownBy(() -> noPacks.loadBuiltIn("hipaa")).hasMessage("hipaa: the built-in policy pack is missing from"
+                + " the classpath (classpath:policies/<name>.yaml; the build copies the repository's policies/*.yaml there).");
+    }
+
+    @Test
+    void emptyPackDirectorySaysSo(@TempDir Path empty) {
+        PolicyLoader emptyDirectory = new PolicyLoader(BuiltInPacks.directory(empty));
+
+        assertThatThrownBy(() -> emptyDirectory.loadBuiltIn("hipaa")).hasMessage("hipaa: there is no built-in policy pack"
+                + " of that name; no built-in packs were found in " + empty + ".");
+    }
+
+    @Test
+    void loadsEveryShippedPackFromTheClasspathOnceTheBuildCopiesThem() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(getClass().getClassLoader().getResource("policies/nhs-england.yaml") != null,
+                "the build does not copy policies/*.yaml onto the classpath yet");
+
+        for (String name : BuiltInPacks.SHIPPED) {
+            assertThat(PolicyLoader.fromClasspath().load(name).sources()).containsExactly("classpath:policies/" + name + ".yaml");
+        }
     }
 
     @Test
