@@ -39,7 +39,9 @@ public final class PolicyLoader {
                     "no policy pack is named; give a built-in pack name or a file path (" + knownPacks() + ")"));
         }
         if (reference.startsWith("classpath:")) {
-            return loadChain(new Link(classpathText(reference, null), null));
+            PolicyText text = classpathText(reference).orElseThrow(() -> new PolicyException(
+                    new PolicyProblem(reference, 0, null, "there is no such resource on the classpath")));
+            return loadChain(new Link(text, null));
         }
         if (PolicyNames.KEBAB.matcher(reference).matches() && !java.nio.file.Files.exists(Path.of(reference))) {
             return loadBuiltIn(reference);
@@ -114,7 +116,7 @@ public final class PolicyLoader {
 
     private Optional<Link> resolve(String target, PolicyText from) {
         if (target.startsWith("classpath:")) {
-            return Optional.of(new Link(classpathText(target, from), null));
+            return classpathText(target).map(t -> new Link(t, null));
         }
         if (PolicyNames.KEBAB.matcher(target).matches()) {
             return builtIns.open(target).map(t -> new Link(t, target));
@@ -137,20 +139,22 @@ public final class PolicyLoader {
             return "\"" + target + "\" is not a built-in pack" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
                     + "; " + knownPacks();
         }
+        if (target.startsWith("classpath:")) {
+            return "there is no resource " + target + " on the classpath";
+        }
         if (from.file() == null) {
             return "a built-in pack can only extend another built-in pack by its id";
         }
         return "the file " + from.file().resolveSibling(target).normalize() + " does not exist";
     }
 
-    private PolicyText classpathText(String reference, PolicyText from) {
+    private static Optional<PolicyText> classpathText(String reference) {
         String resource = reference.substring("classpath:".length());
         try (java.io.InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new PolicyException(new PolicyProblem(from == null ? reference : from.source(), 0, null,
-                        reference + " is not on the classpath"));
+                return Optional.empty();
             }
-            return new PolicyText(reference, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null);
+            return Optional.of(new PolicyText(reference, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null));
         } catch (java.io.IOException e) {
             throw new PolicyException(new PolicyProblem(reference, 0, null, "could not be read: " + e.getMessage()));
         }

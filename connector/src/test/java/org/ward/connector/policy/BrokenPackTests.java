@@ -153,6 +153,12 @@ class BrokenPackTests {
     }
 
     @Test
+    void rejectsClasspathResourceThatDoesNotExist() {
+        assertThatThrownBy(() -> loader.load("classpath:policy/no-such-pack.yaml"))
+                .hasMessage("classpath:policy/no-such-pack.yaml: there is no such resource on the classpath.");
+    }
+
+    @Test
     void rejectsUnknownBuiltInPackName() {
         assertThatThrownBy(() -> loader.load("nhs-englnd"))
                 .hasMessage("nhs-englnd: there is no built-in policy pack of that name; built-in packs are au-privacy,"
