@@ -99,6 +99,10 @@ public final class DriveItemJson {
             media(node, item.media);
         }
         shared(node, drive, item, options);
+        // Marks the item whose latest change was to its sharing, including the removal of its last permission.
+        if (options.showSharingChanges() && item.sharingSeq() != 0 && item.sharingSeq() == item.changeSeq()) {
+            node.put("@microsoft.graph.sharedChanged", "True");
+        }
         if (call.odata().selects("sharepointIds") || call.odata().expands("sharepointIds")) {
             Site site = tenant.site(drive.siteId);
             ObjectNode ids = node.putObject("sharepointIds");
@@ -186,9 +190,6 @@ public final class DriveItemJson {
             ObjectNode user = facet.putObject("owner").putObject("user");
             user.put("id", owner.id());
             user.put("displayName", owner.displayName());
-        }
-        if (options.showSharingChanges() && item.sharingSeq() != 0 && item.sharingSeq() == item.changeSeq()) {
-            node.put("@microsoft.graph.sharedChanged", "True");
         }
     }
 

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param resourceUnits units charged against the budget the route draws on
  * @param bucket the budget's name
  * @param inBatch whether this was an inner request of a {@code $batch}
- * @param fault the injected fault, or "none"
+ * @param fault the injected fault by {@link org.ward.simulator.throttle.Faults.Kind#logName()}, or "none"
  */
 public record RequestLogEntry(Instant time, String appId, String method, String path, String query, int status,
         int resourceUnits, String bucket, boolean inBatch, String fault) {

@@ -14,6 +14,7 @@ import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.throttle.Buckets;
 import org.ward.simulator.throttle.Charge;
+import org.ward.simulator.throttle.Faults;
 import org.ward.simulator.throttle.Throttle;
 
 /**
@@ -99,7 +100,7 @@ public final class GraphPipeline {
     }
 
     /** An injected failure answered before the request reached Graph's logic (503, 504). */
-    GraphResponse fault(GraphRequest request, int status, String code, String message, String retryAfter) {
+    GraphResponse fault(GraphRequest request, Faults.Kind kind, int status, String code, String message, String retryAfter) {
         String requestId = UUID.randomUUID().toString();
         String clientRequestId = request.header("client-request-id") == null ? requestId : request.header("client-request-id");
         GraphResponse response = error(new GraphException(status, code, message), requestId, clientRequestId);
@@ -109,7 +110,7 @@ public final class GraphPipeline {
         response.header("request-id", requestId);
         response.header("client-request-id", clientRequestId);
         response.header("Content-Type", JSON_TYPE);
-        logFault(request, status, code);
+        logFault(request, status, kind.logName());
         return response;
     }
 

@@ -140,16 +140,16 @@ public final class GraphServer {
         long delay = drawLatency() + (fault == Faults.Kind.SLOW ? faults.slowDelay().toMillis() : 0);
         switch (fault) {
             case CONNECTION_RESET -> {
-                pipeline.logFault(graphRequest, 0, "connectionReset");
+                pipeline.logFault(graphRequest, 0, fault.logName());
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(new IOException("injected connection reset"));
             }
             case SERVICE_UNAVAILABLE -> later(delay, () -> write(response, callback,
-                    pipeline.fault(graphRequest, 503, "serviceNotAvailable", "Service unavailable", "2"), fault));
+                    pipeline.fault(graphRequest, fault, 503, "serviceNotAvailable", "Service unavailable", "2"), fault));
             case GATEWAY_TIMEOUT -> later(delay, () -> write(response, callback,
-                    pipeline.fault(graphRequest, 504, "gatewayTimeout", "The gateway timed out.", null), fault));
+                    pipeline.fault(graphRequest, fault, 504, "gatewayTimeout", "The gateway timed out.", null), fault));
             default -> {
-                GraphResponse answer = pipeline.execute(graphRequest, fault == Faults.Kind.NONE ? "none" : fault.name().toLowerCase());
+                GraphResponse answer = pipeline.execute(graphRequest, fault.logName());
                 later(delay, () -> write(response, callback, answer, fault));
             }
         }

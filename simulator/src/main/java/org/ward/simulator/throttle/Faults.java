@@ -24,7 +24,22 @@ public record Faults(double serviceUnavailable, double gatewayTimeout, double co
     }
 
     /** The faults that can be injected into a response. */
-    public enum Kind { NONE, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, CONNECTION_RESET, MALFORMED_JSON, TRUNCATED_BODY, SLOW }
+    public enum Kind {
+        NONE("none"), SERVICE_UNAVAILABLE("serviceUnavailable"), GATEWAY_TIMEOUT("gatewayTimeout"),
+        CONNECTION_RESET("connectionReset"), MALFORMED_JSON("malformedJson"), TRUNCATED_BODY("truncatedBody"),
+        SLOW("slow");
+
+        private final String logName;
+
+        Kind(String logName) {
+            this.logName = logName;
+        }
+
+        /** How the request log names it. */
+        public String logName() {
+            return logName;
+        }
+    }
 
     /** Draws the fault for one request from a uniform number in [0, 1). */
     public Kind draw(double uniform) {
