@@ -166,7 +166,7 @@ public final class Simulator implements AutoCloseable {
                     if (in == null) {
                         throw new FixtureException("No built-in tenant fixture " + name);
                     }
-                    return new FixtureLoader(clock, authority).load(FixtureLoader.read(in, name));
+                    return loadNaming(name, new FixtureLoader(clock, authority), FixtureLoader.read(in, name));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -174,7 +174,17 @@ public final class Simulator implements AutoCloseable {
         }
 
         static TenantSource file(Path file) {
-            return (clock, authority) -> new FixtureLoader(clock, authority).load(FixtureLoader.read(file));
+            return (clock, authority) -> loadNaming(file.toString(), new FixtureLoader(clock, authority),
+                    FixtureLoader.read(file));
+        }
+
+        /** Loads, and names the file in any error, which otherwise names only the place in it. */
+        private static FixtureLoader.Loaded loadNaming(String name, FixtureLoader loader, TenantFixture fixture) {
+            try {
+                return loader.load(fixture);
+            } catch (FixtureException e) {
+                throw new FixtureException("Tenant fixture " + name + ": " + e.getMessage(), e);
+            }
         }
 
         static TenantSource fixture(TenantFixture fixture) {

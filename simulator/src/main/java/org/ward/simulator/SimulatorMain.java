@@ -145,6 +145,9 @@ public final class SimulatorMain {
                 throw new IllegalArgumentException("--faults takes name=rate pairs, e.g. 503=0.02,reset=0.01");
             }
             double rate = Double.parseDouble(kv[1]);
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("--faults rates are shares between 0 and 1; '" + part + "' is not");
+            }
             switch (kv[0].trim()) {
                 case "503" -> e503 = rate;
                 case "504" -> e504 = rate;

@@ -40,8 +40,14 @@ public final class Users implements ResourceFamily {
     }
 
     private GraphResponse list(GraphCall call) {
-        List<ObjectNode> users = tenant.read(() -> tenant.users().stream().map(u -> render(u, call)).toList());
-        return GraphResponse.ok(Pages.of(call, users, "users", 100, 999));
+        // $filter sees every property (userType eq 'Guest' works without $select); the page then shows the
+        // default set unless $select asked for more.
+        List<ObjectNode> users = tenant.read(() -> tenant.users().stream().map(Users::full).toList());
+        ObjectNode page = Pages.of(call, users, "users", 100, 999);
+        if (call.odata().select() == null) {
+            page.path("value").forEach(user -> ((ObjectNode) user).retain(DEFAULT));
+        }
+        return GraphResponse.ok(page);
     }
 
     private GraphResponse get(GraphCall call) {
