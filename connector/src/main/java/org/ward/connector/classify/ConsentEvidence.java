@@ -1,7 +1,9 @@
 package org.ward.connector.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,23 @@ public final class ConsentEvidence {
 
     /** @param sameFolder the other items in the recording's folder (the recording itself and folders are ignored) */
     public ConsentVerdict evaluate(ItemRecord recording, RecordingClassification classification, List<ItemRecord> sameFolder) {
+        Set<String> own = classification.identifiers().stream().map(IdentifierMatch::fingerprint).collect(Collectors.toSet());
+        Map<String, Set<String>> fingerprints = new HashMap<>();
+        for (ItemRecord item : sameFolder) {
+            fingerprints.put(item.itemId(), scanner.find(item.name()).stream()
+                    .map(found -> fingerprint.of(found.type(), found.value())).collect(Collectors.toSet()));
+        }
+        return evaluate(recording, classification, own, sameFolder, fingerprints);
+    }
+
+    /**
+     * The same judgement over stored facts, whose names are masked: identifiers are compared by fingerprint.
+     *
+     * @param ownFingerprints fingerprints of the identifiers found in the recording's name, path or columns
+     * @param fingerprintsByItemId fingerprints of the identifiers found in each folder item's name
+     */
+    public ConsentVerdict evaluate(ItemRecord recording, RecordingClassification classification, Set<String> ownFingerprints,
+            List<ItemRecord> sameFolder, Map<String, Set<String>> fingerprintsByItemId) {
         if (!classification.isRecording()) {
             return new ConsentVerdict(Status.NOT_REQUIRED, List.of(), "not a recording");
         }
@@ -50,7 +69,8 @@ public final class ConsentEvidence {
         columnEvidence(recording).ifPresent(evidence::add);
         List<ItemRecord> forms = sameFolder.stream().filter(i -> isForm(i, recording)).toList();
         for (ItemRecord form : forms) {
-            link(form, recording, classification).ifPresent(evidence::add);
+            link(form, recording, ownFingerprints, fingerprintsByItemId.getOrDefault(form.itemId(), Set.of()))
+                    .ifPresent(evidence::add);
         }
         if (!evidence.isEmpty()) {
             return new ConsentVerdict(Status.PRESENT, evidence, "consent evidence: " + String.join("; ", evidence));
@@ -79,13 +99,12 @@ public final class ConsentEvidence {
                 && formNames.stream().anyMatch(g -> g.matches(item.name()));
     }
 
-    private Optional<String> link(ItemRecord form, ItemRecord recording, RecordingClassification classification) {
+    private Optional<String> link(ItemRecord form, ItemRecord recording, Set<String> wanted, Set<String> formFingerprints) {
         String shown = "consent form \"" + masking.maskText(form.name()) + "\" in the same folder";
         if (policy.linkBy().contains(ConsentLink.IDENTIFIER)) {
-            Set<String> wanted = classification.identifiers().stream().map(IdentifierMatch::fingerprint).collect(Collectors.toSet());
-            for (FoundIdentifier found : scanner.find(form.name())) {
-                if (wanted.contains(fingerprint.of(found.type(), found.value()))) {
-                    return Optional.of(shown + " names " + found.type().label() + " " + masking.mask(found.type(), found.value()));
+            for (String found : formFingerprints) {
+                if (wanted.contains(found)) {
+                    return Optional.of(shown + " names the same patient identifier");
                 }
             }
         }

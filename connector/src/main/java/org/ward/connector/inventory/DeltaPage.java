@@ -10,9 +10,10 @@ import java.util.List;
  * @param sharingChanged ids of items Graph marked {@code @microsoft.graph.sharedChanged}
  * @param nextLink where the round continues, or null on its last page
  * @param deltaLink where the next round starts, present on the last page only
+ * @param rootId the drive root's id when the page included the root, else null
  */
 public record DeltaPage(List<ItemRecord> items, List<String> removed, List<String> sharingChanged, String nextLink,
-        String deltaLink) {
+        String deltaLink, String rootId) {
 
     public DeltaPage {
         items = List.copyOf(items);

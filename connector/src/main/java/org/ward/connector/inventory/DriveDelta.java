@@ -86,12 +86,14 @@ public class DriveDelta {
         List<ItemRecord> items = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> sharingChanged = new ArrayList<>();
+        String rootId = null;
         for (DriveItem item : response.getValue()) {
             if (item.getDeleted() != null) {
                 removed.add(item.getId());
                 continue;
             }
             if (item.getRoot() != null) {
+                rootId = item.getId();
                 continue;
             }
             Object changed = item.getAdditionalData().get("@microsoft.graph.sharedChanged");
@@ -100,6 +102,6 @@ public class DriveDelta {
             }
             items.add(DriveItems.toRecord(driveId, item));
         }
-        return new DeltaPage(items, removed, sharingChanged, response.getOdataNextLink(), response.getOdataDeltaLink());
+        return new DeltaPage(items, removed, sharingChanged, response.getOdataNextLink(), response.getOdataDeltaLink(), rootId);
     }
 }

@@ -1,0 +1,115 @@
+package org.ward.connector.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.findings.FindingStatus;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.graph.GraphTraffic;
+import org.ward.connector.policy.Severity;
+import org.ward.connector.report.ScanReports;
+import org.ward.connector.report.ScanSummary;
+import org.ward.connector.report.SummaryText;
+import org.ward.connector.scan.ScanProgress;
+import org.ward.connector.scan.ScanService;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ward scan}: the tenant scan, then the summary; {@code --fail-on} for schedulers and pipelines. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scan the tenant: discover every site, team, channel and OneDrive, inventory their drives through"
+                + " delta (incrementally after the first scan), find patient recordings by policy, and record findings.",
+            "An interrupted scan is resumed from its last committed chunk by the next run."})
+final class ScanCommand implements WardTask {
+
+    @Mixin
+    LaunchOptions launch;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with code 3 when an open finding of this"
+            + " severity or higher exists (critical, high, medium, low, info).")
+    String failOn;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write findings.json, findings.csv and"
+            + " report.html to DIR.")
+    java.nio.file.Path reportDir;
+
+    @Override
+    public LaunchOptions launch() {
+        return launch;
+    }
+
+    @Override
+    public int run(ConfigurableApplicationContext context, Console console) {
+        Severity threshold = failOn == null ? null : severity(failOn);
+        ScanProgress progress = context.getBean(ScanProgress.class);
+        GraphTraffic traffic = context.getBean(GraphTraffic.class);
+        GraphTraffic.Snapshot before = traffic.snapshot();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ward-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> console.progress(line(progress.snapshot(), traffic.snapshot().since(before)),
+                System.currentTimeMillis()), 500, 500, TimeUnit.MILLISECONDS);
+        ScanService.Outcome outcome;
+        try {
+            outcome = context.getBean(ScanService.class).scan();
+        } finally {
+            ticker.shutdownNow();
+            console.endProgress();
+        }
+        if (outcome.resumed()) {
+            console.line("Resumed the interrupted scan #" + outcome.scanId() + " from its last committed chunk.");
+        }
+        ScanSummary summary = context.getBean(ScanReports.class).summary(outcome.scanId()).orElseThrow();
+        SummaryText.lines(summary).forEach(console::line);
+        if (reportDir != null) {
+            ReportFiles.write(context, summary, reportDir, console);
+        }
+        if (threshold != null && exceeds(context.getBean(FindingStore.class), threshold)) {
+            console.line("");
+            console.line("An open finding at or above " + threshold.yamlName() + " exists (--fail-on): exit code 3.");
+            return ExitCodes.FINDINGS;
+        }
+        return ExitCodes.OK;
+    }
+
+    static Severity severity(String text) {
+        try {
+            return Severity.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ScanCommand()),
+                    "--fail-on takes critical, high, medium, low or info, not '" + text + "'.");
+        }
+    }
+
+    private static boolean exceeds(FindingStore findings, Severity threshold) {
+        return findings.open().stream().anyMatch(f -> f.status() == FindingStatus.OPEN
+                && f.severity().ordinal() <= threshold.ordinal());
+    }
+
+    private static String line(ScanProgress.Snapshot s, GraphTraffic.Snapshot graph) {
+        StringBuilder line = new StringBuilder("Scanning: ").append(s.phase());
+        if (s.drivesTotal() > 0) {
+            line.append(" | drives ").append(s.drivesDone()).append('/').append(s.drivesTotal())
+                    .append(" | items ").append(s.items())
+                    .append(String.format(Locale.ROOT, " | %.0f items/s", s.itemsPerSecond()));
+        }
+        line.append(" | requests ").append(graph.requests()).append(" | throttled ").append(graph.throttled());
+        if (s.eta() != null) {
+            line.append(" | ETA ").append(clock(s.eta()));
+        }
+        return line.toString();
+    }
+
+    private static String clock(Duration d) {
+        long seconds = d.getSeconds();
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+}

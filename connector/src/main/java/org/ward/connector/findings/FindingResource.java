@@ -1,0 +1,22 @@
+package org.ward.connector.findings;
+
+/**
+ * What a finding is about. Paths and URLs never carry a patient identifier in clear text.
+ *
+ * @param siteId the location
+ * @param driveId the drive, when the finding is about an item
+ * @param itemId the item, when the finding is about one
+ * @param webUrl where a person can look (the site, or the item's folder)
+ * @param path the item's path in its library, identifiers masked
+ */
+public record FindingResource(String siteId, String driveId, String itemId, String webUrl, String path) {
+
+    public static FindingResource site(String siteId, String webUrl) {
+        return new FindingResource(siteId, null, null, webUrl, null);
+    }
+
+    /** The key that, with the finding type and discriminator, identifies the same problem scan after scan. */
+    String key() {
+        return itemId != null ? "item:" + driveId + "/" + itemId : "site:" + siteId;
+    }
+}

@@ -1,0 +1,204 @@
+package org.ward.connector.findings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.ward.connector.policy.FindingType;
+import org.ward.connector.policy.Severity;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The findings register. A scan hands over everything it found; the store updates findings it knows (same stable
+ * id), opens new ones, resolves those of the scanned types that were not found again, reopens accepted risks whose
+ * acceptance expired, and records every transition as an event.
+ */
+@Repository
+public class FindingStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    public FindingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Reconciles one scan's findings of the given types with the register.
+     *
+     * @param drafts what the scan found
+     * @param types the finding types this scan evaluated; open findings of other types are left alone
+     * @param scanId the scan
+     * @param now the scan's time
+     * @return what changed
+     */
+    @Transactional
+    public Reconciliation reconcile(Collection<FindingDraft> drafts, Set<FindingType> types, long scanId, Instant now) {
+        Map<String, FindingDraft> found = new LinkedHashMap<>();
+        for (FindingDraft draft : drafts) {
+            found.putIfAbsent(draft.findingId(), draft);
+        }
+        Map<String, String> known = new LinkedHashMap<>();
+        Map<String, FindingType> knownTypes = new LinkedHashMap<>();
+        jdbc.sql("SELECT finding_id, status, type FROM ward_finding").query((rs, n) -> {
+            known.put(rs.getString(1), rs.getString(2));
+            knownTypes.put(rs.getString(1), FindingType.valueOf(rs.getString(3)));
+            return null;
+        }).list();
+        List<String> opened = new ArrayList<>();
+        List<String> reopened = new ArrayList<>();
+        for (FindingDraft draft : found.values()) {
+            String id = draft.findingId();
+            String status = known.get(id);
+            if (status == null) {
+                insert(draft, scanId, now);
+                event(id, now, "OPENED", null, null, scanId);
+                opened.add(id);
+            } else {
+                String next = status;
+                if (FindingStatus.RESOLVED.name().equals(status)) {
+                    next = FindingStatus.OPEN.name();
+                    event(id, now, "REOPENED", null, "found again", scanId);
+                    reopened.add(id);
+                }
+                update(draft, next, scanId, now);
+            }
+        }
+        List<String> resolved = new ArrayList<>();
+        for (Map.Entry<String, String> e : known.entrySet()) {
+            if (found.containsKey(e.getKey()) || FindingStatus.RESOLVED.name().equals(e.getValue())) {
+                continue;
+            }
+            if (types.contains(knownTypes.get(e.getKey()))) {
+                jdbc.sql("UPDATE ward_finding SET status = 'RESOLVED', resolved_at = ? WHERE finding_id = ?")
+                        .params(Timestamp.from(now), e.getKey()).update();
+                event(e.getKey(), now, "RESOLVED", null, "not found by the scan", scanId);
+                resolved.add(e.getKey());
+            }
+        }
+        List<String> expired = reopenExpiredAcceptances(now, scanId);
+        return new Reconciliation(opened, reopened, resolved, expired);
+    }
+
+    /** Accepted risks whose acceptance has run out are open again. */
+    @Transactional
+    public List<String> reopenExpiredAcceptances(Instant now, long scanId) {
+        List<String> ids = jdbc.sql("SELECT finding_id FROM ward_finding WHERE status = 'ACCEPTED_RISK' AND accepted_until < ?")
+                .param(Timestamp.from(now)).query(String.class).list();
+        for (String id : ids) {
+            jdbc.sql("UPDATE ward_finding SET status = 'OPEN' WHERE finding_id = ?").param(id).update();
+            event(id, now, "REOPENED", null, "risk acceptance expired", scanId);
+        }
+        return ids;
+    }
+
+    /** Marks a finding accepted-risk: who, why, until when. */
+    @Transactional
+    public void acceptRisk(String findingId, String by, String reason, Instant until, Instant now) {
+        int updated = jdbc.sql("UPDATE ward_finding SET status = 'ACCEPTED_RISK', accepted_by = ?, accepted_reason = ?,"
+                + " accepted_until = ? WHERE finding_id = ? AND status <> 'RESOLVED'")
+                .params(by, reason, Timestamp.from(until), findingId).update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("No open finding " + findingId + ".");
+        }
+        event(findingId, now, "ACCEPTED_RISK", by, reason + " (until " + until + ")", null);
+    }
+
+    public List<Finding> all() {
+        return jdbc.sql("SELECT * FROM ward_finding ORDER BY type, finding_id").query((rs, n) -> finding(rs)).list();
+    }
+
+    public List<Finding> open() {
+        return jdbc.sql("SELECT * FROM ward_finding WHERE status <> 'RESOLVED' ORDER BY type, finding_id")
+                .query((rs, n) -> finding(rs)).list();
+    }
+
+    public Finding find(String findingId) {
+        return jdbc.sql("SELECT * FROM ward_finding WHERE finding_id = ?").param(findingId)
+                .query((rs, n) -> finding(rs)).optional().orElse(null);
+    }
+
+    /** Ids of findings first found by the given scan. */
+    public Set<String> firstFoundBy(long scanId) {
+        return new HashSet<>(jdbc.sql("SELECT finding_id FROM ward_finding WHERE first_scan = ?").param(scanId)
+                .query(String.class).list());
+    }
+
+    private void insert(FindingDraft d, long scanId, Instant now) {
+        jdbc.sql("""
+                INSERT INTO ward_finding (finding_id, type, severity, rule_id, status, title, reasons_json, site_id, drive_id,
+                item_id, web_url, path, owner, details_json, first_seen, last_seen, first_scan, last_scan)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.findingId(), d.type().name(), d.severity().name(), d.ruleId(), d.title(), json(d.reasons()),
+                        d.resource().siteId(), d.resource().driveId(), d.resource().itemId(), d.resource().webUrl(),
+                        d.resource().path(), d.owner(), json(d.details()), Timestamp.from(now), Timestamp.from(now), scanId,
+                        scanId)
+                .update();
+    }
+
+    private void update(FindingDraft d, String status, long scanId, Instant now) {
+        jdbc.sql("""
+                UPDATE ward_finding SET severity = ?, rule_id = ?, status = ?, title = ?, reasons_json = ?, site_id = ?,
+                drive_id = ?, item_id = ?, web_url = ?, path = ?, owner = ?, details_json = ?, last_seen = ?, last_scan = ?,
+                resolved_at = NULL WHERE finding_id = ?""")
+                .params(d.severity().name(), d.ruleId(), status, d.title(), json(d.reasons()), d.resource().siteId(),
+                        d.resource().driveId(), d.resource().itemId(), d.resource().webUrl(), d.resource().path(), d.owner(),
+                        json(d.details()), Timestamp.from(now), scanId, d.findingId())
+                .update();
+    }
+
+    private void event(String findingId, Instant at, String event, String actor, String note, Long scanId) {
+        jdbc.sql("INSERT INTO ward_finding_event (finding_id, at, event, actor, note, scan_id) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(findingId, Timestamp.from(at), event, actor, note, scanId).update();
+    }
+
+    private static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private static Finding finding(ResultSet rs) throws SQLException {
+        List<String> reasons = JSON.readValue(rs.getString("reasons_json"), new TypeReference<List<String>>() { });
+        String detailsText = rs.getString("details_json");
+        Map<String, Object> details = detailsText == null ? Map.of()
+                : JSON.readValue(detailsText, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return new Finding(rs.getString("finding_id"), FindingType.valueOf(rs.getString("type")),
+                Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"),
+                FindingStatus.valueOf(rs.getString("status")), rs.getString("title"), reasons,
+                new FindingResource(rs.getString("site_id"), rs.getString("drive_id"), rs.getString("item_id"),
+                        rs.getString("web_url"), rs.getString("path")),
+                rs.getString("owner"), details, instant(rs, "first_seen"), instant(rs, "last_seen"),
+                instant(rs, "resolved_at"), rs.getString("accepted_by"), rs.getString("accepted_reason"),
+                instant(rs, "accepted_until"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    /**
+     * What a reconciliation changed.
+     *
+     * @param opened new findings
+     * @param reopened findings that had been resolved and were found again
+     * @param resolved findings no longer found
+     * @param acceptanceExpired accepted risks open again because their acceptance ran out
+     */
+    public record Reconciliation(List<String> opened, List<String> reopened, List<String> resolved,
+            List<String> acceptanceExpired) {
+    }
+}

@@ -1,0 +1,202 @@
+package org.ward.connector.inventory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.ward.connector.classify.IdentifierMatch;
+import org.ward.connector.classify.RecordingClassification;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ward's copy of each drive's items, as classified: what checks read between scans and what incremental delta
+ * rounds update. Names and paths are stored masked; identifiers only as fingerprints.
+ */
+@Repository
+public class ItemStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "drive_id, item_id, parent_id, name, path, folder, mime_type, size_bytes,"
+            + " created_at, modified_at, created_by_id, created_by_name, quick_xor_hash, sha256_hash, media, duration_ms,"
+            + " retention_label, sensitivity_label_id, columns_json, recording, recording_kind, score, reasons_json,"
+            + " identifiers_json, seen_scan";
+
+    private final JdbcTemplate jdbc;
+
+    public ItemStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or replaces items, marking them seen by the scan. */
+    public void upsert(List<StoredItem> items, long scanId) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("DELETE FROM ward_item WHERE drive_id = ? AND item_id = ?",
+                items.stream().map(s -> new Object[] {s.item().driveId(), s.item().itemId()}).toList());
+        List<Object[]> rows = new ArrayList<>();
+        for (StoredItem s : items) {
+            ItemRecord i = s.item();
+            RecordingClassification c = s.classification();
+            rows.add(new Object[] {i.driveId(), i.itemId(), i.parentId(), i.name(), i.path(), i.folder(), i.mimeType(),
+                i.size(), ts(i.createdDateTime()), ts(i.lastModifiedDateTime()),
+                i.createdBy() == null ? null : i.createdBy().id(), i.createdBy() == null ? null : i.createdBy().displayName(),
+                i.quickXorHash(), i.sha256Hash(), media(i.media()), i.media().durationMillis(), i.retentionLabel(),
+                i.sensitivityLabelId(), i.columns().isEmpty() ? null : JSON.writeValueAsString(i.columns()),
+                c.isRecording(), c.kind(), c.score(), JSON.writeValueAsString(c.reasons()),
+                c.identifiers().isEmpty() ? null : JSON.writeValueAsString(c.identifiers().stream().map(ItemStore::identifier).toList()),
+                scanId});
+        }
+        jdbc.batchUpdate("INSERT INTO ward_item (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Forgets items Graph reported deleted. */
+    public void remove(String driveId, List<String> itemIds) {
+        if (!itemIds.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM ward_item WHERE drive_id = ? AND item_id = ?",
+                    itemIds.stream().map(id -> new Object[] {driveId, id}).toList());
+        }
+    }
+
+    /** After a full enumeration: whatever it did not see is gone. Returns how many items were removed. */
+    public int removeUnseen(String driveId, long scanId) {
+        return jdbc.update("DELETE FROM ward_item WHERE drive_id = ? AND seen_scan < ?", driveId, scanId);
+    }
+
+    /** The drive's folder paths (masked), to resolve paths of items an incremental round delivers. */
+    public Map<String, String> folderPaths(String driveId) {
+        Map<String, String> paths = new HashMap<>();
+        jdbc.query("SELECT item_id, path FROM ward_item WHERE drive_id = ? AND folder = TRUE",
+                rs -> {
+                    paths.put(rs.getString(1), rs.getString(2));
+                }, driveId);
+        return paths;
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ward_item", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public long countRecordings() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ward_item WHERE recording = TRUE", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Streams every item that shares a folder with a recording, grouped by folder (drive, parent), so checks that
+     * look beside a recording (consent forms) read each folder once.
+     */
+    public void foldersWithRecordings(Consumer<List<StoredRow>> folder) {
+        List<StoredRow> current = new ArrayList<>();
+        String[] key = {null};
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item i WHERE i.folder = FALSE AND EXISTS (SELECT 1 FROM ward_item r"
+                + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)"
+                + " ORDER BY i.drive_id, i.parent_id, i.item_id", rs -> {
+                    StoredRow row = row(rs);
+                    String k = row.item().driveId() + "|" + row.item().parentId();
+                    if (key[0] != null && !key[0].equals(k)) {
+                        folder.accept(List.copyOf(current));
+                        current.clear();
+                    }
+                    key[0] = k;
+                    current.add(row);
+                });
+        if (!current.isEmpty()) {
+            folder.accept(List.copyOf(current));
+        }
+    }
+
+    /** Streams every recording. */
+    public void recordings(Consumer<StoredRow> recording) {
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
+                rs -> {
+                    recording.accept(row(rs));
+                });
+    }
+
+    /**
+     * A stored item as checks read it.
+     *
+     * @param item the item (masked name and path)
+     * @param recording whether it was classified as a patient recording
+     * @param kind the recording kind
+     * @param score the classifier's score
+     * @param reasons the classifier's reasons
+     * @param identifiers identifiers found: type, masked value, fingerprint
+     */
+    public record StoredRow(ItemRecord item, boolean recording, String kind, int score, List<String> reasons,
+            List<StoredIdentifier> identifiers) {
+    }
+
+    /** An identifier as stored: never the clear value. */
+    public record StoredIdentifier(String type, String masked, String fingerprint, String foundIn) {
+    }
+
+    private static StoredIdentifier identifier(IdentifierMatch m) {
+        return new StoredIdentifier(m.type().name(), m.masked(), m.fingerprint(), m.foundIn());
+    }
+
+    private static StoredRow row(ResultSet rs) throws SQLException {
+        String media = rs.getString("media");
+        long duration = rs.getLong("duration_ms");
+        Long durationMillis = rs.wasNull() ? null : duration;
+        MediaFacets facets = new MediaFacets(contains(media, "audio"), contains(media, "video"), contains(media, "photo"),
+                contains(media, "image"), durationMillis);
+        String columns = rs.getString("columns_json");
+        ItemRecord item = new ItemRecord(rs.getString("drive_id"), rs.getString("item_id"), rs.getString("parent_id"),
+                rs.getString("name"), rs.getString("path"), rs.getBoolean("folder"), rs.getString("mime_type"),
+                rs.getLong("size_bytes"), instant(rs, "created_at"), instant(rs, "modified_at"),
+                rs.getString("created_by_id") == null ? null
+                        : new Principal(rs.getString("created_by_id"), rs.getString("created_by_name"), null),
+                null, rs.getString("quick_xor_hash"), rs.getString("sha256_hash"), facets, rs.getString("retention_label"),
+                rs.getString("sensitivity_label_id"),
+                columns == null ? Map.of() : JSON.readValue(columns, new TypeReference<Map<String, String>>() { }));
+        String reasons = rs.getString("reasons_json");
+        String identifiers = rs.getString("identifiers_json");
+        return new StoredRow(item, rs.getBoolean("recording"), rs.getString("recording_kind"), rs.getInt("score"),
+                reasons == null ? List.of() : JSON.readValue(reasons, new TypeReference<List<String>>() { }),
+                identifiers == null ? List.of() : JSON.readValue(identifiers, new TypeReference<List<StoredIdentifier>>() { }));
+    }
+
+    private static boolean contains(String media, String facet) {
+        return media != null && media.contains(facet);
+    }
+
+    private static String media(MediaFacets m) {
+        List<String> facets = new ArrayList<>();
+        if (m.audio()) {
+            facets.add("audio");
+        }
+        if (m.video()) {
+            facets.add("video");
+        }
+        if (m.photo()) {
+            facets.add("photo");
+        }
+        if (m.image()) {
+            facets.add("image");
+        }
+        return facets.isEmpty() ? null : String.join(",", facets);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,43 @@
+package org.ward.connector.recordings;
+
+import java.util.List;
+
+import org.ward.connector.classify.LocationContext;
+import org.ward.connector.discovery.Location;
+import org.ward.connector.findings.FindingResource;
+import org.ward.connector.inventory.ItemStore.StoredRow;
+
+/**
+ * What recording checks know about one patient recording.
+ *
+ * @param recording the recording as stored (masked name and path, classification)
+ * @param location where it is
+ * @param context the location as the policy sees it (registered, approved for which kinds)
+ * @param folder the other files in the same folder
+ * @param driveWebUrl the library's URL
+ */
+public record RecordingFacts(StoredRow recording, Location location, LocationContext context, List<StoredRow> folder,
+        String driveWebUrl) {
+
+    public RecordingFacts {
+        folder = List.copyOf(folder);
+    }
+
+    /** The finding's subject: the recording, with a link to its folder (never the file name, which may name a patient). */
+    public FindingResource resource() {
+        String folderPath = recording.item().folderPath();
+        String url = driveWebUrl == null ? location.webUrl()
+                : driveWebUrl + (folderPath.equals("/") ? "" : folderPath.replace(" ", "%20"));
+        return new FindingResource(location.siteId(), recording.item().driveId(), recording.item().itemId(), url,
+                recording.item().path());
+    }
+
+    public String owner() {
+        return location.owners().isEmpty() ? null : String.join(", ", location.owners());
+    }
+
+    /** The recording kind's words, e.g. "consultation video". */
+    public String kindWords() {
+        return recording.kind() == null ? "recording" : recording.kind().replace('-', ' ');
+    }
+}

@@ -1,0 +1,58 @@
+package org.ward.connector.scan;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.ward.connector.discovery.Discovery;
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.discovery.TenantDiscovery;
+import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.policy.PolicyPack;
+
+/**
+ * Opens the scan in the register (once, even across restarts) and records what discovery finds: every site, team,
+ * channel site and OneDrive, and the coverage gaps.
+ */
+class DiscoveryTasklet implements Tasklet {
+
+    private final TenantDiscovery discovery;
+    private final LocationStore locations;
+    private final ScanRuns runs;
+    private final PolicyPack policy;
+    private final GraphSettings graph;
+    private final ScanProgress progress;
+    private final Clock clock;
+
+    DiscoveryTasklet(TenantDiscovery discovery, LocationStore locations, ScanRuns runs, PolicyPack policy,
+            GraphSettings graph, ScanProgress progress, Clock clock) {
+        this.discovery = discovery;
+        this.locations = locations;
+        this.runs = runs;
+        this.policy = policy;
+        this.graph = graph;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        long scanId;
+        if (job.containsKey(ScanKeys.SCAN_ID)) {
+            scanId = job.getLong(ScanKeys.SCAN_ID);
+        } else {
+            scanId = runs.start(graph.tenantId(), policy.id(), policy.contentHash(),
+                    chunk.getStepContext().getStepExecution().getJobExecution().getId(), clock.instant());
+            job.putLong(ScanKeys.SCAN_ID, scanId);
+        }
+        progress.phase("discovering sites, teams and OneDrives");
+        Discovery found = discovery.discover();
+        locations.record(found, scanId);
+        runs.gaps(scanId, found.gaps());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,128 @@
+package org.ward.connector.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.ward.connector.inventory.DeltaEntry;
+import org.ward.connector.inventory.DeltaPage;
+import org.ward.connector.inventory.DeltaResyncRequired;
+import org.ward.connector.inventory.DriveDelta;
+import org.ward.connector.inventory.ItemRecord;
+
+/**
+ * Reads one drive's delta entry by entry, page by page. Its position (the page's link and how many of its entries
+ * were handed out) is saved with every committed chunk, so a restarted scan resumes where the last committed chunk
+ * ended. A stored deltaLink makes the round incremental; none, or a 410 from Graph, makes it a full enumeration.
+ */
+class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
+
+    private static final String LINK = "delta.link";
+    private static final String OFFSET = "delta.offset";
+    private static final String FULL = "delta.full";
+    private static final String DONE = "delta.done";
+    private static final String RESYNCS = "delta.resyncs";
+
+    private final DriveDelta delta;
+    private final String driveId;
+    private final String storedDeltaLink;
+    private final boolean sharingChanges;
+    private final ScanProgress progress;
+
+    private String link;
+    private int offset;
+    private boolean full;
+    private boolean done;
+    private int resyncs;
+    private List<DeltaEntry> page;
+    private String nextLink;
+
+    DriveDeltaReader(DriveDelta delta, String driveId, String storedDeltaLink, boolean sharingChanges, ScanProgress progress) {
+        this.delta = delta;
+        this.driveId = driveId;
+        this.storedDeltaLink = storedDeltaLink;
+        this.sharingChanges = sharingChanges;
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (context.containsKey(OFFSET)) {
+            link = context.containsKey(LINK) ? context.getString(LINK) : null;
+            offset = context.getInt(OFFSET);
+            full = context.getString(FULL).equals("true");
+            done = context.getString(DONE).equals("true");
+            resyncs = context.getInt(RESYNCS, 0);
+        } else {
+            link = storedDeltaLink;
+            full = storedDeltaLink == null;
+        }
+    }
+
+    @Override
+    public DeltaEntry read() {
+        while (!done) {
+            if (page == null) {
+                fetch();
+            }
+            if (offset < page.size()) {
+                return page.get(offset++);
+            }
+            if (nextLink == null) {
+                done = true;
+                return null;
+            }
+            link = nextLink;
+            offset = 0;
+            page = null;
+        }
+        return null;
+    }
+
+    private void fetch() {
+        DeltaPage fetched;
+        try {
+            fetched = delta.read(driveId, link, sharingChanges);
+        } catch (DeltaResyncRequired resync) {
+            if (++resyncs > 3) {
+                throw resync;
+            }
+            progress.resync(driveId);
+            link = resync.restartLink();
+            offset = 0;
+            full = true;
+            fetched = delta.read(driveId, link, sharingChanges);
+        }
+        List<DeltaEntry> entries = new ArrayList<>();
+        for (ItemRecord item : fetched.items()) {
+            entries.add(new DeltaEntry.Changed(item, fetched.sharingChanged().contains(item.itemId())));
+        }
+        for (String removed : fetched.removed()) {
+            entries.add(new DeltaEntry.Removed(removed));
+        }
+        if (fetched.last()) {
+            entries.add(new DeltaEntry.RoundEnd(fetched.deltaLink(), full));
+        }
+        page = entries;
+        nextLink = fetched.nextLink();
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        if (link != null) {
+            context.putString(LINK, link);
+        } else {
+            context.remove(LINK);
+        }
+        context.putInt(OFFSET, offset);
+        context.putString(FULL, String.valueOf(full));
+        context.putString(DONE, String.valueOf(done));
+        context.putInt(RESYNCS, resyncs);
+    }
+
+    @Override
+    public void close() {
+        page = null;
+    }
+}

@@ -1,0 +1,67 @@
+package org.ward.connector.scan;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.ward.connector.classify.IdentifierMasking;
+import org.ward.connector.classify.LocationContext;
+import org.ward.connector.classify.RecordingClassification;
+import org.ward.connector.classify.RecordingClassifier;
+import org.ward.connector.inventory.DeltaEntry;
+import org.ward.connector.inventory.FolderPaths;
+import org.ward.connector.inventory.ItemRecord;
+import org.ward.connector.inventory.StoredItem;
+
+import java.util.List;
+
+/**
+ * Resolves each item's path, classifies it by policy, and masks identifiers in its name and path before anything is
+ * stored. Folders are never recordings; their masked paths feed the paths of what they contain.
+ */
+class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
+
+    private static final RecordingClassification FOLDER = new RecordingClassification(false, null, 0, List.of(), List.of());
+
+    private final RecordingClassifier classifier;
+    private final IdentifierMasking masking;
+    private final LocationContext location;
+    private final FolderPaths folders;
+
+    DriveItemProcessor(RecordingClassifier classifier, IdentifierMasking masking, LocationContext location,
+            FolderPaths folders) {
+        this.classifier = classifier;
+        this.masking = masking;
+        this.location = location;
+        this.folders = folders;
+    }
+
+    @Override
+    public InventoryChange process(DeltaEntry entry) {
+        if (entry instanceof DeltaEntry.Changed changed) {
+            return keep(changed.item());
+        }
+        if (entry instanceof DeltaEntry.Removed removed) {
+            return new InventoryChange.Forget(removed.itemId());
+        }
+        DeltaEntry.RoundEnd end = (DeltaEntry.RoundEnd) entry;
+        return new InventoryChange.Commit(end.deltaLink(), end.fullEnumeration());
+    }
+
+    private InventoryChange keep(ItemRecord item) {
+        String maskedName = masking.maskText(item.name());
+        if (item.folder()) {
+            String path = folders.addFolder(item.itemId(), item.parentId(), maskedName);
+            return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, path), FOLDER));
+        }
+        String maskedPath = folders.pathOf(item.parentId(), maskedName);
+        // The classifier sees the clear file name (identifiers live there) but only masked folder names.
+        String folderPath = maskedPath.substring(0, maskedPath.length() - maskedName.length());
+        RecordingClassification classification = classifier.classify(item.withPath(folderPath + item.name()), location);
+        return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, maskedPath), classification));
+    }
+
+    private static ItemRecord masked(ItemRecord item, String maskedName, String maskedPath) {
+        return new ItemRecord(item.driveId(), item.itemId(), item.parentId(), maskedName, maskedPath, item.folder(),
+                item.mimeType(), item.size(), item.createdDateTime(), item.lastModifiedDateTime(), item.createdBy(),
+                item.lastModifiedBy(), item.quickXorHash(), item.sha256Hash(), item.media(), item.retentionLabel(),
+                item.sensitivityLabelId(), item.columns());
+    }
+}

@@ -1,0 +1,58 @@
+package org.ward.connector.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.inventory.StoredItem;
+
+/**
+ * Writes a chunk of one drive's changes. The round's cursor is saved in the same transaction as its last items,
+ * so Ward never holds a cursor ahead of what it stored; after a full enumeration, items it did not see are removed.
+ */
+class DriveItemWriter implements ItemWriter<InventoryChange> {
+
+    private final ItemStore items;
+    private final DriveCursors cursors;
+    private final String driveId;
+    private final long scanId;
+    private final String policyHash;
+    private final ScanProgress progress;
+
+    DriveItemWriter(ItemStore items, DriveCursors cursors, String driveId, long scanId, String policyHash,
+            ScanProgress progress) {
+        this.items = items;
+        this.cursors = cursors;
+        this.driveId = driveId;
+        this.scanId = scanId;
+        this.policyHash = policyHash;
+        this.progress = progress;
+    }
+
+    @Override
+    public void write(Chunk<? extends InventoryChange> chunk) {
+        List<StoredItem> keep = new ArrayList<>();
+        List<String> forget = new ArrayList<>();
+        InventoryChange.Commit commit = null;
+        for (InventoryChange change : chunk) {
+            if (change instanceof InventoryChange.Keep k) {
+                keep.add(k.item());
+            } else if (change instanceof InventoryChange.Forget f) {
+                forget.add(f.itemId());
+            } else {
+                commit = (InventoryChange.Commit) change;
+            }
+        }
+        items.upsert(keep, scanId);
+        items.remove(driveId, forget);
+        if (commit != null) {
+            if (commit.fullEnumeration()) {
+                items.removeUnseen(driveId, scanId);
+            }
+            cursors.save(driveId, commit.deltaLink(), policyHash);
+        }
+        progress.itemsStored(keep.size());
+    }
+}

@@ -1,0 +1,79 @@
+package org.ward.connector.scan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.ward.connector.classify.IdentifierFingerprint;
+import org.ward.connector.classify.LocationContext;
+import org.ward.connector.discovery.DiscoveredDrive;
+import org.ward.connector.discovery.Location;
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.findings.FindingDraft;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.policy.PolicyPack;
+import org.ward.connector.recordings.RecordingAssessment;
+
+/**
+ * Runs the policy's checks over what the inventory stored (no Graph calls) and reconciles the findings register:
+ * new problems open, known ones are updated, ones no longer found are resolved.
+ */
+class EvaluationTasklet implements Tasklet {
+
+    private final ItemStore items;
+    private final LocationStore locations;
+    private final FindingStore findings;
+    private final PolicyPack policy;
+    private final IdentifierFingerprint fingerprint;
+    private final ScanRuns runs;
+    private final ScanProgress progress;
+    private final Clock clock;
+
+    EvaluationTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy,
+            IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress, Clock clock) {
+        this.items = items;
+        this.locations = locations;
+        this.findings = findings;
+        this.policy = policy;
+        this.fingerprint = fingerprint;
+        this.runs = runs;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanKeys.SCAN_ID);
+        progress.phase("evaluating recordings against the policy");
+        Instant now = clock.instant();
+        Map<String, Location> sites = locations.locationsBySite(scanId);
+        RecordingAssessment assessment = new RecordingAssessment(policy, fingerprint, now);
+        items.foldersWithRecordings(folder -> {
+            String driveId = folder.get(0).item().driveId();
+            DiscoveredDrive drive = locations.drive(driveId);
+            Location location = drive == null ? null : sites.get(drive.siteId());
+            if (location == null) {
+                return;
+            }
+            LocationContext context = LocationContext.of(location, drive.name(), policy.locations());
+            assessment.folder(location, context, drive.webUrl(), folder);
+        });
+        List<FindingDraft> found = assessment.finish();
+        findings.reconcile(found, assessment.types(), scanId, now);
+        List<String> notEvaluated = assessment.notEvaluated().entrySet().stream()
+                .map(e -> "Not evaluated " + e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " places)" : ""))
+                .sorted().toList();
+        runs.find(scanId).ifPresent(run -> {
+            List<String> gaps = new java.util.ArrayList<>(run.gaps());
+            gaps.addAll(notEvaluated);
+            runs.gaps(scanId, gaps);
+        });
+        return RepeatStatus.FINISHED;
+    }
+}

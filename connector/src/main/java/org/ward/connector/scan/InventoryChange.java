@@ -1,0 +1,19 @@
+package org.ward.connector.scan;
+
+import org.ward.connector.inventory.StoredItem;
+
+/** What the inventory writer does with one processed delta entry. */
+sealed interface InventoryChange {
+
+    /** Keep (insert or replace) an item. */
+    record Keep(StoredItem item) implements InventoryChange {
+    }
+
+    /** Forget an item Graph reported deleted. */
+    record Forget(String itemId) implements InventoryChange {
+    }
+
+    /** Commit the round's cursor; after a full enumeration, forget what it did not see. */
+    record Commit(String deltaLink, boolean fullEnumeration) implements InventoryChange {
+    }
+}

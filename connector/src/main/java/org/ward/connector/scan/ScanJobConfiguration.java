@@ -1,0 +1,147 @@
+package org.ward.connector.scan;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.ward.connector.classify.IdentifierFingerprint;
+import org.ward.connector.classify.IdentifierMasking;
+import org.ward.connector.classify.LocationContext;
+import org.ward.connector.classify.RecordingClassifier;
+import org.ward.connector.discovery.Location;
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.discovery.TenantDiscovery;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.graph.GraphTraffic;
+import org.ward.connector.inventory.DriveDelta;
+import org.ward.connector.inventory.FolderPaths;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.policy.PolicyPack;
+import org.ward.connector.privacy.InstallationKey;
+
+/**
+ * The tenant scan job: discover → inventory (one partition per drive, chunks committed with their delta cursor) →
+ * evaluate → finish. Restartable from the job repository in Ward's database.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScanJobConfiguration {
+
+    static final String JOB = "tenantScanJob";
+    static final int CHUNK = 500;
+
+    @Bean
+    Clock wardClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdentifierFingerprint identifierFingerprint(InstallationKey key) {
+        return new IdentifierFingerprint(key.bytes());
+    }
+
+    @Bean
+    RecordingClassifier recordingClassifier(PolicyPack policy, IdentifierFingerprint fingerprint) {
+        return new RecordingClassifier(policy, fingerprint);
+    }
+
+    @Bean
+    IdentifierMasking identifierMasking(PolicyPack policy) {
+        return new IdentifierMasking(policy.identifiers());
+    }
+
+    @Bean
+    Job tenantScanJob(JobRepository jobs, Step discoverStep, Step inventoryStep, Step evaluateStep, Step finishStep) {
+        return new JobBuilder(JOB, jobs).start(discoverStep).next(inventoryStep).next(evaluateStep).next(finishStep).build();
+    }
+
+    @Bean
+    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, LocationStore locations,
+            ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress, Clock wardClock) {
+        return new StepBuilder("discoverStep", jobs)
+                .tasklet(new DiscoveryTasklet(discovery, locations, runs, policy, graph, progress, wardClock), tx).build();
+    }
+
+    @Bean
+    Step inventoryStep(JobRepository jobs, Step inventoryDriveStep, DrivePartitioner drivePartitioner, GraphSettings graph) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ward-inventory-");
+        executor.setConcurrencyLimit(Math.max(1, graph.resilience().maxConcurrentRequests()));
+        return new StepBuilder("inventoryStep", jobs).partitioner("inventoryDriveStep", drivePartitioner)
+                .step(inventoryDriveStep).gridSize(graph.resilience().maxConcurrentRequests()).taskExecutor(executor).build();
+    }
+
+    @Bean
+    @StepScope
+    DrivePartitioner drivePartitioner(LocationStore locations, ScanProgress progress,
+            @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
+        return new DrivePartitioner(locations, scanId, progress);
+    }
+
+    @Bean
+    Step inventoryDriveStep(JobRepository jobs, PlatformTransactionManager tx, DriveDeltaReader driveDeltaReader,
+            DriveItemProcessor driveItemProcessor, DriveItemWriter driveItemWriter, ScanProgress progress) {
+        return new StepBuilder("inventoryDriveStep", jobs).<org.ward.connector.inventory.DeltaEntry, InventoryChange>chunk(CHUNK)
+                .transactionManager(tx).reader(driveDeltaReader).processor(driveItemProcessor).writer(driveItemWriter)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public org.springframework.batch.core.ExitStatus afterStep(StepExecution step) {
+                        progress.driveDone();
+                        return step.getExitStatus();
+                    }
+                }).build();
+    }
+
+    @Bean
+    @StepScope
+    DriveDeltaReader driveDeltaReader(DriveDelta delta, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()), false, progress);
+    }
+
+    @Bean
+    @StepScope
+    DriveItemProcessor driveItemProcessor(RecordingClassifier classifier, IdentifierMasking masking, ItemStore items,
+            LocationStore locations, PolicyPack policy,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
+            @Value("#{stepExecutionContext['" + ScanKeys.SITE_ID + "']}") String siteId,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_NAME + "']}") String driveName,
+            @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
+        Location location = locations.locationsBySite(scanId).get(siteId);
+        LocationContext context = LocationContext.of(location, driveName, policy.locations());
+        return new DriveItemProcessor(classifier, masking, context, new FolderPaths(items.folderPaths(driveId)));
+    }
+
+    @Bean
+    @StepScope
+    DriveItemWriter driveItemWriter(ItemStore items, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
+            @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
+        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress);
+    }
+
+    @Bean
+    Step evaluateStep(JobRepository jobs, PlatformTransactionManager tx, ItemStore items, LocationStore locations,
+            FindingStore findings, PolicyPack policy, IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress,
+            Clock wardClock) {
+        return new StepBuilder("evaluateStep", jobs).tasklet(new EvaluationTasklet(items, locations, findings, policy,
+                fingerprint, runs, progress, wardClock), tx).build();
+    }
+
+    @Bean
+    Step finishStep(JobRepository jobs, PlatformTransactionManager tx, ScanRuns runs, ItemStore items,
+            LocationStore locations, GraphTraffic traffic, ScanTraffic scanTraffic, Clock wardClock) {
+        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, traffic, scanTraffic,
+                wardClock), tx).build();
+    }
+}

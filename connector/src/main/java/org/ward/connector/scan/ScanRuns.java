@@ -1,0 +1,89 @@
+package org.ward.connector.scan;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The register of scans: when, under which policy, how it ended, what it cost, and its coverage gaps. */
+@Repository
+public class ScanRuns {
+
+    private final JdbcClient jdbc;
+
+    public ScanRuns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One scan.
+     *
+     * @param scanId id
+     * @param tenantId the tenant
+     * @param policyId the policy pack
+     * @param policyHash the pack's content hash
+     * @param startedAt when
+     * @param finishedAt when it ended, null while running
+     * @param status RUNNING, COMPLETED or FAILED
+     * @param drives drives inventoried
+     * @param items items held after the scan
+     * @param recordings patient recordings held after the scan
+     * @param graphRequests Graph requests the scan made
+     * @param resourceUnits resource units it spent
+     * @param throttled requests Graph throttled
+     * @param gaps what could not be discovered or evaluated, and why
+     */
+    public record ScanRun(long scanId, String tenantId, String policyId, String policyHash, Instant startedAt,
+            Instant finishedAt, String status, int drives, long items, long recordings, long graphRequests,
+            long resourceUnits, long throttled, List<String> gaps) {
+    }
+
+    long start(String tenantId, String policyId, String policyHash, long jobExecutionId, Instant now) {
+        jdbc.sql("INSERT INTO ward_scan (job_execution_id, tenant_id, policy_id, policy_hash, started_at, status)"
+                + " VALUES (?, ?, ?, ?, ?, 'RUNNING')")
+                .params(jobExecutionId, tenantId, policyId, policyHash, Timestamp.from(now)).update();
+        return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan").query(Long.class).single();
+    }
+
+    void gaps(long scanId, List<String> gaps) {
+        jdbc.sql("UPDATE ward_scan SET gaps = ? WHERE scan_id = ?").params(String.join("\n", gaps), scanId).update();
+    }
+
+    void finish(long scanId, String status, int drives, long items, long recordings, long requests, long units,
+            long throttled, Instant now) {
+        jdbc.sql("UPDATE ward_scan SET status = ?, finished_at = ?, drives = ?, items = ?, recordings = ?,"
+                + " graph_requests = ?, resource_units = ?, throttled = ? WHERE scan_id = ?")
+                .params(status, Timestamp.from(now), drives, items, recordings, requests, units, throttled, scanId).update();
+    }
+
+    void failed(long scanId, Instant now) {
+        jdbc.sql("UPDATE ward_scan SET status = 'FAILED', finished_at = ? WHERE scan_id = ? AND status = 'RUNNING'")
+                .params(Timestamp.from(now), scanId).update();
+    }
+
+    public Optional<ScanRun> find(long scanId) {
+        return jdbc.sql("SELECT * FROM ward_scan WHERE scan_id = ?").param(scanId).query((rs, n) -> {
+            String gaps = rs.getString("gaps");
+            Timestamp finished = rs.getTimestamp("finished_at");
+            return new ScanRun(rs.getLong("scan_id"), rs.getString("tenant_id"), rs.getString("policy_id"),
+                    rs.getString("policy_hash"), rs.getTimestamp("started_at").toInstant(),
+                    finished == null ? null : finished.toInstant(), rs.getString("status"), rs.getInt("drives"),
+                    rs.getLong("items"), rs.getLong("recordings"), rs.getLong("graph_requests"), rs.getLong("resource_units"),
+                    rs.getLong("throttled"), gaps == null || gaps.isEmpty() ? List.of() : List.of(gaps.split("\n")));
+        }).optional();
+    }
+
+    /** The last completed scan before the given one, if any. */
+    public Optional<ScanRun> previousCompleted(long scanId) {
+        return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan WHERE scan_id < ? AND status = 'COMPLETED'").param(scanId)
+                .query(Long.class).optional().flatMap(this::find);
+    }
+
+    public Optional<ScanRun> latestCompleted() {
+        return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan WHERE status = 'COMPLETED'").query(Long.class).optional()
+                .flatMap(this::find);
+    }
+}
