@@ -14,8 +14,8 @@ import org.ward.simulator.tenant.Group;
 
 import tools.jackson.databind.JsonNode;
 
-/** OData query options on the directory: $filter, $select, $top and paging by nextLink. */
-class DirectoryQueryTests {
+/** The directory and Teams: $filter, $select, $top and paging by nextLink; typed members; channel kinds. */
+class DirectoryTests {
 
     static Simulator simulator;
     static GraphHttp graph;
@@ -126,6 +126,20 @@ class DirectoryQueryTests {
     @Test
     void refusesAFilterItCannotParse() {
         assertThat(graph.get("/users?" + filter("userType eq")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void namesASharedChannelOnlyForAClientThatPrefersUnknownEnumMembers() {
+        Group clinical = SmallClinic.group(simulator, "Clinical Recordings");
+        simulator.tenant().write(() -> clinical.team.channels.add(new Group.Channel("19:0f3e5b1c2d4a4e6f8a9b0c1d2e3f4a5b@thread.tacv2",
+                "Partner Reviews", null, "shared", simulator.tenant().now(), null, null, null, null, List.of(), List.of())));
+        String channels = "/teams/" + clinical.id + "/channels?" + filter("displayName eq 'Partner Reviews'");
+
+        Reply plain = graph.get(channels);
+        Reply knowing = graph.get(channels, "Prefer", "include-unknown-enum-members");
+
+        assertThat(plain.json().path("value").get(0).path("membershipType").asString()).isEqualTo("unknownFutureValue");
+        assertThat(knowing.json().path("value").get(0).path("membershipType").asString()).isEqualTo("shared");
     }
 
     @Test

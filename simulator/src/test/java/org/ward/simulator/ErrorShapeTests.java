@@ -8,7 +8,7 @@ import org.ward.simulator.throttle.Budget;
 
 import com.microsoft.graph.models.odataerrors.ODataError;
 
-/** Graph's error bodies (401, 403, 404, 410, 429) against the SDK's ODataError and Microsoft's examples. */
+/** Graph's error bodies (401, 403, the two 404s, 410, 429) against the SDK's ODataError and Microsoft's examples. */
 class ErrorShapeTests extends DocumentedShapeTests {
 
     private GraphHttp reader;
@@ -41,6 +41,8 @@ class ErrorShapeTests extends DocumentedShapeTests {
                 Shape.of("403 Authorization_RequestDenied", "error-authorization-requestdenied.json",
                         ODataError::createFromDiscriminatorValue, () -> SmallClinic.noPermissions(simulator).get("/users"))
                         .status(403),
+                Shape.of("404 Request_ResourceNotFound", "error.json", ODataError::createFromDiscriminatorValue,
+                        () -> reader.get("/users/nobody@smallclinic.nhs.uk")).status(404),
                 Shape.of("404 itemNotFound", "error.json", ODataError::createFromDiscriminatorValue,
                         () -> reader.get("/drives/" + driveId + "/items/01NOSUCHITEM")).status(404),
                 Shape.of("410 resyncChangesApplyDifferences", "error.json", ODataError::createFromDiscriminatorValue,

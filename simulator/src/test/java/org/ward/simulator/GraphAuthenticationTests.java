@@ -89,6 +89,16 @@ class GraphAuthenticationTests {
     }
 
     @Test
+    void refusesATokenIssuedForAnotherResource() {
+        String forAzure = simulator.tokens().issue(simulator.tenant(), reader, "https://management.azure.com", false);
+
+        Reply reply = GraphHttp.anonymous(simulator).withToken(forAzure).get("/users");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().path("error").path("message").asString()).contains("Invalid audience");
+    }
+
+    @Test
     void acceptsATokenUntilItsExpiryOnTheSimulatorsClock() {
         String token = simulator.tokens().issue(simulator.tenant(), reader, "https://graph.microsoft.com", false,
                 clock.instant().minus(Duration.ofMinutes(59)));

@@ -99,10 +99,15 @@ final class GraphHttp {
 
     /** A POST to the identity platform's v2.0 token endpoint of the simulator's tenant. */
     Reply token(Map<String, String> form, String... headers) {
+        return token(simulator.info().tenantId(), form, headers);
+    }
+
+    /** A POST to the token endpoint of the given tenant (an id or a domain). */
+    Reply token(String tenant, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.info().authority() + "/"
-                + simulator.info().tenantId() + "/oauth2/v2.0/token"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.info().authority() + "/" + tenant
+                + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {

@@ -91,6 +91,9 @@ class SharingMutationTests {
         assertThat(grant.path("invitation").path("email").asString()).isEqualTo("zoe@partner.example");
         assertThat(guest.path("userType").asString()).isEqualTo("Guest");
         assertThat(guest.path("userPrincipalName").asString()).isEqualTo("zoe_partner.example#EXT#@smallclinic.onmicrosoft.com");
+        // A B2B UPN is addressed with its '#' encoded, as Graph requires.
+        assertThat(graph.get("/users/zoe_partner.example%23EXT%23@smallclinic.onmicrosoft.com").json().path("id").asString())
+                .isEqualTo(guestId);
     }
 
     @Test

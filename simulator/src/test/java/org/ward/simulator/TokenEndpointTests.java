@@ -84,6 +84,23 @@ class TokenEndpointTests {
     }
 
     @Test
+    void acceptsTheTenantsDomainInPlaceOfItsId() {
+        Reply reply = http.token("smallclinic.onmicrosoft.com", secretGrant(readerId, SmallClinic.READER_SECRET));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(claims(reply.json().path("access_token").asString()).getClaim("tid")).isEqualTo(simulator.info().tenantId());
+    }
+
+    @Test
+    void refusesAnUnknownTenantWithAadsts90002() {
+        Reply reply = http.token("elsewhere.onmicrosoft.com", secretGrant(readerId, SmallClinic.READER_SECRET));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("error").asString()).isEqualTo("invalid_request");
+        assertThat(reply.json().path("error_codes").get(0).asInt()).isEqualTo(90002);
+    }
+
+    @Test
     void refusesAnAssertionSignedByACertificateTheAppNeverRegisteredWithAadsts700027() throws Exception {
         CertificateAuthority.ClientCertificate stranger = simulator.certificateAuthority().clientCertificate("Stranger");
 
