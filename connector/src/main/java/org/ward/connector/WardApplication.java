@@ -1,7 +1,15 @@
 package org.ward.connector;
 
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The Ward application context. It is started by the command line ({@code org.ward.connector.cli.WardCli}) once
@@ -10,4 +18,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WardApplication {
+
+    /**
+     * Starts the context. {@code launch} settings (command-line options, the demo's connection) win over every other
+     * source, including application.yml and a --config file.
+     */
+    public static ConfigurableApplicationContext run(Map<String, Object> launch, String... args) {
+        // Added before Spring reads anything, so logging and config locations see these settings too.
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("ward-launch", Map.copyOf(launch)));
+        return new SpringApplicationBuilder(WardApplication.class)
+                .environment(environment)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(args);
+    }
 }

@@ -19,7 +19,7 @@ final class LaunchOptions {
             + " hipaa, au-privacy) or an organisation file that extends one. Default: nhs-england.")
     String policy;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "ward-data",
-            description = "Where Ward keeps its database and working files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where Ward keeps its database and working files"
+            + " (default: ward.data-dir from the settings, else ./ward-data).")
     Path dataDir;
 }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
@@ -78,14 +76,17 @@ public final class WardCli {
         }
         LaunchOptions launch = task.launch();
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("ward.data-dir", launch.dataDir.toString());
+        Path dataDir = launch.dataDir == null ? Path.of("ward-data") : launch.dataDir;
+        if (launch.dataDir != null) {
+            properties.put("ward.data-dir", launch.dataDir.toString());
+        }
         List<String> springArgs = new ArrayList<>();
         DemoTenant demo = null;
         try {
             if (launch.demo) {
                 console.line("Starting the demo tenant (an in-process Microsoft Graph simulator) ...");
-                demo = DemoTenant.start(launch.dataDir);
-                properties.putAll(demo.properties(launch.dataDir));
+                demo = DemoTenant.start(dataDir);
+                properties.putAll(demo.properties(dataDir));
                 console.line("Demo tenant \"" + demo.tenantName() + "\" is ready.");
             }
             if (launch.config != null) {
@@ -114,12 +115,7 @@ public final class WardCli {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties, List<String> args) {
-        return new SpringApplicationBuilder(WardApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties(properties)
-                .run(args.toArray(String[]::new));
+        return WardApplication.run(properties, args.toArray(String[]::new));
     }
 
     /** Turns failures into one sentence and an exit code. */
@@ -159,7 +155,4 @@ public final class WardCli {
         }
     }
 
-    static Path dataDir(LaunchOptions launch) {
-        return launch.dataDir;
-    }
 }

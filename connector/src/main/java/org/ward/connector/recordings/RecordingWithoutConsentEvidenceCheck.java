@@ -42,7 +42,7 @@ final class RecordingWithoutConsentEvidenceCheck implements RecordingCheck {
         Map<String, Set<String>> fingerprints = facts.folder().stream().collect(Collectors.toMap(
                 r -> r.item().itemId(), r -> r.identifiers().stream().map(i -> i.fingerprint()).collect(Collectors.toSet()),
                 (a, b) -> a));
-        Set<String> own = fingerprints.getOrDefault(recording.item().itemId(), Set.of());
+        Set<String> own = recording.identifiers().stream().map(i -> i.fingerprint()).collect(Collectors.toSet());
         List<ItemRecord> folder = facts.folder().stream().map(StoredRow::item).toList();
         ConsentVerdict verdict = consent.evaluate(recording.item(), classification, own, folder, fingerprints);
         if (verdict.status() != ConsentVerdict.Status.MISSING) {

@@ -61,7 +61,7 @@ class EvaluationTasklet implements Tasklet {
             if (location == null) {
                 return;
             }
-            LocationContext context = LocationContext.of(location, drive.name(), policy.locations());
+            LocationContext context = LocationContexts.of(location, drive.name(), policy, sites.values());
             assessment.folder(location, context, drive.webUrl(), folder);
         });
         List<FindingDraft> found = assessment.finish();

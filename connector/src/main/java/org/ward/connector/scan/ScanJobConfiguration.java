@@ -117,8 +117,8 @@ class ScanJobConfiguration {
             @Value("#{stepExecutionContext['" + ScanKeys.SITE_ID + "']}") String siteId,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_NAME + "']}") String driveName,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
-        Location location = locations.locationsBySite(scanId).get(siteId);
-        LocationContext context = LocationContext.of(location, driveName, policy.locations());
+        java.util.Map<String, Location> sites = locations.locationsBySite(scanId);
+        LocationContext context = LocationContexts.of(sites.get(siteId), driveName, policy, sites.values());
         return new DriveItemProcessor(classifier, masking, context, new FolderPaths(items.folderPaths(driveId)));
     }
 
