@@ -1,18 +1,45 @@
 package org.ward.connector.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.classify.IdentifierMasking;
+import org.ward.connector.report.ReportData;
+import org.ward.connector.report.ReportFormat;
+import org.ward.connector.report.ReportWriter;
+import org.ward.connector.report.ScanReports;
 import org.ward.connector.report.ScanSummary;
 
-/** Writes the report files for a summary (the writers live in the report package). */
+/** Writes the report files of a scan and says where they went (the writers live in the report package). */
 final class ReportFiles {
 
     private ReportFiles() {
     }
 
+    /** {@code ward scan --report-dir}: every format for the scan just summarised. */
     static void write(ConfigurableApplicationContext context, ScanSummary summary, Path dir, Console console) {
+        ReportData data = context.getBean(ScanReports.class).reportData(summary.run().scanId(), Instant.now())
+                .orElseThrow(() -> new IllegalStateException("Scan #" + summary.run().scanId() + " is not in the register."));
+        write(context, data, dir, EnumSet.allOf(ReportFormat.class), console);
+    }
+
+    static void write(ConfigurableApplicationContext context, ReportData data, Path dir, Set<ReportFormat> formats,
+            Console console) {
+        List<Path> files;
+        try {
+            files = new ReportWriter(context.getBean(IdentifierMasking.class)).write(data, dir, formats);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the reports to " + dir.toAbsolutePath() + ": " + e.getMessage()
+                    + ". Choose a folder Ward can write to.", e);
+        }
         console.line("");
-        console.line("Reports are not written yet (report writers pending): " + dir);
+        console.line("Reports of scan #" + data.run().scanId() + " written to " + dir.toAbsolutePath() + ":");
+        files.forEach(file -> console.line("  " + file.getFileName()));
     }
 }

@@ -1,27 +1,34 @@
 package org.ward.connector.report;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.policy.PolicyPack;
 import org.ward.connector.scan.ScanRuns;
 import org.ward.connector.scan.ScanRuns.ScanRun;
 
-/** Builds the summary of a scan from the register. */
+/** Builds the summary of a scan, and what its reports show, from the register. */
 @Service
 public class ScanReports {
 
     private final ScanRuns runs;
     private final FindingStore findings;
     private final LocationStore locations;
+    private final PolicyPack policy;
 
-    public ScanReports(ScanRuns runs, FindingStore findings, LocationStore locations) {
+    public ScanReports(ScanRuns runs, FindingStore findings, LocationStore locations, PolicyPack policy) {
         this.runs = runs;
         this.findings = findings;
         this.locations = locations;
+        this.policy = policy;
     }
 
     public Optional<ScanSummary> summary(long scanId) {
@@ -35,5 +42,25 @@ public class ScanReports {
 
     public Optional<ScanSummary> latest() {
         return runs.latestCompleted().flatMap(run -> summary(run.scanId()));
+    }
+
+    /** What the reports of a scan show: its summary, the whole findings register, the policy's rules, site names. */
+    public Optional<ReportData> reportData(long scanId, Instant generatedAt) {
+        return summary(scanId).map(summary -> new ReportData(summary, findings.all(), ReportPolicy.of(policy),
+                siteNames(scanId), generatedAt));
+    }
+
+    /** The report data of the latest completed scan; empty when no scan has completed. */
+    public Optional<ReportData> latestReportData(Instant generatedAt) {
+        return runs.latestCompleted().flatMap(run -> reportData(run.scanId(), generatedAt));
+    }
+
+    private Map<String, String> siteNames(long scanId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map.Entry<String, Location> e : locations.locationsBySite(scanId).entrySet()) {
+            String name = e.getValue().displayName();
+            names.put(e.getKey(), name == null || name.isBlank() ? e.getKey() : name);
+        }
+        return names;
     }
 }

@@ -62,8 +62,13 @@ class ScanJobConfiguration {
     }
 
     @Bean
-    Job tenantScanJob(JobRepository jobs, Step discoverStep, Step inventoryStep, Step evaluateStep, Step finishStep) {
-        return new JobBuilder(JOB, jobs).start(discoverStep).next(inventoryStep).next(evaluateStep).next(finishStep).build();
+    Job tenantScanJob(JobRepository jobs, Step discoverStep, Step inventoryStep, Step evaluateStep, Step finishStep,
+            java.util.List<ScanStage> stages) {
+        var flow = new JobBuilder(JOB, jobs).start(discoverStep).next(inventoryStep).next(evaluateStep);
+        for (ScanStage stage : stages.stream().sorted(java.util.Comparator.comparingInt(ScanStage::order)).toList()) {
+            flow = flow.next(stage.step());
+        }
+        return flow.next(finishStep).build();
     }
 
     @Bean
