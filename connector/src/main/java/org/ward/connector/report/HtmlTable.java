@@ -75,7 +75,9 @@ final class HtmlTable {
         out.append("<td class=\"type\">").append(f.type().name()).append("</td>");
         out.append("<td class=\"finding\">").append(details.render(f, data)).append("</td>");
         out.append("<td>").append(html.text(site)).append("</td>");
-        out.append("<td class=\"path\">").append(html.link(f.resource().webUrl(), f.resource().path())).append("</td>");
+        // A finding about a whole site has no path: its URL stands in, so the cell is never an invisible link.
+        String where = f.resource().path() != null ? f.resource().path() : f.resource().webUrl();
+        out.append("<td class=\"path\">").append(html.link(f.resource().webUrl(), where)).append("</td>");
         out.append("<td data-key=\"").append(rank(f.status())).append("\"><span class=\"status ").append(status)
                 .append("\">").append(status).append("</span>").append(fresh ? " <span class=\"new\">new</span>" : "")
                 .append("</td>");

@@ -78,6 +78,17 @@ class HtmlReportTests {
     }
 
     @Test
+    void showsTheSiteUrlWhereASiteFindingHasNoPath() throws Exception {
+        ReportFixtures.FindingBuilder site = ReportFixtures.finding("f6", FindingType.LOCATION_WITHOUT_SENSITIVITY_LABEL);
+        site.path = null;
+        site.webUrl = ReportFixtures.CLINIC_URL;
+        String page = html(List.of(site.build()));
+
+        assertThat(page).contains("<td class=\"path\"><a href=\"" + ReportFixtures.CLINIC_URL
+                + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + ReportFixtures.CLINIC_URL + "</a></td>");
+    }
+
+    @Test
     void chartsOpenFindingsByTypeSeverityAndSite() throws Exception {
         String page = html(ReportFixtures.sample());
 
