@@ -98,6 +98,9 @@ final class HtmlCharts {
         }
 
         String describe() {
+            if (bySeverity.size() == 1 && bySeverity.keySet().iterator().next().yamlName().equals(label)) {
+                return Integer.toString(total());
+            }
             List<String> parts = new ArrayList<>();
             bySeverity.forEach((severity, n) -> parts.add(n + " " + severity.yamlName()));
             return total() + " (" + String.join(", ", parts) + ")";
