@@ -43,3 +43,8 @@ CREATE TABLE ward_access_state (
     needs_read   BOOLEAN NOT NULL,
     PRIMARY KEY (drive_id, item_id)
 );
+
+-- Scans that re-read the permissions of every recording (the periodic full sweep).
+CREATE TABLE ward_sharing_sweep (
+    scan_id BIGINT PRIMARY KEY
+);

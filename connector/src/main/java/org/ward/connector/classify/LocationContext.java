@@ -36,6 +36,25 @@ public record LocationContext(
                 !matching.isEmpty(), kinds);
     }
 
+    /**
+     * Like {@link #of}, but a private or shared channel's site, which keeps the channel's files apart from its team's
+     * site, is approved for whatever its team's site is approved for: the channel belongs to that team.
+     */
+    public static LocationContext of(Location location, String libraryName, LocationRegistry registry,
+            java.util.Collection<Location> all) {
+        LocationContext own = of(location, libraryName, registry);
+        if (own.registered() || location.kind() != org.ward.connector.discovery.LocationKind.CHANNEL_SITE
+                || location.groupId() == null) {
+            return own;
+        }
+        return all.stream().filter(l -> l.kind() == org.ward.connector.discovery.LocationKind.GROUP_SITE
+                        && location.groupId().equals(l.groupId())).findFirst()
+                .map(team -> of(team, libraryName, registry)).filter(LocationContext::registered)
+                .map(team -> new LocationContext(location.kind(), location.webUrl(), location.displayName(), libraryName,
+                        true, team.approvedKinds()))
+                .orElse(own);
+    }
+
     public boolean approvedFor(String kindId) {
         return approvedKinds.contains(kindId);
     }

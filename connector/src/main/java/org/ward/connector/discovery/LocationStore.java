@@ -89,6 +89,10 @@ public class LocationStore {
                         rs.getString(5))).list();
     }
 
+    public Map<String, DiscoveredDrive> drivesById(long scanId) {
+        return drives(scanId).stream().collect(Collectors.toMap(DiscoveredDrive::driveId, Function.identity()));
+    }
+
     public DiscoveredDrive drive(String driveId) {
         return jdbc.sql("SELECT drive_id, name, site_id, drive_type, web_url FROM ward_drive WHERE drive_id = ?")
                 .param(driveId).query((rs, n) -> new DiscoveredDrive(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -15,6 +15,18 @@ public record FindingResource(String siteId, String driveId, String itemId, Stri
         return new FindingResource(siteId, null, null, webUrl, null);
     }
 
+    /**
+     * An item in a library: links to its folder, never to the file itself, whose name may name a patient.
+     *
+     * @param driveWebUrl the library's URL
+     */
+    public static FindingResource ofItem(String siteId, String siteWebUrl, String driveWebUrl,
+            org.ward.connector.inventory.ItemRecord item) {
+        String folder = item.folderPath();
+        String url = driveWebUrl == null ? siteWebUrl : driveWebUrl + (folder.equals("/") ? "" : folder.replace(" ", "%20"));
+        return new FindingResource(siteId, item.driveId(), item.itemId(), url, item.path());
+    }
+
     /** The key that, with the finding type and discriminator, identifies the same problem scan after scan. */
     String key() {
         return itemId != null ? "item:" + driveId + "/" + itemId : "site:" + siteId;

@@ -33,14 +33,13 @@ final class LocationWithoutSensitivityLabelCheck implements LocationCheck {
     @Override
     public CheckOutcome evaluate(LocationFacts facts, Rule rule) {
         if (facts.location().kind() == LocationKind.ONEDRIVE) {
-            return CheckOutcome.notEvaluated("Graph exposes no sensitivity label for a OneDrive ("
-                    + facts.location().displayName() + ").");
+            return CheckOutcome.notEvaluated("Graph exposes no sensitivity label for a OneDrive.");
         }
         LabelVerdict verdict = labels.containerSensitivity(facts.kinds(), facts.location().sensitivityLabel());
         switch (verdict.status()) {
             case NOT_EVALUATED:
-                return CheckOutcome.notEvaluated("Graph does not expose the sensitivity label of " + facts.location().webUrl()
-                        + " (a site without a Microsoft 365 group).");
+                return CheckOutcome.notEvaluated("Graph does not expose the sensitivity label of a site without a Microsoft 365"
+                        + " group.");
             case MISSING:
             case LOWER_THAN_REQUIRED:
             case UNKNOWN_LABEL:

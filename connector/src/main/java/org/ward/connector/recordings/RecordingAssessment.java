@@ -34,7 +34,7 @@ public final class RecordingAssessment {
     private final Map<FindingType, RecordingCheck> recordingChecks = new LinkedHashMap<>();
     private final Map<FindingType, LocationCheck> locationChecks = new LinkedHashMap<>();
     private final List<FindingDraft> findings = new ArrayList<>();
-    private final Map<String, Integer> notEvaluated = new LinkedHashMap<>();
+    private final Map<String, Set<String>> notEvaluated = new LinkedHashMap<>();
     private final Map<String, Place> places = new LinkedHashMap<>();
 
     public RecordingAssessment(PolicyPack pack, IdentifierFingerprint fingerprint, Instant now) {
@@ -68,7 +68,8 @@ public final class RecordingAssessment {
             List<StoredRow> others = files.stream().filter(f -> f != file).toList();
             RecordingFacts facts = new RecordingFacts(file, location, context, others, driveWebUrl);
             for (Map.Entry<FindingType, RecordingCheck> check : recordingChecks.entrySet()) {
-                enabled(check.getKey()).ifPresent(rule -> record(rule, check.getValue().evaluate(facts, rule, now)));
+                enabled(check.getKey()).ifPresent(rule -> record(rule, check.getValue().evaluate(facts, rule, now),
+                        file.item().path()));
             }
             places.computeIfAbsent(location.siteId(), k -> new Place(location, context)).add(file);
         }
@@ -79,25 +80,38 @@ public final class RecordingAssessment {
         for (Place place : places.values()) {
             LocationFacts facts = new LocationFacts(place.location, place.context, place.count, place.kinds, place.examples);
             for (Map.Entry<FindingType, LocationCheck> check : locationChecks.entrySet()) {
-                enabled(check.getKey()).ifPresent(rule -> record(rule, check.getValue().evaluate(facts, rule)));
+                enabled(check.getKey()).ifPresent(rule -> record(rule, check.getValue().evaluate(facts, rule),
+                        place.location.displayName()));
             }
         }
         return List.copyOf(findings);
     }
 
-    /** Why checks could not decide, with how many subjects each reason covers. */
-    public Map<String, Integer> notEvaluated() {
+    /** Why checks could not decide, each reason with the places or items it covers. */
+    public Map<String, Set<String>> notEvaluated() {
         return Map.copyOf(notEvaluated);
+    }
+
+    /** The same as sentences: "Not evaluated rule-id: reason (3 places: A, B, C)." */
+    public List<String> notEvaluatedSentences() {
+        List<String> sentences = new ArrayList<>();
+        notEvaluated.forEach((reason, subjects) -> {
+            List<String> named = subjects.stream().limit(5).toList();
+            String more = subjects.size() > named.size() ? " and " + (subjects.size() - named.size()) + " more" : "";
+            sentences.add("Not evaluated " + reason + " (" + subjects.size() + (subjects.size() == 1 ? ": " : ": ")
+                    + String.join(", ", named) + more + ")");
+        });
+        return sentences;
     }
 
     private java.util.Optional<Rule> enabled(FindingType type) {
         return pack.rule(type).filter(Rule::enabled);
     }
 
-    private void record(Rule rule, CheckOutcome outcome) {
+    private void record(Rule rule, CheckOutcome outcome, String subject) {
         findings.addAll(outcome.findings());
         if (outcome.notEvaluated() != null) {
-            notEvaluated.merge(rule.id() + ": " + outcome.notEvaluated(), 1, Integer::sum);
+            notEvaluated.computeIfAbsent(rule.id() + ": " + outcome.notEvaluated(), k -> new TreeSet<>()).add(subject);
         }
     }
 

@@ -25,11 +25,7 @@ public record RecordingFacts(StoredRow recording, Location location, LocationCon
 
     /** The finding's subject: the recording, with a link to its folder (never the file name, which may name a patient). */
     public FindingResource resource() {
-        String folderPath = recording.item().folderPath();
-        String url = driveWebUrl == null ? location.webUrl()
-                : driveWebUrl + (folderPath.equals("/") ? "" : folderPath.replace(" ", "%20"));
-        return new FindingResource(location.siteId(), recording.item().driveId(), recording.item().itemId(), url,
-                recording.item().path());
+        return FindingResource.ofItem(location.siteId(), location.webUrl(), driveWebUrl, recording.item());
     }
 
     public String owner() {

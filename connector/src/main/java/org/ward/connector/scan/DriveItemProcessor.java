@@ -36,7 +36,7 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
     @Override
     public InventoryChange process(DeltaEntry entry) {
         if (entry instanceof DeltaEntry.Changed changed) {
-            return keep(changed.item());
+            return keep(changed.item(), changed.sharingChanged());
         }
         if (entry instanceof DeltaEntry.Removed removed) {
             return new InventoryChange.Forget(removed.itemId());
@@ -45,17 +45,17 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
         return new InventoryChange.Commit(end.deltaLink(), end.fullEnumeration());
     }
 
-    private InventoryChange keep(ItemRecord item) {
+    private InventoryChange keep(ItemRecord item, boolean sharingChanged) {
         String maskedName = masking.maskText(item.name());
         if (item.folder()) {
             String path = folders.addFolder(item.itemId(), item.parentId(), maskedName);
-            return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, path), FOLDER));
+            return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, path), FOLDER), sharingChanged);
         }
         String maskedPath = folders.pathOf(item.parentId(), maskedName);
         // The classifier sees the clear file name (identifiers live there) but only masked folder names.
         String folderPath = maskedPath.substring(0, maskedPath.length() - maskedName.length());
         RecordingClassification classification = classifier.classify(item.withPath(folderPath + item.name()), location);
-        return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, maskedPath), classification));
+        return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, maskedPath), classification), sharingChanged);
     }
 
     private static ItemRecord masked(ItemRecord item, String maskedName, String maskedPath) {

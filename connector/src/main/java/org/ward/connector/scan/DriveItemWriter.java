@@ -7,6 +7,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.StoredItem;
+import org.ward.connector.permissions.AccessStore;
 
 /**
  * Writes a chunk of one drive's changes. The round's cursor is saved in the same transaction as its last items,
@@ -20,9 +21,11 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
     private final long scanId;
     private final String policyHash;
     private final ScanProgress progress;
+    private final AccessStore access;
 
     DriveItemWriter(ItemStore items, DriveCursors cursors, String driveId, long scanId, String policyHash,
-            ScanProgress progress) {
+            ScanProgress progress, AccessStore access) {
+        this.access = access;
         this.items = items;
         this.cursors = cursors;
         this.driveId = driveId;
@@ -34,11 +37,15 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
     @Override
     public void write(Chunk<? extends InventoryChange> chunk) {
         List<StoredItem> keep = new ArrayList<>();
+        List<StoredItem> sharingChanged = new ArrayList<>();
         List<String> forget = new ArrayList<>();
         InventoryChange.Commit commit = null;
         for (InventoryChange change : chunk) {
             if (change instanceof InventoryChange.Keep k) {
                 keep.add(k.item());
+                if (k.sharingChanged()) {
+                    sharingChanged.add(k.item());
+                }
             } else if (change instanceof InventoryChange.Forget f) {
                 forget.add(f.itemId());
             } else {
@@ -47,6 +54,12 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         }
         items.upsert(keep, scanId);
         items.remove(driveId, forget);
+        for (StoredItem changed : sharingChanged) {
+            access.sharingChanged(driveId, changed.item().itemId());
+            if (changed.item().folder()) {
+                access.sharingChangedBelow(driveId, changed.item().path());
+            }
+        }
         if (commit != null) {
             if (commit.fullEnumeration()) {
                 items.removeUnseen(driveId, scanId);

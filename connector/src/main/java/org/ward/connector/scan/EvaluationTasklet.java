@@ -61,19 +61,12 @@ class EvaluationTasklet implements Tasklet {
             if (location == null) {
                 return;
             }
-            LocationContext context = LocationContexts.of(location, drive.name(), policy, sites.values());
+            LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
             assessment.folder(location, context, drive.webUrl(), folder);
         });
         List<FindingDraft> found = assessment.finish();
         findings.reconcile(found, assessment.types(), scanId, now);
-        List<String> notEvaluated = assessment.notEvaluated().entrySet().stream()
-                .map(e -> "Not evaluated " + e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " places)" : ""))
-                .sorted().toList();
-        runs.find(scanId).ifPresent(run -> {
-            List<String> gaps = new java.util.ArrayList<>(run.gaps());
-            gaps.addAll(notEvaluated);
-            runs.gaps(scanId, gaps);
-        });
+        runs.addGaps(scanId, assessment.notEvaluatedSentences());
         return RepeatStatus.FINISHED;
     }
 }

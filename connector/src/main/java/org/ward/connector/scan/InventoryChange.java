@@ -5,8 +5,8 @@ import org.ward.connector.inventory.StoredItem;
 /** What the inventory writer does with one processed delta entry. */
 sealed interface InventoryChange {
 
-    /** Keep (insert or replace) an item. */
-    record Keep(StoredItem item) implements InventoryChange {
+    /** Keep (insert or replace) an item; {@code sharingChanged} when delta reported a change to its sharing. */
+    record Keep(StoredItem item, boolean sharingChanged) implements InventoryChange {
     }
 
     /** Forget an item Graph reported deleted. */

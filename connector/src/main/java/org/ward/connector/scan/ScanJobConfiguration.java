@@ -28,6 +28,8 @@ import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.DriveDelta;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.permissions.AccessStore;
+import org.ward.connector.permissions.SharingMode;
 import org.ward.connector.policy.PolicyPack;
 import org.ward.connector.privacy.InstallationKey;
 
@@ -110,8 +112,9 @@ class ScanJobConfiguration {
     @Bean
     @StepScope
     DriveDeltaReader driveDeltaReader(DriveDelta delta, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
-        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()), false, progress);
+            SharingMode sharing, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()),
+                sharing.deltaReportsSharingChanges(), progress);
     }
 
     @Bean
@@ -123,16 +126,17 @@ class ScanJobConfiguration {
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_NAME + "']}") String driveName,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
         java.util.Map<String, Location> sites = locations.locationsBySite(scanId);
-        LocationContext context = LocationContexts.of(sites.get(siteId), driveName, policy, sites.values());
+        LocationContext context = LocationContext.of(sites.get(siteId), driveName, policy.locations(), sites.values());
         return new DriveItemProcessor(classifier, masking, context, new FolderPaths(items.folderPaths(driveId)));
     }
 
     @Bean
     @StepScope
     DriveItemWriter driveItemWriter(ItemStore items, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
+            AccessStore access,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
-        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress);
+        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access);
     }
 
     @Bean

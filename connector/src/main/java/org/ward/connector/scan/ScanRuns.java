@@ -48,7 +48,8 @@ public class ScanRuns {
         return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan").query(Long.class).single();
     }
 
-    void gaps(long scanId, List<String> gaps) {
+    /** Replaces the scan's coverage gaps (what could not be discovered or evaluated, and why). */
+    public void gaps(long scanId, List<String> gaps) {
         jdbc.sql("UPDATE ward_scan SET gaps = ? WHERE scan_id = ?").params(String.join("\n", gaps), scanId).update();
     }
 
@@ -80,6 +81,18 @@ public class ScanRuns {
     public Optional<ScanRun> previousCompleted(long scanId) {
         return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan WHERE scan_id < ? AND status = 'COMPLETED'").param(scanId)
                 .query(Long.class).optional().flatMap(this::find);
+    }
+
+    /** Adds coverage gaps to a scan's list. */
+    public void addGaps(long scanId, List<String> more) {
+        if (more.isEmpty()) {
+            return;
+        }
+        find(scanId).ifPresent(run -> {
+            List<String> all = new java.util.ArrayList<>(run.gaps());
+            all.addAll(more);
+            gaps(scanId, all);
+        });
     }
 
     public Optional<ScanRun> latestCompleted() {

@@ -30,7 +30,7 @@ class ConsentEvidenceTests {
 
         assertThat(verdict.status()).isEqualTo(Status.PRESENT);
         assertThat(verdict.evidence()).containsExactly(
-                "consent form \"Consent 943 *** **19.pdf\" in the same folder names NHS number 943 *** **19");
+                "consent form \"Consent 943 *** **19.pdf\" in the same folder names the same patient identifier");
     }
 
     @Test
