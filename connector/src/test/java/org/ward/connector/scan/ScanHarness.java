@@ -18,18 +18,18 @@ import org.ward.simulator.throttle.Latency;
  * Runs Ward's real application context against an in-process simulator: the same settings a tenant admin writes
  * (Graph base URL, authority, app, trusted CA), a database, a policy. Tests build one per scenario.
  */
-final class ScanHarness {
+public final class ScanHarness {
 
-    static final String CLINIC_POLICY = "src/test/resources/scan/clinic-policy.yaml";
+    public static final String CLINIC_POLICY = "src/test/resources/scan/clinic-policy.yaml";
 
     private ScanHarness() {
     }
 
-    static Simulator clinic() {
+    public static Simulator clinic() {
         return Simulator.builder().tenant(Simulator.TenantSource.resource("/tenants/clinic.yaml")).latency(Latency.OFF).start();
     }
 
-    static Map<String, Object> settings(SimulatorInfo info, String jdbcUrl, Path dataDir, String policy) {
+    public static Map<String, Object> settings(SimulatorInfo info, String jdbcUrl, Path dataDir, String policy) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ward.graph.cloud", "custom");
         p.put("ward.graph.base-url", info.graphBaseUrl());
@@ -45,24 +45,34 @@ final class ScanHarness {
         return p;
     }
 
-    static Map<String, Object> h2(Simulator simulator, Path dataDir) {
+    /** The same settings, signing in as another of the fixture's apps (e.g. one with Sites.FullControl.All). */
+    public static Map<String, Object> asApp(Map<String, Object> settings, Simulator simulator, String appName) {
+        Map<String, Object> copy = new LinkedHashMap<>(settings);
+        var app = simulator.tenant().read(() -> simulator.tenant().apps().stream()
+                .filter(a -> a.displayName().equals(appName)).findFirst().orElseThrow());
+        copy.put("ward.graph.client-id", app.clientId());
+        copy.put("ward.graph.client-secret", app.secrets().get(0));
+        return copy;
+    }
+
+    public static Map<String, Object> h2(Simulator simulator, Path dataDir) {
         return settings(simulator.info(), "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ward") + ";DB_CLOSE_ON_EXIT=FALSE",
                 dataDir, CLINIC_POLICY);
     }
 
-    static ConfigurableApplicationContext start(Map<String, Object> settings) {
+    public static ConfigurableApplicationContext start(Map<String, Object> settings) {
         return WardApplication.run(settings);
     }
 
     /** Runs one scan in a fresh context and returns the open findings afterwards. */
-    static List<Finding> scan(Map<String, Object> settings) {
+    public static List<Finding> scan(Map<String, Object> settings) {
         try (ConfigurableApplicationContext context = start(settings)) {
             context.getBean(ScanService.class).scan();
             return open(context);
         }
     }
 
-    static List<Finding> open(ConfigurableApplicationContext context) {
+    public static List<Finding> open(ConfigurableApplicationContext context) {
         return context.getBean(FindingStore.class).all().stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
     }
 }
