@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.connector.graph.Collector;
+
 import com.microsoft.graph.models.AssignedLabel;
 import com.microsoft.graph.models.Drive;
 import com.microsoft.graph.models.Group;
@@ -14,6 +16,7 @@ import com.microsoft.graph.models.User;
  * Turns discovered sites into {@link Location}s: which group a site belongs to, whether it is a channel's site,
  * who owns it, and which container label Graph lets Ward see.
  */
+@Collector
 final class LocationCatalogue {
 
     private final List<Group> groups;

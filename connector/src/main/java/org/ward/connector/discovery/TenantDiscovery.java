@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
 
 import com.microsoft.graph.models.Channel;
@@ -29,6 +30,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * becomes a coverage gap rather than a silent omission.
  */
 @Component
+@Collector
 public class TenantDiscovery {
 
     private static final String[] SITE_FIELDS = {"id", "name", "displayName", "webUrl", "createdDateTime",

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
 
 import com.microsoft.graph.drives.item.items.item.delta.DeltaGetResponse;
@@ -21,6 +22,7 @@ import com.microsoft.kiota.ApiException;
  * in the same call, so the inventory needs about one request per thousand items.
  */
 @Component
+@Collector
 public class DriveDelta {
 
     static final String[] FIELDS = {"id", "name", "parentReference", "file", "folder", "root", "size", "createdDateTime",

@@ -5,10 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ward.connector.graph.Collector;
+
 import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.models.IdentitySet;
 
 /** Maps the SDK's {@link DriveItem} into Ward's {@link ItemRecord}, keeping only what checks need. */
+@Collector
 final class DriveItems {
 
     private DriveItems() {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
 
 import com.microsoft.graph.models.DirectoryObject;
@@ -19,6 +20,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * people a group grant lets in. SharePoint groups' membership is not in Graph; their size stays unknown.
  */
 @Component
+@Collector
 public class GroupMembers {
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.BatchOutcome;
 import org.ward.connector.graph.GraphBatch;
+import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
 
 import com.microsoft.graph.models.Identity;
@@ -25,6 +26,7 @@ import com.microsoft.kiota.RequestInformation;
  * items whose sharing may have changed.
  */
 @Component
+@Collector
 public class PermissionReader {
 
     private final GraphServiceClient graph;

@@ -1,0 +1,67 @@
+package org.ward.connector;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.Test;
+import org.ward.connector.graph.Collector;
+
+/** The boundaries the architecture promises, kept by the build (docs/architecture.md). */
+class ArchitectureTests {
+
+    /** A collector, or a type nested in one. */
+    private static final DescribedPredicate<JavaClass> COLLECTOR = DescribedPredicate.describe("collectors",
+            c -> c.isAnnotatedWith(Collector.class)
+                    || c.getEnclosingClass().map(e -> e.isAnnotatedWith(Collector.class)).orElse(false));
+
+    /** Classification, and every check, detector and assessment outside the Graph plumbing. */
+    private static final DescribedPredicate<JavaClass> PURE = DescribedPredicate.describe("checks, detectors and classification",
+            c -> c.getPackageName().startsWith("org.ward.connector.classify")
+                    || c.getPackageName().startsWith("org.ward.connector.recordings")
+                    || (!c.getPackageName().startsWith("org.ward.connector.graph") && (c.getSimpleName().endsWith("Check")
+                            || c.getSimpleName().endsWith("Detector") || c.getSimpleName().endsWith("Assessment"))));
+
+    private static final JavaClasses WARD = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.ward.connector");
+
+    @Test
+    void onlyTheGraphPackageAndCollectorsUseTheGraphSdk() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.ward.connector.graph..")
+                .and(not(COLLECTOR))
+                .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.graph..", "com.microsoft.kiota..")
+                .because("collectors are the only code that talks to Graph; everything else works on Ward's own records");
+        rule.check(WARD);
+    }
+
+    @Test
+    void classificationChecksAndDetectorsArePure() {
+        ArchRule rule = noClasses().that(PURE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.microsoft..", "java.sql..",
+                        "java.net.http..", "okhttp3..")
+                .because("checks are pure functions over collected records: no I/O, no SDK types, no Spring");
+        rule.check(WARD);
+    }
+
+    @Test
+    void nothingDependsOnTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("org.ward.connector.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.ward.connector.cli..")
+                .because("commands only orchestrate; no capability may depend on them").check(WARD);
+    }
+
+    @Test
+    void collectorsHoldNoBusinessRules() {
+        classes().that(COLLECTOR)
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.ward.connector.recordings..",
+                        "org.ward.connector.findings..", "org.ward.connector.classify..")
+                .because("a collector maps Graph into records; judging them is the checks' job").check(WARD);
+    }
+}
