@@ -16,7 +16,6 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.findings.FindingDraft;
 import org.ward.connector.findings.FindingResource;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
@@ -69,7 +68,7 @@ class CopyTasklet implements Tasklet {
             }
         });
         CopyAssessment assessment = new CopyAssessment(policy, now);
-        List<FindingDraft> found = new ArrayList<>();
+        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         for (StoredRow row : inOneDrives) {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location oneDrive = sites.get(drive.siteId());
@@ -77,11 +76,11 @@ class CopyTasklet implements Tasklet {
             for (String hash : contentKeys(row)) {
                 copies.addAll(approvedByContent.getOrDefault(hash, List.of()));
             }
-            found.addAll(assessment.assess(new OneDriveRecording(row, oneDrive,
+            assessment.assess(new OneDriveRecording(row, oneDrive,
                     FindingResource.ofItem(oneDrive.siteId(), oneDrive.webUrl(), drive.webUrl(), row.item()),
-                    copies.stream().distinct().toList())));
+                    copies.stream().distinct().toList())).forEach(reconciler::add);
         }
-        findings.reconcile(found, assessment.types(), scanId, now);
+        reconciler.finish();
         return RepeatStatus.FINISHED;
     }
 

@@ -38,7 +38,7 @@ public class FindingStore {
     }
 
     /**
-     * Reconciles one scan's findings of the given types with the register.
+     * Reconciles one scan's findings of the given types with the register, in one go.
      *
      * @param drafts what the scan found
      * @param types the finding types this scan evaluated; open findings of other types are left alone
@@ -48,50 +48,93 @@ public class FindingStore {
      */
     @Transactional
     public Reconciliation reconcile(Collection<FindingDraft> drafts, Set<FindingType> types, long scanId, Instant now) {
-        Map<String, FindingDraft> found = new LinkedHashMap<>();
-        for (FindingDraft draft : drafts) {
-            found.putIfAbsent(draft.findingId(), draft);
+        Reconciler reconciler = reconciler(types, scanId, now);
+        drafts.forEach(reconciler::add);
+        return reconciler.finish();
+    }
+
+    /**
+     * Starts a streaming reconciliation: add what the scan finds as it finds it (in batches, so memory does not grow
+     * with the tenant), then {@link Reconciler#finish()} resolves what was not found again.
+     */
+    public Reconciler reconciler(Set<FindingType> types, long scanId, Instant now) {
+        return new Reconciler(types, scanId, now);
+    }
+
+    /** A reconciliation in progress. Not thread-safe: one per evaluating thread. */
+    public final class Reconciler {
+
+        private static final int BATCH = 500;
+
+        private final Set<FindingType> types;
+        private final long scanId;
+        private final Instant now;
+        private final Map<String, FindingDraft> pending = new LinkedHashMap<>();
+        private final List<String> opened = new ArrayList<>();
+        private final List<String> reopened = new ArrayList<>();
+
+        private Reconciler(Set<FindingType> types, long scanId, Instant now) {
+            this.types = Set.copyOf(types);
+            this.scanId = scanId;
+            this.now = now;
         }
-        Map<String, String> known = new LinkedHashMap<>();
-        Map<String, FindingType> knownTypes = new LinkedHashMap<>();
-        jdbc.sql("SELECT finding_id, status, type FROM ward_finding").query((rs, n) -> {
-            known.put(rs.getString(1), rs.getString(2));
-            knownTypes.put(rs.getString(1), FindingType.valueOf(rs.getString(3)));
-            return null;
-        }).list();
-        List<String> opened = new ArrayList<>();
-        List<String> reopened = new ArrayList<>();
-        for (FindingDraft draft : found.values()) {
-            String id = draft.findingId();
-            String status = known.get(id);
-            if (status == null) {
-                insert(draft, scanId, now);
-                event(id, now, "OPENED", null, null, scanId);
-                opened.add(id);
-            } else {
-                String next = status;
-                if (FindingStatus.RESOLVED.name().equals(status)) {
-                    next = FindingStatus.OPEN.name();
-                    event(id, now, "REOPENED", null, "found again", scanId);
-                    reopened.add(id);
+
+        public void add(FindingDraft draft) {
+            pending.putIfAbsent(draft.findingId(), draft);
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Map<String, String> known = new LinkedHashMap<>();
+            String marks = String.join(",", java.util.Collections.nCopies(pending.size(), "?"));
+            jdbc.sql("SELECT finding_id, status FROM ward_finding WHERE finding_id IN (" + marks + ")")
+                    .params(new ArrayList<>(pending.keySet()))
+                    .query((rs, n) -> known.put(rs.getString(1), rs.getString(2))).list();
+            for (FindingDraft draft : pending.values()) {
+                String id = draft.findingId();
+                String status = known.get(id);
+                if (status == null) {
+                    insert(draft, scanId, now);
+                    event(id, now, "OPENED", null, null, scanId);
+                    opened.add(id);
+                } else {
+                    String next = status;
+                    if (FindingStatus.RESOLVED.name().equals(status)) {
+                        next = FindingStatus.OPEN.name();
+                        event(id, now, "REOPENED", null, "found again", scanId);
+                        reopened.add(id);
+                    }
+                    update(draft, next, scanId, now);
                 }
-                update(draft, next, scanId, now);
             }
+            pending.clear();
         }
-        List<String> resolved = new ArrayList<>();
-        for (Map.Entry<String, String> e : known.entrySet()) {
-            if (found.containsKey(e.getKey()) || FindingStatus.RESOLVED.name().equals(e.getValue())) {
-                continue;
+
+        /** Resolves the open findings of the evaluated types this scan did not find again. */
+        public Reconciliation finish() {
+            flush();
+            List<String> resolved = new ArrayList<>();
+            if (!types.isEmpty()) {
+                String marks = String.join(",", java.util.Collections.nCopies(types.size(), "?"));
+                List<Object> params = new ArrayList<>();
+                params.add(scanId);
+                types.forEach(t -> params.add(t.name()));
+                resolved.addAll(jdbc.sql("SELECT finding_id FROM ward_finding WHERE status <> 'RESOLVED' AND last_scan < ? AND"
+                        + " type IN (" + marks + ")").params(params).query(String.class).list());
             }
-            if (types.contains(knownTypes.get(e.getKey()))) {
+            for (String id : resolved) {
                 jdbc.sql("UPDATE ward_finding SET status = 'RESOLVED', resolved_at = ? WHERE finding_id = ?")
-                        .params(Timestamp.from(now), e.getKey()).update();
-                event(e.getKey(), now, "RESOLVED", null, "not found by the scan", scanId);
-                resolved.add(e.getKey());
+                        .params(Timestamp.from(now), id).update();
+                event(id, now, "RESOLVED", null, "not found by the scan", scanId);
             }
+            List<String> expired = reopenExpiredAcceptances(now, scanId);
+            return new Reconciliation(opened, reopened, resolved, expired);
         }
-        List<String> expired = reopenExpiredAcceptances(now, scanId);
-        return new Reconciliation(opened, reopened, resolved, expired);
     }
 
     /** Accepted risks whose acceptance has run out are open again. */

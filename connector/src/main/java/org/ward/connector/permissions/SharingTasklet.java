@@ -14,7 +14,6 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.ParallelCalls;
-import org.ward.connector.findings.FindingDraft;
 import org.ward.connector.findings.FindingResource;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphAccessException;
@@ -99,7 +98,7 @@ class SharingTasklet implements Tasklet {
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
         SharingAssessment assessment = new SharingAssessment(policy, now);
-        List<FindingDraft> found = new ArrayList<>();
+        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.recordings(row -> {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
@@ -109,10 +108,10 @@ class SharingTasklet implements Tasklet {
             }
             Reach reach = Reach.of(itemGrants, members, policy.sharing().everyone(), now);
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
-            found.addAll(assessment.assess(new RecordingAccess(row, location,
+            assessment.assess(new RecordingAccess(row, location,
                     FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    reach, members)));
+                    reach, members)).forEach(reconciler::add);
         });
-        findings.reconcile(found, assessment.types(), scanId, now);
+        reconciler.finish();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.ward.connector.classify.ConsentEvidence;
 import org.ward.connector.classify.IdentifierFingerprint;
@@ -33,7 +34,7 @@ public final class RecordingAssessment {
     private final Instant now;
     private final Map<FindingType, RecordingCheck> recordingChecks = new LinkedHashMap<>();
     private final Map<FindingType, LocationCheck> locationChecks = new LinkedHashMap<>();
-    private final List<FindingDraft> findings = new ArrayList<>();
+
     private final Map<String, Set<String>> notEvaluated = new LinkedHashMap<>();
     private final Map<String, Place> places = new LinkedHashMap<>();
 
@@ -59,8 +60,13 @@ public final class RecordingAssessment {
         return types;
     }
 
-    /** Assesses the recordings of one folder, given every file in it. */
-    public void folder(Location location, LocationContext context, String driveWebUrl, List<StoredRow> files) {
+    /**
+     * Assesses the recordings of one folder, given every file in it.
+     *
+     * @param sink receives each finding as it is found, so findings need not all be held in memory
+     */
+    public void folder(Location location, LocationContext context, String driveWebUrl, List<StoredRow> files,
+            Consumer<FindingDraft> sink) {
         for (StoredRow file : files) {
             if (!file.recording()) {
                 continue;
@@ -69,22 +75,21 @@ public final class RecordingAssessment {
             RecordingFacts facts = new RecordingFacts(file, location, context, others, driveWebUrl);
             for (Map.Entry<FindingType, RecordingCheck> check : recordingChecks.entrySet()) {
                 enabled(check.getKey()).ifPresent(rule -> record(rule, check.getValue().evaluate(facts, rule, now),
-                        file.item().path()));
+                        file.item().path(), sink));
             }
             places.computeIfAbsent(location.siteId(), k -> new Place(location, context)).add(file);
         }
     }
 
-    /** Runs the location checks over every place that held recordings; returns everything found. */
-    public List<FindingDraft> finish() {
+    /** Runs the location checks over every place that held recordings. */
+    public void finish(Consumer<FindingDraft> sink) {
         for (Place place : places.values()) {
             LocationFacts facts = new LocationFacts(place.location, place.context, place.count, place.kinds, place.examples);
             for (Map.Entry<FindingType, LocationCheck> check : locationChecks.entrySet()) {
                 enabled(check.getKey()).ifPresent(rule -> record(rule, check.getValue().evaluate(facts, rule),
-                        place.location.displayName()));
+                        place.location.displayName(), sink));
             }
         }
-        return List.copyOf(findings);
     }
 
     /** Why checks could not decide, each reason with the places or items it covers. */
@@ -108,8 +113,8 @@ public final class RecordingAssessment {
         return pack.rule(type).filter(Rule::enabled);
     }
 
-    private void record(Rule rule, CheckOutcome outcome, String subject) {
-        findings.addAll(outcome.findings());
+    private void record(Rule rule, CheckOutcome outcome, String subject, Consumer<FindingDraft> sink) {
+        outcome.findings().forEach(sink);
         if (outcome.notEvaluated() != null) {
             notEvaluated.computeIfAbsent(rule.id() + ": " + outcome.notEvaluated(), k -> new TreeSet<>()).add(subject);
         }

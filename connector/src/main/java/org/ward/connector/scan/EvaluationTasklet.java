@@ -2,7 +2,6 @@ package org.ward.connector.scan;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -14,7 +13,6 @@ import org.ward.connector.classify.LocationContext;
 import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.findings.FindingDraft;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.policy.PolicyPack;
@@ -54,6 +52,7 @@ class EvaluationTasklet implements Tasklet {
         Instant now = clock.instant();
         Map<String, Location> sites = locations.locationsBySite(scanId);
         RecordingAssessment assessment = new RecordingAssessment(policy, fingerprint, now);
+        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.foldersWithRecordings(folder -> {
             String driveId = folder.get(0).item().driveId();
             DiscoveredDrive drive = locations.drive(driveId);
@@ -62,10 +61,10 @@ class EvaluationTasklet implements Tasklet {
                 return;
             }
             LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
-            assessment.folder(location, context, drive.webUrl(), folder);
+            assessment.folder(location, context, drive.webUrl(), folder, reconciler::add);
         });
-        List<FindingDraft> found = assessment.finish();
-        findings.reconcile(found, assessment.types(), scanId, now);
+        assessment.finish(reconciler::add);
+        reconciler.finish();
         runs.addGaps(scanId, assessment.notEvaluatedSentences());
         return RepeatStatus.FINISHED;
     }
