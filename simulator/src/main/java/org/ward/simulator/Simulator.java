@@ -21,6 +21,7 @@ import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.fixture.TenantFixture;
 import org.ward.simulator.groups.Groups;
 import org.ward.simulator.groups.Teams;
+import org.ward.simulator.identity.IdentityResources;
 import org.ward.simulator.labels.Labels;
 import org.ward.simulator.permissions.Permissions;
 import org.ward.simulator.requestlog.RequestLog;
@@ -75,7 +76,8 @@ public final class Simulator implements AutoCloseable {
         this.tokens = new TokenService(clock, Duration.ofMinutes(60));
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
-                new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes))) {
+                new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes),
+                new IdentityResources(tenant))) {
             family.register(routes);
         }
         GraphPipeline pipeline = new GraphPipeline(tenant, tokens, routes, throttle, requestLog, clock);

@@ -31,8 +31,9 @@ public final class SimulatorMain {
             Tenant (one of):
               --tenant demo                 the built-in demo tenant "Upwell Health Centre" (default)
               --tenant-file FILE            a tenant fixture (YAML or JSON; see docs/tenant-fixtures.md)
-              --tenant generated --sites N --items-per-site M [--seed S]
-                                            a large deterministic generated tenant
+              --tenant generated --sites N --items-per-site M [--seed S] [--sign-ins N]
+                                            a large deterministic generated tenant, optionally with a
+                                            30-day sign-in log of N events made page by page
 
             Options:
               --port P                      HTTPS port (default 9443; 0 picks a free port)
@@ -59,6 +60,7 @@ public final class SimulatorMain {
         int sites = 100;
         int itemsPerSite = 1_000;
         long seed = 1;
+        long signIns = 0;
         List<String> list = new ArrayList<>(List.of(args));
         try {
             for (int i = 0; i < list.size(); i++) {
@@ -74,6 +76,7 @@ public final class SimulatorMain {
                     case "--sites" -> sites = Integer.parseInt(value(list, ++i, arg));
                     case "--items-per-site" -> itemsPerSite = Integer.parseInt(value(list, ++i, arg));
                     case "--seed" -> seed = Long.parseLong(value(list, ++i, arg));
+                    case "--sign-ins" -> signIns = Long.parseLong(value(list, ++i, arg));
                     case "--info-file" -> infoFile = Path.of(value(list, ++i, arg));
                     case "--state-dir" -> builder.stateDir(Path.of(value(list, ++i, arg)));
                     case "--latency" -> {
@@ -95,7 +98,7 @@ public final class SimulatorMain {
         if (tenantFile != null) {
             builder.tenant(Simulator.TenantSource.file(tenantFile));
         } else if (tenant.equals("generated")) {
-            TenantGenerator generator = new TenantGenerator(sites, itemsPerSite, seed);
+            TenantGenerator generator = new TenantGenerator(sites, itemsPerSite, seed, signIns);
             String secret = "generated-secret-" + seed;
             builder.tenant((clock, authority) -> generator.generate(clock, secret, FULL_PERMISSIONS));
         } else if (!tenant.equals("demo")) {

@@ -27,7 +27,7 @@ class DirectoryShapeTests extends DocumentedShapeTests {
     }
 
     @Override
-    Stream<Shape> shapes() {
+    protected Stream<Shape> shapes() {
         String team = "/teams/" + groupId;
         return Stream.of(
                 Shape.of("GET /users", "user-list.json", UserCollectionResponse::createFromDiscriminatorValue,

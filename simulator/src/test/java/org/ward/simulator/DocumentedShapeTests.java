@@ -26,13 +26,13 @@ import tools.jackson.databind.JsonNode;
  * those the row says it omits on purpose. Each call is made once per class and both checks read that answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DocumentedShapeTests {
+public abstract class DocumentedShapeTests {
 
     protected Simulator simulator;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
 
     /** The rows; called after {@link #prepare()}. */
-    abstract Stream<Shape> shapes();
+    protected abstract Stream<Shape> shapes();
 
     protected Simulator start() {
         return SmallClinic.start();

@@ -34,7 +34,7 @@ class ErrorShapeTests extends DocumentedShapeTests {
     }
 
     @Override
-    Stream<Shape> shapes() {
+    protected Stream<Shape> shapes() {
         return Stream.of(
                 Shape.of("401 InvalidAuthenticationToken", "error.json", ODataError::createFromDiscriminatorValue,
                         () -> GraphHttp.anonymous(simulator).get("/users")).status(401),

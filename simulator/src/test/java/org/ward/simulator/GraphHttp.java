@@ -22,7 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
  * Plain HTTPS calls to a running simulator, trusting its CA, as one application: the raw status, headers and
  * JSON are what the tests assert on. The SDK-based fidelity checks parse these same bodies.
  */
-final class GraphHttp {
+public final class GraphHttp {
 
     static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
@@ -37,7 +37,7 @@ final class GraphHttp {
     }
 
     /** Signs in with a client secret through the simulator's token endpoint. */
-    static GraphHttp signIn(Simulator simulator, String clientId, String secret) {
+    public static GraphHttp signIn(Simulator simulator, String clientId, String secret) {
         GraphHttp anonymous = anonymous(simulator);
         Reply reply = anonymous.token(Map.of("client_id", clientId, "client_secret", secret, "scope", GRAPH_SCOPE,
                 "grant_type", "client_credentials"));
@@ -60,7 +60,7 @@ final class GraphHttp {
         return token;
     }
 
-    Reply get(String pathOrUrl, String... headers) {
+    public Reply get(String pathOrUrl, String... headers) {
         return send("GET", pathOrUrl, null, headers);
     }
 
@@ -130,7 +130,7 @@ final class GraphHttp {
     }
 
     /** Encodes a query value the way Graph clients do: spaces as %20, never '+'. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -12,16 +12,16 @@ import tools.jackson.databind.json.JsonMapper;
  * @param headers the response headers
  * @param text the body, "" when none
  */
-record Reply(int status, HttpHeaders headers, String text) {
+public record Reply(int status, HttpHeaders headers, String text) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    JsonNode json() {
+    public JsonNode json() {
         return JSON.readTree(text);
     }
 
     /** The first value of a header, or null. */
-    String header(String name) {
+    public String header(String name) {
         return headers.firstValue(name).orElse(null);
     }
 

@@ -22,7 +22,7 @@ import com.microsoft.kiota.store.BackedModel;
  * finds every property the models did not recognise: Kiota puts those in {@code additionalData}, so a misspelt,
  * miscased or invented field shows up there.
  */
-final class SdkModels {
+public final class SdkModels {
 
     /** OData annotations Graph itself sends; the models leave most of them to additionalData. */
     static final Set<String> ANNOTATIONS = Set.of("@odata.context", "@odata.nextLink", "@odata.deltaLink",
@@ -31,14 +31,14 @@ final class SdkModels {
     private SdkModels() {
     }
 
-    static <T extends Parsable> T parse(String json, ParsableFactory<T> factory) {
+    public static <T extends Parsable> T parse(String json, ParsableFactory<T> factory) {
         return new JsonParseNodeFactory()
                 .getParseNode("application/json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
                 .getObjectValue(factory);
     }
 
     /** Unrecognised properties as "path.property (ModelClass)"; empty when the models read everything. */
-    static List<String> unknownProperties(String json, ParsableFactory<? extends Parsable> factory) {
+    public static List<String> unknownProperties(String json, ParsableFactory<? extends Parsable> factory) {
         List<String> unknown = new ArrayList<>();
         walk(parse(json, factory), "$", unknown, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         return unknown;

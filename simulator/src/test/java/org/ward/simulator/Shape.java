@@ -19,30 +19,30 @@ import com.microsoft.kiota.serialization.ParsableFactory;
  * @param model reads the body with the SDK
  * @param omitted documented field paths (as {@link JsonPaths} writes them) the simulator omits, with the reason
  */
-record Shape(String name, String docFile, String docPointer, Supplier<Reply> request, int status,
+public record Shape(String name, String docFile, String docPointer, Supplier<Reply> request, int status,
         ParsableFactory<? extends Parsable> model, Map<String, String> omitted) {
 
-    static Shape of(String name, String docFile, ParsableFactory<? extends Parsable> model, Supplier<Reply> request) {
+    public static Shape of(String name, String docFile, ParsableFactory<? extends Parsable> model, Supplier<Reply> request) {
         return new Shape(name, docFile, "", request, 200, model, Map.of());
     }
 
-    Shape status(int expected) {
+    public Shape status(int expected) {
         return new Shape(name, docFile, docPointer, request, expected, model, omitted);
     }
 
     /** Compares only part of the documented example, for a documented reason. */
-    Shape comparedAt(String pointer, String because) {
+    public Shape comparedAt(String pointer, String because) {
         return new Shape(name, docFile, pointer, request, status, model, omitted);
     }
 
-    Shape omits(String documentedPath, String because) {
+    public Shape omits(String documentedPath, String because) {
         Map<String, String> more = new LinkedHashMap<>(omitted);
         more.put(documentedPath, because);
         return new Shape(name, docFile, docPointer, request, status, model, more);
     }
 
     /** Omits a documented object and everything in it, for one reason. */
-    Shape omitsAll(String because, String... documentedPaths) {
+    public Shape omitsAll(String because, String... documentedPaths) {
         Shape shape = this;
         for (String path : documentedPaths) {
             shape = shape.omits(path, because);

@@ -45,7 +45,7 @@ class SharePointShapeTests extends DocumentedShapeTests {
     }
 
     @Override
-    Stream<Shape> shapes() {
+    protected Stream<Shape> shapes() {
         String itemsNotHere = "the example's OneDrive folder carries a cTag; OneDrive for Business and SharePoint send"
                 + " none for folders (driveitem-delta notes, Ward's reference §4)";
         return Stream.of(

@@ -42,7 +42,7 @@ class SharingShapeTests extends DocumentedShapeTests {
     }
 
     @Override
-    Stream<Shape> shapes() {
+    protected Stream<Shape> shapes() {
         return Stream.of(
                 Shape.of("GET …/permissions", "driveitem-list-permissions.json",
                         PermissionCollectionResponse::createFromDiscriminatorValue, () -> graph.get(waitingRoom + "/permissions"))

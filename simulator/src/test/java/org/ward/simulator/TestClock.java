@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** A clock tests move by hand, so token expiry and throttling windows need no waiting. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
@@ -17,11 +17,11 @@ final class TestClock extends Clock {
     }
 
     /** Starts at the current second: certificates and client assertions made with the real clock stay valid. */
-    static TestClock atNow() {
+    public static TestClock atNow() {
         return new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -40,6 +40,7 @@ public final class Tenant {
     final Map<String, Drive> drives = new LinkedHashMap<>();
     final Map<String, SensitivityLabel> sensitivityLabels = new LinkedHashMap<>();
     final List<String> retentionLabels = new ArrayList<>();
+    private final IdentityData identity = new IdentityData();
 
     public Tenant(String id, String displayName, String initialDomain, List<String> verifiedDomains,
             String sharePointHost, int licences, Ids ids, Clock clock) {
@@ -63,6 +64,11 @@ public final class Tenant {
 
     public int licences() {
         return licences;
+    }
+
+    /** Licence, MFA registrations, roles, conditional access, risk and sign-ins (read and change under the lock). */
+    public IdentityData identity() {
+        return identity;
     }
 
     public <T> T read(Supplier<T> reader) {
