@@ -1,0 +1,90 @@
+package org.ward.connector.remediate;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+import org.ward.connector.findings.Finding;
+import org.ward.connector.policy.PolicyPack;
+import org.ward.connector.policy.Rule;
+import org.ward.connector.policy.SharingPolicy;
+
+/**
+ * Chooses what Ward would do about a finding, from its type and the permission facts the sharing checks stored in its
+ * details ({@code permissionId}, {@code setOn}, {@code linkScope}, {@code linkType}, {@code grant}). Pure.
+ */
+public final class RemediationPlanner {
+
+    /** The lifetime of a replacement link when the pack sets no maximum (CISA SCuBA's 30 days). */
+    static final Period DEFAULT_LINK_LIFETIME = Period.ofDays(30);
+
+    public RemediationPlan plan(Finding finding, PolicyPack policy, Instant now) {
+        String remediation = policy.rule(finding.type()).map(Rule::remediation).map(String::strip).orElse("");
+        FindingOwners owners = FindingOwners.of(finding);
+        return new RemediationPlan(finding, action(finding, policy.sharing(), remediation, owners, now), remediation, owners);
+    }
+
+    private static RemediationAction action(Finding f, SharingPolicy sharing, String remediation, FindingOwners owners,
+            Instant now) {
+        return switch (f.type()) {
+            case ANONYMOUS_LINK, ORGANIZATION_LINK, EDIT_LINK_ON_RECORDING ->
+                onPermission(f, remediation, owners, ref -> new RemoveLink(ref, words(f), null));
+            case LINK_WITHOUT_EXPIRY -> onPermission(f, remediation, owners, ref -> expiring(f, ref, sharing, now));
+            case EVERYONE_GRANT, BROKEN_INHERITANCE_WIDENS_ACCESS ->
+                onPermission(f, remediation, owners, ref -> new RemoveGrant(ref, words(f)));
+            case EXTERNAL_USER_ACCESS -> onPermission(f, remediation, owners, ref -> f.details().containsKey("linkScope")
+                    ? new RemoveLink(ref, words(f), null) : new RemoveGrant(ref, words(f)));
+            case TEMPORARY_COPY_IN_ONEDRIVE, COPY_LEFT_AFTER_UPLOAD -> new NoAutomatedAction("Ward deletes nothing: the"
+                    + " copy's owner deletes it once the recording is safely where it belongs.", remediation, owners.upns());
+            case RECORDING_PAST_RETENTION -> new NoAutomatedAction("Ward deletes nothing: disposing of a recording is a"
+                    + " records-management decision.", remediation, owners.upns());
+            case RECORDING_OUTSIDE_APPROVED_LOCATION, UNREGISTERED_SITE_HOLDS_RECORDINGS, RECORDING_WITHOUT_CONSENT_EVIDENCE,
+                    LOCATION_WITHOUT_SENSITIVITY_LABEL, RECORDING_WITHOUT_RETENTION_LABEL -> new NoAutomatedAction("Ward"
+                    + " moves, labels and deletes nothing: where and how a recording is kept is for its owner to put"
+                    + " right.", remediation, owners.upns());
+            default -> new NoAutomatedAction("This is put right in Microsoft Entra ID, not in a file's sharing, so Ward"
+                    + " has no automated action for it.", remediation, owners.upns());
+        };
+    }
+
+    /** A sharing finding names its permission; one stored before permissions were named cannot be acted on. */
+    private static RemediationAction onPermission(Finding f, String remediation, FindingOwners owners,
+            Function<PermissionRef, RemediationAction> action) {
+        Object permission = f.details().get("permissionId");
+        if (permission == null || f.resource().driveId() == null || f.resource().itemId() == null) {
+            return new NoAutomatedAction("The finding does not say which permission it is about; run ward scan and try"
+                    + " again.", remediation, owners.upns());
+        }
+        Object setOn = f.details().get("setOn");
+        return action.apply(new PermissionRef(f.resource().driveId(), f.resource().itemId(),
+                setOn == null ? f.resource().itemId() : setOn.toString(), permission.toString()));
+    }
+
+    /** Never recreates a link the policy forbids anyway: an Anyone link, or one another rule would report again. */
+    private static RemediationAction expiring(Finding f, PermissionRef ref, SharingPolicy sharing, Instant now) {
+        String scope = String.valueOf(f.details().get("linkScope"));
+        String type = String.valueOf(f.details().get("linkType"));
+        if ("anonymous".equals(scope)) {
+            return new RemoveLink(ref, words(f), "Ward never recreates an Anyone link, so it removes it instead of"
+                    + " replacing it; the owner can share the recording with the specific people who need it.");
+        }
+        if ("organization".equals(scope) && sharing.forbidOrganizationLinks()) {
+            return new RemoveLink(ref, words(f), "The policy forbids organisation-wide links on recordings, so Ward"
+                    + " removes it instead of replacing it.");
+        }
+        if ("edit".equals(type) && sharing.forbidEditLinks()) {
+            return new RemoveLink(ref, words(f), "The policy forbids edit links on recordings, so Ward removes it instead"
+                    + " of replacing it.");
+        }
+        Period maximum = sharing.maximumLinkExpiry() == null ? DEFAULT_LINK_LIFETIME : sharing.maximumLinkExpiry();
+        Instant expires = now.atOffset(ZoneOffset.UTC).plus(maximum).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        return new ReplaceLink(ref, type, scope, expires, maximum);
+    }
+
+    private static String words(Finding f) {
+        Object grant = f.details().get("grant");
+        return grant == null ? "the permission" : grant.toString();
+    }
+}
