@@ -1,0 +1,36 @@
+package org.ward.connector.audit;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A database migrated by Ward's own Flyway scripts, with the audit log on it. */
+record AuditDatabase(DataSource dataSource, AuditLog log) {
+
+    static AuditDatabase h2() {
+        return migrated(new DriverManagerDataSource("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                "h2");
+    }
+
+    static AuditDatabase migrated(DataSource dataSource, String vendor) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+        return new AuditDatabase(dataSource, new AuditLog(JdbcClient.create(dataSource),
+                new DataSourceTransactionManager(dataSource), Clock.systemUTC()));
+    }
+
+    JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
+    }
+
+    AuditEntry append(String outcome) {
+        return log.append(new AuditEvent("alice", "F-00000000000000a1", "remove-link",
+                "DELETE /drives/d/items/i/permissions/p", "{\"id\":\"p\"}", null, outcome));
+    }
+}
