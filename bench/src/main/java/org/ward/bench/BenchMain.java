@@ -1,7 +1,71 @@
 package org.ward.bench;
 
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * {@code java -jar bench/target/ward-bench.jar BENCHMARK [options]}: benchmarks that print figures. They are never
+ * run as tests (timings on shared machines are noisy); docs/benchmarks.md records figures from one run each.
+ */
 public final class BenchMain {
-    public static void main(String[] args) {
-        System.out.println("ward-bench");
+
+    private static final String USAGE = """
+            Usage: java -jar bench/target/ward-bench.jar BENCHMARK [options]
+
+              simulator-throughput [--seconds S] [--threads T]
+                  simple Graph requests per second the simulator serves with latency and throttling off
+              generator [--sites N] [--items-per-site M]
+                  time and heap to generate a large tenant (run with -Xmx4g for 1,000,000 items)
+              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S]
+                  a full scan, then a rescan, of a generated tenant with throttling on: requests, resource units,
+                  429s, permission reads, wall time and its ratio to the floor
+              scan-memory [--sites N] [--items-per-site M]
+                  peak heap of Ward scanning a large generated tenant served by a separate simulator process
+                  (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
+            """;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "simulator-throughput" -> new SimulatorThroughput(options).run();
+            case "generator" -> new GeneratorMemory(options).run();
+            case "scan" -> new ScanBenchmark(options).run();
+            case "scan-memory" -> new ScanMemory(options).run();
+            default -> {
+                System.err.println("ward-bench: unknown benchmark " + args[0]);
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    /** "--name value" pairs. */
+    record Options(Map<String, String> values) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("options are --name value pairs: " + args[i]);
+                }
+                values.put(args[i].substring(2), args[++i]);
+            }
+            return new Options(values);
+        }
+
+        int integer(String name, int fallback) {
+            return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+        }
+
+        long number(String name, long fallback) {
+            return values.containsKey(name) ? Long.parseLong(values.get(name)) : fallback;
+        }
     }
 }

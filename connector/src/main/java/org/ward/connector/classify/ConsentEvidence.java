@@ -109,7 +109,9 @@ public final class ConsentEvidence {
             }
         }
         String base = normalise(baseName(recording.name()));
-        if (policy.linkBy().contains(ConsentLink.BASE_NAME) && base.length() >= MIN_BASE_NAME
+        // A masked name ("... 999 *** **17") says too little to match on: two patients can mask alike.
+        boolean masked = recording.name().contains("*");
+        if (policy.linkBy().contains(ConsentLink.BASE_NAME) && !masked && base.length() >= MIN_BASE_NAME
                 && normalise(baseName(form.name())).contains(base)) {
             return Optional.of(shown + " contains the recording's name");
         }

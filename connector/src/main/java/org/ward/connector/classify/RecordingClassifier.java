@@ -13,7 +13,8 @@ import org.ward.connector.policy.SignalType;
  * Is this item a patient recording, of which kind, and why. Pure: the item, its location and the pack in; a
  * verdict with a score and reasons out. A kind applies only when one of its media signals (MIME type, extension,
  * facet) matches, so folders and documents are never recordings; each matching signal adds its weight, and the
- * best-scoring kind wins if it reaches its threshold (ties go to the kind listed first).
+ * best-scoring kind wins if it reaches its threshold. Scores are capped at 100, so a tie at the cap goes to the kind with
+ * more evidence before the cap (then to the kind listed first).
  */
 public final class RecordingClassifier {
 
@@ -38,7 +39,8 @@ public final class RecordingClassifier {
         KindScore best = null;
         for (RecordingKind kind : pack.recordings().kinds()) {
             KindScore score = score(kind, facts, found);
-            if (score != null && (best == null || score.points() > best.points())) {
+            if (score != null && (best == null || score.points() > best.points()
+                    || (score.points() == best.points() && score.uncapped() > best.uncapped()))) {
                 best = score;
             }
         }
@@ -53,7 +55,7 @@ public final class RecordingClassifier {
         return new RecordingClassification(recording, recording ? best.kind().id() : null, best.points(), reasons, found);
     }
 
-    private record KindScore(RecordingKind kind, int points, List<String> reasons) {
+    private record KindScore(RecordingKind kind, int points, int uncapped, List<String> reasons) {
     }
 
     /** The kind's score, or null when none of its media signals matches. */
@@ -71,7 +73,7 @@ public final class RecordingClassifier {
                 reasons.add("+" + contribution.get().points() + " " + contribution.get().why());
             }
         }
-        return media ? new KindScore(kind, Math.min(100, points), reasons) : null;
+        return media ? new KindScore(kind, Math.min(100, points), points, reasons) : null;
     }
 
     private record Contribution(int points, String why) {

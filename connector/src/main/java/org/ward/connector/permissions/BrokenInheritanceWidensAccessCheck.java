@@ -25,6 +25,9 @@ final class BrokenInheritanceWidensAccessCheck extends SharingCheck {
             return null;
         }
         String setOn = grant.inheritedFrom();
+        if (PermissionReader.ROOT.equals(setOn)) {
+            return null;
+        }
         boolean broken = access.grants().stream().anyMatch(g -> java.util.Objects.equals(g.inheritedFrom(), setOn)
                 && (g.kind() == AccessGrant.Kind.SITE_GROUP || isSiteGroup(g, access)));
         if (!broken) {

@@ -83,7 +83,7 @@ public class PermissionReader {
     static AccessGrant grant(Permission p, List<String> tenantDomains) {
         List<String> roles = p.getRoles() == null ? List.of() : p.getRoles();
         Instant expires = p.getExpirationDateTime() == null ? null : p.getExpirationDateTime().toInstant();
-        String inherited = p.getInheritedFrom() == null ? null : p.getInheritedFrom().getId();
+        String inherited = p.getInheritedFrom() == null ? null : inheritedFrom(p.getInheritedFrom());
         if (p.getLink() != null) {
             List<String> recipients = new ArrayList<>();
             if (p.getGrantedToIdentitiesV2() != null) {
@@ -128,6 +128,18 @@ public class PermissionReader {
         return new AccessGrant(p.getId(), roles, AccessGrant.Kind.APPLICATION, null, null, null, null, false, null, null,
                 expires, null, inherited, List.of());
     }
+
+    /**
+     * Where an inherited permission is set. Permissions from the library root are the site's own and are named
+     * {@link #ROOT}, which also addresses the root in Graph calls.
+     */
+    private static String inheritedFrom(com.microsoft.graph.models.ItemReference from) {
+        String path = from.getPath();
+        return path != null && (path.endsWith("/root:") || path.endsWith("/root")) ? ROOT : from.getId();
+    }
+
+    /** The library root, as Graph lets callers name it. */
+    public static final String ROOT = "root";
 
     /** The e-mail Graph gives for a SharePoint identity (it is in the user's, not in the v1.0 model). */
     private static String email(SharePointIdentitySet set) {

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code ward.sharing.*}: how Ward keeps its picture of who can reach recordings up to date.
  *
+ * @param enabled whether scans read and judge sharing at all (the sharing step reports itself not run otherwise)
  * @param changeTracking {@code auto} (use delta's sharing-change reports when the app has Sites.FullControl.All),
  *     {@code on} or {@code off} (re-read every recording's permissions on every scan)
  * @param fullSweepEvery even with change tracking, re-read every recording's permissions this often: delta does
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param membershipRefresh how long group memberships read from Graph are trusted
  */
 @ConfigurationProperties("ward.sharing")
-public record SharingSettings(@DefaultValue("auto") String changeTracking, @DefaultValue("P7D") Duration fullSweepEvery,
+public record SharingSettings(@DefaultValue("true") boolean enabled, @DefaultValue("auto") String changeTracking, @DefaultValue("P7D") Duration fullSweepEvery,
         @DefaultValue("P1D") Duration membershipRefresh) {
 
     public SharingSettings {

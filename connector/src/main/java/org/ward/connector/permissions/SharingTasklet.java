@@ -64,6 +64,11 @@ class SharingTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanStage.SCAN_ID);
         Instant now = clock.instant();
+        if (!settings.enabled()) {
+            runs.addGaps(scanId, List.of("Not evaluated: who can reach recordings (sharing rules), because"
+                    + " ward.sharing.enabled is false."));
+            return RepeatStatus.FINISHED;
+        }
         access.forgetNonRecordings();
         List<String> gaps = new ArrayList<>();
         boolean everything = !mode.deltaReportsSharingChanges() || access.lastFullSweepBefore(now.minus(settings.fullSweepEvery()));

@@ -37,6 +37,9 @@ final class RecordingWithoutConsentEvidenceCheck implements RecordingCheck {
     @Override
     public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
         StoredRow recording = facts.recording();
+        if (GracePeriod.within(rule, recording.item().createdDateTime(), now)) {
+            return CheckOutcome.PASS;
+        }
         RecordingClassification classification = new RecordingClassification(true, recording.kind(), recording.score(),
                 recording.reasons(), List.of());
         Map<String, Set<String>> fingerprints = facts.folder().stream().collect(Collectors.toMap(

@@ -30,6 +30,9 @@ final class RecordingWithoutRetentionLabelCheck implements RecordingCheck {
 
     @Override
     public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
+        if (GracePeriod.within(rule, facts.recording().item().createdDateTime(), now)) {
+            return CheckOutcome.PASS;
+        }
         LabelVerdict verdict = labels.retentionLabel(facts.recording().kind(), facts.recording().item().retentionLabel());
         if (verdict.status() != LabelVerdict.Status.MISSING && verdict.status() != LabelVerdict.Status.DIFFERENT) {
             return CheckOutcome.PASS;

@@ -58,10 +58,27 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
         return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, maskedPath), classification), sharingChanged);
     }
 
-    private static ItemRecord masked(ItemRecord item, String maskedName, String maskedPath) {
+    private ItemRecord masked(ItemRecord item, String maskedName, String maskedPath) {
         return new ItemRecord(item.driveId(), item.itemId(), item.parentId(), maskedName, maskedPath, item.folder(),
                 item.mimeType(), item.size(), item.createdDateTime(), item.lastModifiedDateTime(), item.createdBy(),
                 item.lastModifiedBy(), item.quickXorHash(), item.sha256Hash(), item.media(), item.retentionLabel(),
-                item.sensitivityLabelId(), item.columns());
+                item.sensitivityLabelId(), maskedColumns(item.columns()));
     }
+
+    /**
+     * Metadata columns as stored: values masked like names, and SharePoint's own copies of the file name dropped
+     * (FileLeafRef and the like repeat the name in clear text).
+     */
+    private java.util.Map<String, String> maskedColumns(java.util.Map<String, String> columns) {
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+        columns.forEach((name, value) -> {
+            if (!FILE_NAME_COLUMNS.contains(name)) {
+                kept.put(name, value == null ? null : masking.maskText(value));
+            }
+        });
+        return kept;
+    }
+
+    private static final java.util.Set<String> FILE_NAME_COLUMNS = java.util.Set.of("FileLeafRef", "LinkFilename",
+            "LinkFilenameNoMenu", "BaseName", "FileRef", "Title");
 }

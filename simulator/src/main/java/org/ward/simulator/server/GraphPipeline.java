@@ -150,7 +150,8 @@ public final class GraphPipeline {
         } catch (GraphException failure) {
             throw new ChargedException(failure, charge);
         }
-        Selection.apply(response.body(), call.odata().select());
+        Selection.apply(response.body(), call.odata().select(), call.odata().expand().stream()
+                .map(ODataQuery.Expand::name).collect(java.util.stream.Collectors.toSet()));
         rateHeaders.forEach(response::header);
         if (!Buckets.NONE.equals(charge.bucket())) {
             response.header(CHARGE_BUCKET, charge.bucket());

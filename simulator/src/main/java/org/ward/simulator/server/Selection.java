@@ -16,10 +16,18 @@ final class Selection {
     private Selection() {
     }
 
-    static void apply(JsonNode body, Set<String> select) {
+    /**
+     * @param expanded the navigation properties asked for with {@code $expand}: Graph returns them whatever
+     *     {@code $select} says
+     */
+    static void apply(JsonNode body, Set<String> select, Set<String> expanded) {
         if (select == null || body == null || !body.isObject() || select.contains("*")) {
             return;
         }
+        Set<String> keep = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        keep.addAll(select);
+        keep.addAll(expanded);
+        select = keep;
         JsonNode value = body.get("value");
         if (value != null && value.isArray()) {
             for (JsonNode entity : value) {
@@ -38,8 +46,7 @@ final class Selection {
             if (name.startsWith("@") || name.contains("@odata.")) {
                 continue;
             }
-            boolean keep = select.stream().anyMatch(s -> s.equalsIgnoreCase(name));
-            if (!keep) {
+            if (!select.contains(name)) {
                 drop.add(name);
             }
         }

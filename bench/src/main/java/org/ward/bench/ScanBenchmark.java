@@ -1,0 +1,96 @@
+package org.ward.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.scan.ScanService;
+import org.ward.simulator.Simulator;
+import org.ward.simulator.SimulatorMain;
+import org.ward.simulator.fixture.TenantGenerator;
+import org.ward.simulator.requestlog.RequestLogEntry;
+import org.ward.simulator.throttle.Budget;
+import org.ward.simulator.throttle.Latency;
+
+/**
+ * A scan of a generated tenant with throttling on, measured from the simulator's request log: first the inventory
+ * alone (sharing off), then the first read of every recording's permissions, then a rescan of the unchanged tenant.
+ * Prints each run's figures and the ratio of its wall time to the floor Microsoft's limits allow.
+ */
+final class ScanBenchmark {
+
+    private final BenchMain.Options options;
+
+    ScanBenchmark(BenchMain.Options options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        int sites = options.integer("sites", 100);
+        int perSite = options.integer("items-per-site", 1_000);
+        long latencyMs = options.number("latency", 90);
+        TenantGenerator generator = new TenantGenerator(sites, perSite, options.number("seed", 1));
+        Simulator.Builder builder = Simulator.builder().latency(new Latency(Duration.ofMillis(latencyMs), 0.5))
+                .tenant((clock, authority) -> generator.generate(clock, "bench-secret", SimulatorMain.FULL_PERMISSIONS));
+        if (options.values().containsKey("budget")) {
+            builder.sharePointBudget(new Budget(options.number("budget", 1_250), Duration.ofMinutes(1), true));
+        }
+        try (Simulator simulator = builder.start()) {
+            long budget = simulator.throttle().budget(org.ward.simulator.throttle.Buckets.SHAREPOINT).units();
+            Path dataDir = Files.createTempDirectory("ward-bench-scan");
+            Map<String, Object> settings = WardRun.settings(simulator.info(), "bench-secret", dataDir, budget);
+            System.out.printf("Tenant: %d sites x %,d items, %d users; SharePoint budget %,d resource units/min; latency %d ms mean%n",
+                    sites, perSite, simulator.tenant().read(() -> simulator.tenant().users().size()), budget, latencyMs);
+            Map<String, Object> inventoryOnly = new HashMap<>(settings);
+            inventoryOnly.put("ward.sharing.enabled", false);
+            measure("1. Inventory (first scan, sharing off)", simulator, inventoryOnly, budget, latencyMs);
+            measure("2. Sharing (first permission read of every recording)", simulator, settings, budget, latencyMs);
+            measure("3. Rescan of the unchanged tenant", simulator, settings, budget, latencyMs);
+        }
+    }
+
+    private static void measure(String title, Simulator simulator, Map<String, Object> settings, long budget, long latencyMs) {
+        simulator.requestLog().clear();
+        long items;
+        long recordings;
+        long started;
+        long wallNanos;
+        try (ConfigurableApplicationContext ward = WardRun.start(settings)) {
+            started = System.nanoTime();
+            ward.getBean(ScanService.class).scan();
+            wallNanos = System.nanoTime() - started;
+            items = ward.getBean(ItemStore.class).count();
+            recordings = ward.getBean(ItemStore.class).countRecordings();
+        }
+        List<RequestLogEntry> log = simulator.requestLog().entries();
+        long requests = log.stream().filter(e -> !e.inBatch()).count();
+        long permissionReads = log.stream().filter(e -> e.path().endsWith("/permissions")).count();
+        long batches = log.stream().filter(e -> e.path().equals("/$batch")).count();
+        long inventoryRequests = requests - batches;
+        long throttled = log.stream().filter(RequestLogEntry::throttled).count();
+        long unitsUsed = log.stream().filter(e -> e.status() != 429 && e.bucket().equals("sharepoint"))
+                .mapToLong(RequestLogEntry::resourceUnits).sum();
+        Map<String, Long> pagesPerDrive = new HashMap<>();
+        log.stream().filter(e -> e.path().endsWith("/delta") && e.status() == 200)
+                .forEach(e -> pagesPerDrive.merge(e.path(), 1L, Long::sum));
+        long longestDrivePages = pagesPerDrive.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        double unitFloor = unitsUsed / (budget / 60.0);
+        double pageFloor = longestDrivePages * latencyMs / 1000.0;
+        double floor = Math.max(unitFloor, pageFloor);
+        double wall = wallNanos / 1e9;
+        System.out.println();
+        System.out.println(title);
+        System.out.printf("  items %,d (recordings %,d)%n", items, recordings);
+        System.out.printf("  Graph requests %,d: inventory and discovery %,d (%.2f per 1,000 items), $batch %,d carrying %,d"
+                + " permission reads%n", requests, inventoryRequests, inventoryRequests * 1000.0 / Math.max(1, items), batches,
+                permissionReads);
+        System.out.printf("  resource units %,d; 429s received %,d%n", unitsUsed, throttled);
+        System.out.printf("  wall %.1f s; floor %.1f s (units/budget %.1f s, longest drive %d pages x %d ms = %.1f s); ratio %.2f%n",
+                wall, floor, unitFloor, longestDrivePages, latencyMs, pageFloor, floor == 0 ? 0 : wall / floor);
+    }
+}
