@@ -11,6 +11,8 @@ import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.GraphEndpoints;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.TokenPermissions;
+import org.ward.connector.remediate.RemediationReadiness;
+import org.ward.connector.remediate.RemediationSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +59,7 @@ final class CheckConnectionCommand implements WardTask {
         }
         console.blank();
         console.line(sharingTradeOff(granted.contains("Sites.FullControl.All")));
+        console.line(remediation(context.getBean(RemediationSettings.class).applyAllowed(), granted));
         if (!missingRequired.isEmpty()) {
             console.error("Ward cannot scan this tenant until an administrator grants (with admin consent): "
                     + String.join(", ", missingRequired) + ".");
@@ -64,6 +67,20 @@ final class CheckConnectionCommand implements WardTask {
         }
         console.line("Ward can scan this tenant.");
         return ExitCodes.OK;
+    }
+
+    /** Whether ward remediate --apply may (settings) and can (token) change sharing; a scan needs neither. */
+    static String remediation(boolean enabled, Set<String> granted) {
+        RequiredPermission need = RemediationReadiness.needed();
+        String setting = enabled ? "Remediation: enabled (ward.remediation.enabled=true)"
+                : "Remediation: off (ward.remediation.enabled=false), so ward remediate only shows what it would do";
+        if (need.satisfied(granted)) {
+            return setting + "; the token carries a permission that lets Ward change sharing (" + need.permission()
+                    + " or broader)" + (enabled ? ", so ward remediate --apply can remove and replace links and grants." : ".");
+        }
+        return setting + "; the token lacks " + need.permission() + " (or " + String.join(", ", need.satisfiedBy())
+                + "), so Graph would refuse ward remediate --apply until an administrator grants it with admin consent."
+                + " Scanning does not need it.";
     }
 
     /** What the choice of Sites.FullControl.All costs in calls and time (Microsoft charges 5 units per permission call). */

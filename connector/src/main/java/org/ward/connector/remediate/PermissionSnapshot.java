@@ -42,9 +42,14 @@ public record PermissionSnapshot(String id, List<String> roles, String linkScope
         return inheritedFromPath != null && inheritedFromPath.endsWith("root:");
     }
 
-    /** In words: "an anonymous view link, no expiry" or "read for user Dan Partner &lt;dan@...&gt;, no expiry". */
+    /** In words: "an Anyone link (view), no expiry, set on the recording", "read for user Dan ..., no expiry, ...". */
     public String describe() {
-        String what = link() ? "a " + linkScope + " " + linkType + " link" : String.join("/", roles) + " for " + grantedTo;
+        String what = link() ? switch (linkScope) {
+            case "anonymous" -> "an Anyone link";
+            case "organization" -> "an organisation-wide link";
+            case "users" -> "a specific-people link" + (recipients.isEmpty() ? "" : " for " + String.join(", ", recipients));
+            default -> "a link (" + linkScope + ")";
+        } + " (" + linkType + ")" : String.join("/", roles) + " for " + grantedTo;
         String where = inheritedFromId == null ? "set on the recording" : setOnLibraryRoot() ? "set on the library"
                 : "set on a folder above the recording (item " + inheritedFromId + ")";
         return what + ", " + (expiresAt == null ? "no expiry" : "expires " + expiresAt) + ", " + where;

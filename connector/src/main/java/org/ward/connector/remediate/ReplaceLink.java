@@ -27,9 +27,14 @@ public record ReplaceLink(PermissionRef ref, String type, String scope, Instant 
 
     @Override
     public String describe() {
-        return "Replace the " + scope + " " + type + " link (permission " + ref.permissionId() + ")" + RemoveLink.where(ref)
-                + " with a new " + scope + " " + type + " link for the same people that expires " + expiresAt.toString()
-                .substring(0, 10) + " (the policy's maximum of " + maximum + "), then remove the old link.";
+        String kind = switch (scope) {
+            case "users" -> "specific-people";
+            case "organization" -> "organisation-wide";
+            default -> scope;
+        } + " " + type + " link";
+        return "Replace the " + kind + " (permission " + ref.permissionId() + ")" + RemoveLink.where(ref).replace(" from ",
+                " on ") + " with a new " + kind + " for the same people that expires " + expiresAt.toString().substring(0, 10)
+                + " (the policy's maximum of " + maximum + "), then remove the old link.";
     }
 
     @Override

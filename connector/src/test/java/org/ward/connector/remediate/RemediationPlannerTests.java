@@ -66,6 +66,14 @@ class RemediationPlannerTests {
     }
 
     @Test
+    void replacementIsDescribedInThePersonsWords() {
+        assertThat(plan(FindingType.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action().describe())
+                .isEqualTo("Replace the specific-people view link (permission p-1) on the recording with a new"
+                        + " specific-people view link for the same people that expires 2026-12-20 (the policy's maximum"
+                        + " of P30D), then remove the old link.");
+    }
+
+    @Test
     void anyoneLinkWithoutExpiryIsRemovedNeverRecreated() {
         RemediationAction action = plan(FindingType.LINK_WITHOUT_EXPIRY, link("anonymous", "view", "rec-1")).action();
         assertThat(action).isInstanceOf(RemoveLink.class);
