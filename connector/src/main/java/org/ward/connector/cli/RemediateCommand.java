@@ -5,6 +5,7 @@ import org.ward.connector.classify.IdentifierMasking;
 import org.ward.connector.remediate.AppliedWrite;
 import org.ward.connector.remediate.RemediationAction;
 import org.ward.connector.remediate.RemediationPlan;
+import org.ward.connector.remediate.RemediationReadiness;
 import org.ward.connector.remediate.RemediationResult;
 import org.ward.connector.remediate.Remediator;
 
@@ -44,7 +45,8 @@ final class RemediateCommand implements WardTask {
     public int run(ConfigurableApplicationContext context, Console console) {
         Remediator remediator = context.getBean(Remediator.class);
         IdentifierMasking masking = context.getBean(IdentifierMasking.class);
-        if (apply) {
+        boolean announced = apply && context.getBean(RemediationReadiness.class).enabled();
+        if (announced) {
             // Say what is about to happen, and what it costs (a link's URL changes), before doing it.
             remediator.plan(findingId).ifPresent(plan -> {
                 describe(plan, masking, console);
@@ -66,13 +68,15 @@ final class RemediateCommand implements WardTask {
                 yield ExitCodes.OK;
             }
             case NOT_AUTOMATED -> {
-                describe(result.plan(), masking, console);
+                if (!announced) {
+                    describe(result.plan(), masking, console);
+                }
                 console.line("No automated action: " + result.plan().action().describe());
                 console.line("What the policy asks: " + masking.maskText(result.plan().remediation()));
                 yield ExitCodes.OK;
             }
             case ALREADY_DONE, SITE_PERMISSION -> {
-                if (!apply) {
+                if (!announced) {
                     describe(result.plan(), masking, console);
                 }
                 result.notes().forEach(console::line);

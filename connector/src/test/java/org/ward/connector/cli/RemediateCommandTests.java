@@ -58,6 +58,7 @@ class RemediateCommandTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString()
                 .startsWith("ward: Remediation is not enabled, so Ward changed nothing");
+        assertThat(run.out()).isEmpty();
         assertThat(clinic.writes()).isEmpty();
     }
 
@@ -101,7 +102,7 @@ class RemediateCommandTests {
         CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, true), FindingType.COPY_LEFT_AFTER_UPLOAD,
                 "--apply");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("No automated action: Ward deletes nothing")
+        assertThat(run.out()).containsOnlyOnce("Finding:").contains("No automated action: Ward deletes nothing")
                 .contains("Tell ada.lovelace@smallclinic.nhs.uk").contains("What the policy asks: ");
         assertThat(clinic.writes()).isEmpty();
     }
