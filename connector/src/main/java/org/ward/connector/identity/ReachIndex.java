@@ -9,7 +9,7 @@ import java.util.Map;
  * Every user's reach into patient data, by object id and by UPN, and what Ward knew when it worked that out: whether
  * a scan has found where recordings are, and whether the sharing scan has recorded who is named on them.
  *
- * @param byUser reach by object id or lower-case UPN
+ * @param byUser reach by lower-case UPN, or by object id when the UPN is unknown
  * @param scanned whether a completed scan found where recordings are
  * @param accessRecorded whether permissions of recordings have been read (ward_access holds rows)
  */
@@ -21,10 +21,11 @@ public record ReachIndex(Map<String, Reach> byUser, boolean scanned, boolean acc
         byUser = Map.copyOf(byUser);
     }
 
+    /** Reach is filed under the UPN when known, else the object id, so the two never overlap. */
     public Reach of(String userId, String upn) {
         Reach byId = userId == null ? null : byUser.get(userId);
         Reach byUpn = upn == null ? null : byUser.get(upn.toLowerCase(Locale.ROOT));
-        if (byId != null && byUpn != null && byId != byUpn) {
+        if (byId != null && byUpn != null) {
             return byId.merge(byUpn);
         }
         return byId != null ? byId : byUpn != null ? byUpn : Reach.NONE;

@@ -48,6 +48,25 @@ public class ScanRuns {
         return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan").query(Long.class).single();
     }
 
+    /**
+     * Records a run of one capability outside a scan ({@code ward identity}). It takes an id from the scans' sequence,
+     * so the findings it opens and resolves are ordered with scans', but it never counts as a completed scan.
+     */
+    public long startStandalone(String tenantId, String policyId, String policyHash, Instant now) {
+        return start(tenantId, policyId, policyHash, 0L, now);
+    }
+
+    /**
+     * Ends a standalone run with its coverage gaps.
+     *
+     * @param kind what ran, in capitals ("IDENTITY"): the run's status, which is never COMPLETED
+     */
+    public void finishStandalone(long runId, String kind, List<String> gaps, Instant now) {
+        gaps(runId, gaps);
+        jdbc.sql("UPDATE ward_scan SET status = ?, finished_at = ? WHERE scan_id = ?")
+                .params(kind, Timestamp.from(now), runId).update();
+    }
+
     /** Replaces the scan's coverage gaps (what could not be discovered or evaluated, and why). */
     public void gaps(long scanId, List<String> gaps) {
         jdbc.sql("UPDATE ward_scan SET gaps = ? WHERE scan_id = ?").params(String.join("\n", gaps), scanId).update();

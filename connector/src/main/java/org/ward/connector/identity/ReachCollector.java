@@ -1,0 +1,148 @@
+package org.ward.connector.identity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.ward.connector.discovery.Location;
+import org.ward.connector.discovery.LocationKind;
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.graph.Collector;
+import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.policy.LocationRegistry;
+import org.ward.connector.policy.PolicyPack;
+
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+
+/**
+ * Works out who reaches patient data from Ward's own record of a scan: owners of the places that hold recordings
+ * (approved ones marked), members of the groups behind such places (read from Graph), users whose OneDrive holds
+ * recordings, and people named on recordings' permissions directly or through a group (ward_access, filled by the
+ * sharing step; empty until it has run).
+ */
+@Collector
+@Component
+public class ReachCollector {
+
+    private final JdbcClient jdbc;
+    private final LocationStore locations;
+    private final GraphServiceClient graph;
+    private final GraphErrors errors;
+    private final PolicyPack policy;
+
+    public ReachCollector(JdbcClient jdbc, LocationStore locations, GraphServiceClient graph, GraphErrors errors,
+            PolicyPack policy) {
+        this.jdbc = jdbc;
+        this.locations = locations;
+        this.graph = graph;
+        this.errors = errors;
+        this.policy = policy;
+    }
+
+    /**
+     * @param scanId the scan whose record to read (the running scan, or the last completed one); null when there is none
+     */
+    public ReachIndex reach(Long scanId) {
+        if (scanId == null) {
+            return ReachIndex.UNKNOWN;
+        }
+        Map<String, Long> recordings = new HashMap<>();
+        jdbc.sql("SELECT d.site_id, COUNT(*) FROM ward_item i JOIN ward_drive d ON d.drive_id = i.drive_id"
+                + " WHERE i.recording = TRUE GROUP BY d.site_id").query((rs, n) -> recordings.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        Map<String, Reach> reach = new HashMap<>();
+        List<Location> places = locations.locations(scanId);
+        LocationRegistry registry = policy.locations();
+        for (Location place : places) {
+            long held = recordings.getOrDefault(place.siteId(), 0L);
+            if (held == 0) {
+                continue;
+            }
+            if (place.kind() == LocationKind.ONEDRIVE) {
+                add(reach, null, place.ownerUpn(), new Reach(List.of(), List.of(), (int) held, 0, false));
+                continue;
+            }
+            String label = place.displayName() + (approved(place, places, registry) ? " (approved)" : "");
+            for (String owner : place.owners()) {
+                add(reach, null, owner, new Reach(List.of(label), List.of(), 0, 0, false));
+            }
+            if (place.groupId() != null) {
+                members(place.groupId(), label, reach);
+            }
+        }
+        boolean accessRecorded = jdbc.sql("SELECT COUNT(*) FROM ward_access").query(Long.class).single() > 0;
+        if (accessRecorded) {
+            named(reach);
+        }
+        return new ReachIndex(reach, true, accessRecorded);
+    }
+
+    /** A channel site counts as approved when its team's site is (the channel belongs to the team). */
+    private static boolean approved(Location place, List<Location> all, LocationRegistry registry) {
+        if (!registry.matching(place.webUrl(), null).isEmpty()) {
+            return true;
+        }
+        return place.kind() == LocationKind.CHANNEL_SITE && place.groupId() != null && all.stream()
+                .anyMatch(l -> l.kind() == LocationKind.GROUP_SITE && place.groupId().equals(l.groupId())
+                        && !registry.matching(l.webUrl(), null).isEmpty());
+    }
+
+    private void members(String groupId, String label, Map<String, Reach> reach) {
+        try {
+            var page = errors.call(() -> graph.groups().byGroupId(groupId).members().get(rc ->
+                    rc.queryParameters.select = new String[] {"id", "userPrincipalName", "userType"}));
+            while (page != null) {
+                for (DirectoryObject member : page.getValue()) {
+                    if (member instanceof User user) {
+                        add(reach, user.getId(), user.getUserPrincipalName(), new Reach(List.of(), List.of(label), 0, 0,
+                                "Guest".equalsIgnoreCase(user.getUserType())));
+                    }
+                }
+                String next = page.getOdataNextLink();
+                page = next == null ? null : errors.call(() -> graph.groups().byGroupId(groupId).members().withUrl(next).get());
+            }
+        } catch (GraphAccessException e) {
+            // Membership unreadable: owners still count, and the finding says only ownership and membership Ward saw.
+        }
+    }
+
+    /**
+     * People named on recordings' own permissions (shared with them, or with a group they are in), not those who reach
+     * them only through the site's inherited permissions: membership already counts as that.
+     */
+    private void named(Map<String, Reach> reach) {
+        jdbc.sql("""
+                SELECT a.principal_id, a.principal_email, a.principal_guest, COUNT(DISTINCT a.drive_id || '/' || a.item_id)
+                FROM ward_access a JOIN ward_item i ON i.drive_id = a.drive_id AND i.item_id = a.item_id
+                WHERE i.recording = TRUE AND a.principal_kind = 'USER' AND a.inherited_from IS NULL
+                GROUP BY a.principal_id, a.principal_email, a.principal_guest""").query((rs, n) -> {
+                    add(reach, rs.getString(1), rs.getString(2), new Reach(List.of(), List.of(), 0, rs.getInt(4),
+                            rs.getBoolean(3)));
+                    return null;
+                }).list();
+        jdbc.sql("""
+                SELECT m.user_id, m.upn, m.guest, COUNT(DISTINCT a.drive_id || '/' || a.item_id)
+                FROM ward_access a JOIN ward_item i ON i.drive_id = a.drive_id AND i.item_id = a.item_id
+                JOIN ward_group_member m ON m.group_id = a.principal_id
+                WHERE i.recording = TRUE AND a.principal_kind = 'GROUP' AND a.inherited_from IS NULL
+                GROUP BY m.user_id, m.upn, m.guest""").query((rs, n) -> {
+                    add(reach, rs.getString(1), rs.getString(2), new Reach(List.of(), List.of(), 0, rs.getInt(4),
+                            rs.getBoolean(3)));
+                    return null;
+                }).list();
+    }
+
+    /** Files reach under the UPN when known, else the object id, never both, so nothing is counted twice. */
+    private static void add(Map<String, Reach> reach, String userId, String upn, Reach more) {
+        String key = upn != null && !upn.isBlank() ? upn.toLowerCase(Locale.ROOT) : userId;
+        if (key != null && !key.isBlank()) {
+            reach.merge(key, more, Reach::merge);
+        }
+    }
+}
