@@ -44,6 +44,8 @@ public final class BenchMain {
                 System.exit(2);
             }
         }
+        // Client and server thread pools are not worth tearing down one by one for a process that is done.
+        System.exit(0);
     }
 
     /** "--name value" pairs. */

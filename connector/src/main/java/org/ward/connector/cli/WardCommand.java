@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
         description = {"Ward keeps patient recordings in Microsoft 365 safe: it scans sites, teams and OneDrives through"
                 + " Microsoft Graph, finds patient recordings by policy and reports what is kept, shared or labelled badly.",
             "", "Start with: ward scan --demo"},
-        subcommands = {ScanCommand.class, ReportCommand.class, CheckConnectionCommand.class, InventoryCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, ReportCommand.class, FindingsCommand.class, RemediateCommand.class,
+            AcceptRiskCommand.class, AuditCommand.class, CheckConnectionCommand.class, InventoryCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 failed; 2 usage or configuration error; 3 --fail-on threshold reached."})
 final class WardCommand implements Runnable {
 

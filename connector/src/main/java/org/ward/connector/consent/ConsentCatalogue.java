@@ -27,8 +27,8 @@ public final class ConsentCatalogue {
             new RequiredPermission("Sites.FullControl.All", "Read sharing changes through delta (Prefer:"
                     + " deltashowsharingchanges, hierarchicalsharing), so unchanged items' permissions are not re-read on"
                     + " every scan.", "sharing", false, List.of()),
-            new RequiredPermission("Files.ReadWrite.All", "Remove sharing links and grants, replace links without expiry"
-                    + " and set retention labels when remediation is enabled.", "remediation", false,
+            new RequiredPermission("Files.ReadWrite.All", "Remove sharing links and grants and replace links without expiry"
+                    + " when remediation is enabled.", "remediation", false,
                     List.of("Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All")),
             new RequiredPermission("AuditLog.Read.All", "Read sign-in logs and MFA registration details.", "identity", false,
                     List.of()),

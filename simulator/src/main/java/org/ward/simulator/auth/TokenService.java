@@ -109,6 +109,33 @@ public final class TokenService {
      * missing, malformed, badly signed, expired or meant for another audience or tenant.
      */
     public Caller verify(String authorization, Tenant tenant) {
+        Verified known = verified.get(authorization == null ? "" : authorization);
+        if (known != null && known.expiry().isAfter(clock.instant()) && known.tenantId().equals(tenant.id)) {
+            return known.caller();
+        }
+        Caller caller = verifyAfresh(authorization, tenant);
+        if (verified.size() > 10_000) {
+            verified.clear();
+        }
+        verified.put(authorization, new Verified(caller, tenant.id, expiryOf(authorization)));
+        return caller;
+    }
+
+    /** A token already checked: the signature need not be verified again until it expires. */
+    private record Verified(Caller caller, String tenantId, Instant expiry) {
+    }
+
+    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Instant expiryOf(String authorization) {
+        try {
+            return SignedJWT.parse(authorization.substring(7).trim()).getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private Caller verifyAfresh(String authorization, Tenant tenant) {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("Access token is empty.");
         }

@@ -157,13 +157,7 @@ public final class DriveItemJson {
                 return;
             }
         } else {
-            sharing = new java.util.ArrayList<>();
-            List<SharingPermission> siteRoles = EffectivePermissions.siteRoles(tenant, drive);
-            for (EffectivePermissions.Effective e : EffectivePermissions.of(tenant, drive, item)) {
-                if (!siteRoles.contains(e.permission())) {
-                    sharing.add(e.permission());
-                }
-            }
+            sharing = sharingAbove(drive, item);
             if (sharing.isEmpty()) {
                 return;
             }
@@ -191,6 +185,28 @@ public final class DriveItemJson {
             user.put("id", owner.id());
             user.put("displayName", owner.displayName());
         }
+    }
+
+    /**
+     * Permissions set on the item or on the folders it inherits from, below the library root: the site's own roles
+     * are not sharing.
+     */
+    private static List<SharingPermission> sharingAbove(Drive drive, Item item) {
+        List<SharingPermission> found = null;
+        Item current = item;
+        while (current != null && !current.id.equals(drive.rootId)) {
+            if (!current.permissions.isEmpty()) {
+                if (found == null) {
+                    found = new java.util.ArrayList<>();
+                }
+                found.addAll(current.permissions);
+            }
+            if (!current.inheritsPermissions || current.parentId == null) {
+                break;
+            }
+            current = drive.item(current.parentId);
+        }
+        return found == null ? List.of() : found;
     }
 
     private static void media(ObjectNode node, Item.Media media) {
@@ -280,11 +296,14 @@ public final class DriveItemJson {
         return url.toString();
     }
 
-    /** A stable GUID-shaped string for eTags and list ids. */
+    /** A stable GUID-shaped string for eTags and list ids (a cheap 128-bit hash of the id; not a secret). */
     static String guidOf(String id) {
-        String hex = String.format("%032X", new java.math.BigInteger(1, id.getBytes(StandardCharsets.UTF_8)).mod(
-                java.math.BigInteger.ONE.shiftLeft(128)));
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
-                + "-" + hex.substring(20, 32);
+        long a = 0xcbf29ce484222325L;
+        long b = 0x84222325cbf29ce4L;
+        for (int i = 0; i < id.length(); i++) {
+            a = (a ^ id.charAt(i)) * 0x100000001b3L;
+            b = (b ^ id.charAt(id.length() - 1 - i)) * 0x100000001b3L;
+        }
+        return new java.util.UUID(a, b).toString().toUpperCase(java.util.Locale.ROOT);
     }
 }

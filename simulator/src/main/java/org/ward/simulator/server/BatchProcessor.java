@@ -88,8 +88,8 @@ final class BatchProcessor {
             if (blocked) {
                 statuses.put(id, 424);
                 out.put("status", 424);
-                out.set("body", GraphErrors.body("BadRequest", "Failed dependency.", java.util.UUID.randomUUID().toString(),
-                        java.util.UUID.randomUUID().toString(), java.time.Instant.now()));
+                out.set("body", GraphErrors.body("BadRequest", "Failed dependency.", RequestIds.next(),
+                        RequestIds.next(), java.time.Instant.now()));
                 out.putObject("headers").put("Content-Type", GraphPipeline.JSON_TYPE);
                 continue;
             }

@@ -60,7 +60,7 @@ public final class GraphPipeline {
     }
 
     private GraphResponse run(GraphRequest request, Caller batchCaller, String fault) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String clientRequestId = request.header("client-request-id") == null ? requestId : request.header("client-request-id");
         String appId = null;
         Charge charge = Charge.FREE;
@@ -101,7 +101,7 @@ public final class GraphPipeline {
 
     /** An injected failure answered before the request reached Graph's logic (503, 504). */
     GraphResponse fault(GraphRequest request, Faults.Kind kind, int status, String code, String message, String retryAfter) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String clientRequestId = request.header("client-request-id") == null ? requestId : request.header("client-request-id");
         GraphResponse response = error(new GraphException(status, code, message), requestId, clientRequestId);
         if (retryAfter != null) {

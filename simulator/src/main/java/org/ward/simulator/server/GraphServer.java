@@ -121,7 +121,7 @@ public final class GraphServer {
             if (clientRequestId != null) {
                 answer.header("client-request-id", clientRequestId);
             }
-            answer.header("x-ms-request-id", java.util.UUID.randomUUID().toString());
+            answer.header("x-ms-request-id", RequestIds.next());
             if (answer.body() != null) {
                 answer.header("Content-Type", "application/json; charset=utf-8");
             }

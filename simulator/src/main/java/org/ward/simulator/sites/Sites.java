@@ -98,6 +98,15 @@ public final class Sites implements ResourceFamily {
         }));
     }
 
+    /** Who created the site: its first owner (a group site's first group owner); SharePoint keeps the creator. */
+    private java.util.Optional<org.ward.simulator.tenant.User> creator(Site site) {
+        java.util.Collection<String> owners = site.ownerIds;
+        if (owners.isEmpty() && site.groupId != null && tenant.group(site.groupId) != null) {
+            owners = tenant.group(site.groupId).ownerIds;
+        }
+        return owners.stream().findFirst().map(tenant::user);
+    }
+
     private ObjectNode render(Site site, GraphCall call) {
         ObjectNode node = Json.object();
         node.put("id", site.id);
@@ -107,6 +116,11 @@ public final class Sites implements ResourceFamily {
         Json.putDate(node, "createdDateTime", site.createdDateTime);
         Json.putDate(node, "lastModifiedDateTime", site.lastModifiedDateTime);
         node.put("webUrl", site.webUrl);
+        creator(site).ifPresent(user -> {
+            ObjectNode identity = node.putObject("createdBy").putObject("user");
+            identity.put("id", user.id());
+            identity.put("displayName", user.displayName());
+        });
         node.put("isPersonalSite", site.personal);
         ObjectNode collection = node.putObject("siteCollection");
         collection.put("hostname", site.hostname);
