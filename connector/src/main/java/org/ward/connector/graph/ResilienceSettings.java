@@ -25,7 +25,7 @@ public record ResilienceSettings(
         @DefaultValue("60s") Duration maxBackoff,
         @DefaultValue("5m") Duration maxRetryAfter,
         @DefaultValue("1250") int resourceUnitsPerMinute,
-        @DefaultValue("0.8") double resourceUnitMargin,
+        @DefaultValue("0.9") double resourceUnitMargin,
         @DefaultValue("100s") Duration requestTimeout,
         @DefaultValue BreakerSettings breaker) {
 
@@ -54,7 +54,7 @@ public record ResilienceSettings(
     }
 
     public static ResilienceSettings defaults() {
-        return new ResilienceSettings(8, 6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5), 1250, 0.8,
+        return new ResilienceSettings(8, 6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5), 1250, 0.9,
                 Duration.ofSeconds(100), BreakerSettings.defaults());
     }
 
