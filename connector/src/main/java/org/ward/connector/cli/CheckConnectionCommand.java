@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.consent.ConsentCatalogue;
-import org.ward.connector.consent.RequiredPermission;
+import org.ward.connector.graph.PermissionCatalogue;
+import org.ward.connector.graph.RequiredPermission;
 import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.GraphEndpoints;
 import org.ward.connector.graph.GraphSettings;
@@ -49,7 +49,7 @@ final class CheckConnectionCommand implements WardTask {
         console.blank();
         console.line("What Ward needs:");
         List<String> missingRequired = new java.util.ArrayList<>();
-        for (RequiredPermission need : ConsentCatalogue.all()) {
+        for (RequiredPermission need : PermissionCatalogue.all()) {
             boolean ok = need.satisfied(granted);
             String mark = ok ? "ok     " : need.required() ? "MISSING" : "absent ";
             console.line("  " + mark + " " + need.permission() + " [" + need.capability() + "] - " + need.purpose());

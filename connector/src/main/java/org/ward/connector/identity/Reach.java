@@ -9,17 +9,36 @@ import java.util.List;
  * @param owns places holding recordings the user owns (site or group owner), with the approved ones marked
  * @param memberOf group or team sites holding recordings the user is a member of
  * @param oneDriveRecordings recordings kept in the user's own OneDrive
- * @param namedOnRecordings recordings whose permissions name the user (directly or through a group)
+ * @param namedOnRecordings recordings whose own permissions name the user (directly or through a group)
+ * @param namedThrough the groups through which they are named, if any
  * @param guest whether the user is a guest who has such access
  */
 public record Reach(List<String> owns, List<String> memberOf, int oneDriveRecordings, int namedOnRecordings,
-        boolean guest) {
+        List<String> namedThrough, boolean guest) {
 
-    public static final Reach NONE = new Reach(List.of(), List.of(), 0, 0, false);
+    public static final Reach NONE = new Reach(List.of(), List.of(), 0, 0, List.of(), false);
 
     public Reach {
         owns = List.copyOf(owns);
         memberOf = List.copyOf(memberOf);
+        namedThrough = List.copyOf(namedThrough);
+    }
+
+    public static Reach owner(String place) {
+        return new Reach(List.of(place), List.of(), 0, 0, List.of(), false);
+    }
+
+    public static Reach member(String place, boolean guest) {
+        return new Reach(List.of(), List.of(place), 0, 0, List.of(), guest);
+    }
+
+    public static Reach oneDrive(int recordings) {
+        return new Reach(List.of(), List.of(), recordings, 0, List.of(), false);
+    }
+
+    /** Named on recordings' permissions, directly ({@code through} null) or through a group. */
+    public static Reach named(int recordings, String through, boolean guest) {
+        return new Reach(List.of(), List.of(), 0, recordings, through == null ? List.of() : List.of(through), guest);
     }
 
     /** How much it matters: none, membership of a recordings site, or ownership / named access / a guest's access. */
@@ -49,7 +68,8 @@ public record Reach(List<String> owns, List<String> memberOf, int oneDriveRecord
         }
         if (namedOnRecordings > 0) {
             out.add((guest ? "A guest named" : "Named") + " on the permissions of " + namedOnRecordings + " patient recording"
-                    + (namedOnRecordings == 1 ? "" : "s") + ".");
+                    + (namedOnRecordings == 1 ? "" : "s") + (namedThrough.isEmpty() ? "" : ", through the group"
+                    + (namedThrough.size() == 1 ? " " : "s ") + String.join(", ", namedThrough)) + ".");
         }
         if (out.isEmpty()) {
             out.add("Ward found no reach into patient data.");
@@ -62,7 +82,9 @@ public record Reach(List<String> owns, List<String> memberOf, int oneDriveRecord
         other.owns.stream().filter(x -> !o.contains(x)).forEach(o::add);
         List<String> m = new ArrayList<>(memberOf);
         other.memberOf.stream().filter(x -> !m.contains(x)).forEach(m::add);
+        List<String> t = new ArrayList<>(namedThrough);
+        other.namedThrough.stream().filter(x -> !t.contains(x)).forEach(t::add);
         return new Reach(o, m, oneDriveRecordings + other.oneDriveRecordings, namedOnRecordings + other.namedOnRecordings,
-                guest || other.guest);
+                t, guest || other.guest);
     }
 }

@@ -65,12 +65,12 @@ public class ReachCollector {
                 continue;
             }
             if (place.kind() == LocationKind.ONEDRIVE) {
-                add(reach, null, place.ownerUpn(), new Reach(List.of(), List.of(), (int) held, 0, false));
+                add(reach, null, place.ownerUpn(), Reach.oneDrive((int) held));
                 continue;
             }
             String label = place.displayName() + (approved(place, places, registry) ? " (approved)" : "");
             for (String owner : place.owners()) {
-                add(reach, null, owner, new Reach(List.of(label), List.of(), 0, 0, false));
+                add(reach, null, owner, Reach.owner(label));
             }
             if (place.groupId() != null) {
                 members(place.groupId(), label, reach);
@@ -100,7 +100,7 @@ public class ReachCollector {
             while (page != null) {
                 for (DirectoryObject member : page.getValue()) {
                     if (member instanceof User user) {
-                        add(reach, user.getId(), user.getUserPrincipalName(), new Reach(List.of(), List.of(label), 0, 0,
+                        add(reach, user.getId(), user.getUserPrincipalName(), Reach.member(label,
                                 "Guest".equalsIgnoreCase(user.getUserType())));
                     }
                 }
@@ -122,18 +122,16 @@ public class ReachCollector {
                 FROM ward_access a JOIN ward_item i ON i.drive_id = a.drive_id AND i.item_id = a.item_id
                 WHERE i.recording = TRUE AND a.principal_kind = 'USER' AND a.inherited_from IS NULL
                 GROUP BY a.principal_id, a.principal_email, a.principal_guest""").query((rs, n) -> {
-                    add(reach, rs.getString(1), rs.getString(2), new Reach(List.of(), List.of(), 0, rs.getInt(4),
-                            rs.getBoolean(3)));
+                    add(reach, rs.getString(1), rs.getString(2), Reach.named(rs.getInt(4), null, rs.getBoolean(3)));
                     return null;
                 }).list();
         jdbc.sql("""
-                SELECT m.user_id, m.upn, m.guest, COUNT(DISTINCT a.drive_id || '/' || a.item_id)
+                SELECT m.user_id, m.upn, m.guest, COUNT(DISTINCT a.drive_id || '/' || a.item_id), a.principal_name
                 FROM ward_access a JOIN ward_item i ON i.drive_id = a.drive_id AND i.item_id = a.item_id
                 JOIN ward_group_member m ON m.group_id = a.principal_id
                 WHERE i.recording = TRUE AND a.principal_kind = 'GROUP' AND a.inherited_from IS NULL
-                GROUP BY m.user_id, m.upn, m.guest""").query((rs, n) -> {
-                    add(reach, rs.getString(1), rs.getString(2), new Reach(List.of(), List.of(), 0, rs.getInt(4),
-                            rs.getBoolean(3)));
+                GROUP BY m.user_id, m.upn, m.guest, a.principal_name""").query((rs, n) -> {
+                    add(reach, rs.getString(1), rs.getString(2), Reach.named(rs.getInt(4), rs.getString(5), rs.getBoolean(3)));
                     return null;
                 }).list();
     }

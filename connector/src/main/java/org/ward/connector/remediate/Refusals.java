@@ -1,6 +1,6 @@
 package org.ward.connector.remediate;
 
-import org.ward.connector.consent.RequiredPermission;
+import org.ward.connector.graph.RequiredPermission;
 import org.ward.connector.graph.GraphAccessException;
 
 /**

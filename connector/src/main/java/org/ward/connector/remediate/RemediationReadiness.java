@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.consent.ConsentCatalogue;
-import org.ward.connector.consent.RequiredPermission;
+import org.ward.connector.graph.PermissionCatalogue;
+import org.ward.connector.graph.RequiredPermission;
 import org.ward.connector.graph.GraphConnectionCheck;
 
 /**
@@ -26,7 +26,7 @@ public class RemediationReadiness {
 
     /** The catalogue's entry for remediation: the permission and those that would do instead. */
     public static RequiredPermission needed() {
-        return ConsentCatalogue.all().stream().filter(p -> p.capability().equals("remediation")).findFirst()
+        return PermissionCatalogue.all().stream().filter(p -> p.capability().equals("remediation")).findFirst()
                 .orElseThrow();
     }
 

@@ -30,9 +30,9 @@ final class ClinicIdentity {
             "Dan Partner", true, false, false, List.of());
 
     static final ReachIndex REACH = new ReachIndex(Map.of(
-            "id-ben", new Reach(List.of("Clinical Recordings (approved)"), List.of(), 0, 0, false),
-            "id-dev", new Reach(List.of(), List.of("Clinical Recordings (approved)"), 0, 0, false),
-            "id-dan", new Reach(List.of(), List.of(), 0, 2, true)), true, true);
+            "id-ben", Reach.owner("Clinical Recordings (approved)"),
+            "id-dev", Reach.member("Clinical Recordings (approved)", false),
+            "id-dan", Reach.named(2, null, true)), true, true);
 
     static CaPolicyView mfaForAll(String state, List<String> excludeUsers, List<String> excludeGroups) {
         return new CaPolicyView("p1", "Require MFA for all users", state, List.of("All"), excludeUsers, List.of(),

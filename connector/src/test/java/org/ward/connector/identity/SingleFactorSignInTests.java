@@ -13,7 +13,7 @@ import org.ward.connector.policy.Severity;
 class SingleFactorSignInTests {
 
     static final ReachIndex ADA_OWNS_RECORDINGS = new ReachIndex(Map.of("id-ada",
-            new Reach(List.of("Clinical Recordings (approved)"), List.of(), 0, 0, false)), true, false);
+            Reach.owner("Clinical Recordings (approved)")), true, false);
 
     static List<FindingDraft> singleFactor(ReachIndex reach, List<SignInEvent> events) {
         return SignIns.findings(SignIns.NHS, Map.of(), reach, FindingType.SINGLE_FACTOR_SIGN_IN, events);

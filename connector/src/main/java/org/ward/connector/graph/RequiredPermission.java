@@ -1,4 +1,4 @@
-package org.ward.connector.consent;
+package org.ward.connector.graph;
 
 import java.util.List;
 

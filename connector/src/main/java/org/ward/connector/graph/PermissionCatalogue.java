@@ -1,4 +1,4 @@
-package org.ward.connector.consent;
+package org.ward.connector.graph;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Every application permission Ward can use, least privilege first. {@code ward check-connection} compares a
  * token's roles with this list, and docs/graph-permissions.md documents the same list (a test keeps them equal).
  */
-public final class ConsentCatalogue {
+public final class PermissionCatalogue {
 
     private static final List<RequiredPermission> ALL = List.of(
             new RequiredPermission("Sites.Read.All", "List every site (getAllSites) and read libraries, files, sharing"
@@ -44,7 +44,7 @@ public final class ConsentCatalogue {
                     + " administrators without MFA.", "identity", false,
                     List.of("RoleManagement.Read.All", "Directory.Read.All", "RoleManagement.ReadWrite.Directory")));
 
-    private ConsentCatalogue() {
+    private PermissionCatalogue() {
     }
 
     public static List<RequiredPermission> all() {

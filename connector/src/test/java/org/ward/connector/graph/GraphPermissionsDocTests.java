@@ -1,4 +1,4 @@
-package org.ward.connector.consent;
+package org.ward.connector.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class GraphPermissionsDocTests {
             }
         }
         Set<String> checked = new LinkedHashSet<>();
-        for (RequiredPermission p : ConsentCatalogue.all()) {
+        for (RequiredPermission p : PermissionCatalogue.all()) {
             checked.add(p.permission() + " " + p.capability() + " " + (p.required() ? "yes" : "no") + " " + p.purpose());
         }
         assertThat(documented).containsExactlyElementsOf(checked);
