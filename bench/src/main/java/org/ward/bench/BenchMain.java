@@ -22,6 +22,9 @@ public final class BenchMain {
               scan-memory [--sites N] [--items-per-site M]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
+              sign-ins [--events N] [--users U] [--direct true]
+                  sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
+                  read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)
             """;
 
     private BenchMain() {
@@ -38,6 +41,7 @@ public final class BenchMain {
             case "generator" -> new GeneratorMemory(options).run();
             case "scan" -> new ScanBenchmark(options).run();
             case "scan-memory" -> new ScanMemory(options).run();
+            case "sign-ins" -> new SignInBenchmark(options).run();
             default -> {
                 System.err.println("ward-bench: unknown benchmark " + args[0]);
                 System.err.print(USAGE);
