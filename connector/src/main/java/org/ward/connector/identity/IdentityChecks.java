@@ -173,13 +173,17 @@ public class IdentityChecks {
     private <T> Collected<T> attempt(TokenPermissions token, String what, List<String> permissions, String licence,
             Supplier<T> read) {
         if (permissions.stream().noneMatch(token::has)) {
-            return Collected.missing(NotRun.permission(what + " need " + String.join(" or ", permissions.subList(0,
-                    Math.min(2, permissions.size()))) + ", which the app has not been granted (grant admin consent)"));
+            return Collected.missing(NotRun.permission("the app lacks " + String.join(" or ", permissions.subList(0,
+                    Math.min(2, permissions.size()))) + ", needed for " + what + " (grant admin consent)"));
         }
         try {
             return Collected.of(read.get());
         } catch (GraphAccessException e) {
             return Collected.missing(refusal(e, what, licence));
+        } catch (RuntimeException e) {
+            // A bug or a broken answer must not take the scan down with it: say so, as for any other failure.
+            LOG.error("Reading {} failed", what, e);
+            return Collected.missing(NotRun.failure(what + " could not be read: " + e));
         }
     }
 
@@ -187,7 +191,7 @@ public class IdentityChecks {
         boolean licenceCode = "Authentication_RequestFromNonPremiumTenantOrB2CTenant".equals(e.code())
                 || "Forbidden".equalsIgnoreCase(e.code());
         if (e.status() == 403 && licence != null && licenceCode) {
-            return NotRun.licence("the tenant has no " + licence + " licence, which " + what + " need");
+            return NotRun.licence("the tenant has no " + licence + " licence, needed for " + what);
         }
         if (e.status() == 403) {
             return NotRun.permission("Graph refused " + what + " (" + e.code() + "): " + e.getMessage());
@@ -218,8 +222,8 @@ public class IdentityChecks {
         String missing = AUDIT_LOG.stream().noneMatch(token::has) ? "AuditLog.Read.All"
                 : DIRECTORY.stream().noneMatch(token::has) ? "Directory.Read.All" : null;
         if (missing != null) {
-            notRunAll(pass, rules, NotRun.permission("the sign-in log needs AuditLog.Read.All and Directory.Read.All, and"
-                    + " the app has not been granted " + missing + " (grant admin consent)"));
+            notRunAll(pass, rules, NotRun.permission("the app lacks " + missing + "; the sign-in log needs AuditLog.Read.All"
+                    + " and Directory.Read.All (grant admin consent)"));
             return pass;
         }
         boolean beta = enabled(FindingType.SINGLE_FACTOR_SIGN_IN);
@@ -286,7 +290,10 @@ public class IdentityChecks {
                 read.assessment.accept(e, replay);
             });
         } catch (GraphAccessException e) {
-            read.failure = refusal(e, "sign-in logs", "Microsoft Entra ID P1 or P2");
+            read.failure = refusal(e, "the sign-in log", "Microsoft Entra ID P1 or P2");
+        } catch (RuntimeException e) {
+            LOG.error("Reading the sign-in log failed", e);
+            read.failure = NotRun.failure("the sign-in log could not be read: " + e);
         }
         return read;
     }

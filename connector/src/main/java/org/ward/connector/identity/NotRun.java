@@ -5,7 +5,7 @@ package org.ward.connector.identity;
  * silent pass.
  *
  * @param cause licence, permission or failure
- * @param because the sentence ("the tenant has no Microsoft Entra ID P2 licence, which risky users need")
+ * @param because the sentence ("the tenant has no Microsoft Entra ID P2 licence, needed for risky users")
  */
 public record NotRun(Cause cause, String because) {
 

@@ -82,8 +82,8 @@ class IdentityCommandTests {
         run(new IdentityCommand());
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Not run:")
-                .contains("  password-spray: the tenant has no Microsoft Entra ID P1 or P2 licence, which sign-in logs need")
-                .contains("  risky-user: the tenant has no Microsoft Entra ID P2 licence, which risky users need");
+                .contains("  password-spray: the tenant has no Microsoft Entra ID P1 or P2 licence, needed for the sign-in log")
+                .contains("  risky-user: the tenant has no Microsoft Entra ID P2 licence, needed for risky users");
     }
 
     @Test

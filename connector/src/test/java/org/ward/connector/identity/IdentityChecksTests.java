@@ -69,7 +69,7 @@ class IdentityChecksTests {
     @Test
     void reportsRegistrationAsNotRunWithoutThePremiumLicence() {
         CheckOutcome outcome = notRegistered(clinic().registrations(NotRun.licence("the tenant has no Microsoft Entra ID P1"
-                + " or P2 licence, which the registration report needs")).facts());
+                + " or P2 licence, needed for the registration report")).facts());
 
         assertThat(outcome.findings()).isEmpty();
         assertThat(outcome.notEvaluated()).contains("P1 or P2 licence");
@@ -139,11 +139,11 @@ class IdentityChecksTests {
     @Test
     void decidesOnSecurityDefaultsAloneWhenTheTenantHasNoLicenceForConditionalAccess() {
         CheckOutcome outcome = run(new MfaNotEnforcedCheck(), clinic().policies(NotRun.licence("the tenant has no"
-                + " Microsoft Entra ID P1 licence, which conditional access needs")).facts());
+                + " Microsoft Entra ID P1 licence, needed for conditional-access policies")).facts());
 
         assertThat(outcome.findings()).hasSize(1);
-        assertThat(outcome.findings().get(0).reasons()).contains("The tenant has no Microsoft Entra ID P1 licence, which"
-                + " conditional access needs, so no conditional-access policy can apply.");
+        assertThat(outcome.findings().get(0).reasons()).contains("The tenant has no Microsoft Entra ID P1 licence, needed"
+                + " for conditional-access policies, so no conditional-access policy can apply.");
     }
 
     @Test
@@ -193,7 +193,7 @@ class IdentityChecksTests {
     @Test
     void reportsRiskyUsersAsNotRunWithoutP2() {
         CheckOutcome outcome = run(new RiskyUserCheck(NHS.identity()), clinic().riskyUsers(NotRun.licence("the tenant has"
-                + " no Microsoft Entra ID P2 licence, which risky users need")).facts());
+                + " no Microsoft Entra ID P2 licence, needed for risky users")).facts());
 
         assertThat(outcome.notEvaluated()).contains("P2");
     }
@@ -201,10 +201,10 @@ class IdentityChecksTests {
     @Test
     void assessmentListsWhatCouldNotRunByRuleAndLeavesThoseTypesUndecided() {
         IdentityAssessment.Outcome outcome = new IdentityAssessment(NHS).assess(clinic().riskyUsers(NotRun.licence(
-                "the tenant has no Microsoft Entra ID P2 licence, which risky users need")).facts());
+                "the tenant has no Microsoft Entra ID P2 licence, needed for risky users")).facts());
 
-        assertThat(outcome.notRun()).containsEntry("risky-user", "the tenant has no Microsoft Entra ID P2 licence, which"
-                + " risky users need");
+        assertThat(outcome.notRun()).containsEntry("risky-user", "the tenant has no Microsoft Entra ID P2 licence, needed"
+                + " for risky users");
         assertThat(outcome.types()).doesNotContain(FindingType.RISKY_USER).contains(FindingType.MFA_NOT_REGISTERED);
         assertThat(outcome.findings()).extracting(FindingDraft::type).doesNotContain(FindingType.RISKY_USER);
         assertThat(Map.copyOf(outcome.notRun())).hasSize(1);

@@ -99,17 +99,17 @@ class IdentityRunIntegrationTests {
         IdentityRun run = IdentityHarness.identity(settings);
 
         assertThat(run.notRun()).containsEntry("mfa-not-registered", "the tenant has no Microsoft Entra ID P1 or P2 licence,"
-                + " which the MFA registration report need")
-                .containsEntry("impossible-travel", "the tenant has no Microsoft Entra ID P1 or P2 licence, which sign-in"
-                        + " logs need")
-                .containsEntry("risky-user", "the tenant has no Microsoft Entra ID P2 licence, which risky users need");
+                + " needed for the MFA registration report")
+                .containsEntry("impossible-travel", "the tenant has no Microsoft Entra ID P1 or P2 licence, needed for the"
+                        + " sign-in log")
+                .containsEntry("risky-user", "the tenant has no Microsoft Entra ID P2 licence, needed for risky users");
         assertThat(run.found()).containsKeys(FindingType.MFA_NOT_ENFORCED, FindingType.LEGACY_AUTH_ALLOWED);
         assertThat(run.signInSource()).isNull();
         try (ConfigurableApplicationContext context = WardApplication.run(settings)) {
             ScanRuns.ScanRun record = context.getBean(ScanRuns.class).find(run.runId()).orElseThrow();
             assertThat(record.status()).isEqualTo("IDENTITY");
-            assertThat(record.gaps()).contains("Not run risky-user: the tenant has no Microsoft Entra ID P2 licence, which"
-                    + " risky users need");
+            assertThat(record.gaps()).contains("Not run risky-user: the tenant has no Microsoft Entra ID P2 licence, needed"
+                    + " for risky users");
         }
     }
 
@@ -128,8 +128,8 @@ class IdentityRunIntegrationTests {
     void namesTheMissingPermissionWhenTheAppHasNoIdentityPermissions() {
         IdentityRun run = IdentityHarness.identity(IdentityHarness.settings(simulator, dataDir, 1));
 
-        assertThat(run.notRun().get("mfa-not-registered")).isEqualTo("the MFA registration report need AuditLog.Read.All or"
-                + " UserAuthenticationMethod.Read.All, which the app has not been granted (grant admin consent)");
+        assertThat(run.notRun().get("mfa-not-registered")).isEqualTo("the app lacks AuditLog.Read.All or"
+                + " UserAuthenticationMethod.Read.All, needed for the MFA registration report (grant admin consent)");
         assertThat(run.notRun().get("password-spray")).contains("AuditLog.Read.All and Directory.Read.All");
         assertThat(run.notRun().get("mfa-not-enforced")).contains("Policy.Read.All");
         assertThat(simulator.requestLog().matching(e -> e.status() == 403)).isEmpty();

@@ -105,7 +105,7 @@ class IdentityScanIntegrationTests {
         try (ConfigurableApplicationContext context = WardApplication.run(settings)) {
             long scanId = context.getBean(ScanService.class).scan().scanId();
             assertThat(context.getBean(ScanRuns.class).find(scanId).orElseThrow().gaps())
-                    .contains("Not run risky-user: the tenant has no Microsoft Entra ID P2 licence, which risky users need");
+                    .contains("Not run risky-user: the tenant has no Microsoft Entra ID P2 licence, needed for risky users");
             assertThat(rows(IdentityHarness.open(context))).contains("PASSWORD_SPRAY 198.51.100.20 HIGH")
                     .noneMatch(r -> r.startsWith("RISKY_USER"));
         }
