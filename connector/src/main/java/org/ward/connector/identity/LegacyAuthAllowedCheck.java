@@ -39,7 +39,8 @@ final class LegacyAuthAllowedCheck implements IdentityCheck {
                 && p.allUsers() && p.allApplications() && p.narrowedBy().isEmpty()).toList();
         for (CaPolicyView p : blocking) {
             MfaCoverage.Exclusions exclusions = coverage.exclusions(p);
-            if (!exclusions.any()) {
+            if (!exclusions.any() || exclusions.people().isEmpty() && !exclusions.countIncomplete()
+                    && p.excludeApplications().isEmpty()) {
                 return CheckOutcome.PASS;
             }
         }

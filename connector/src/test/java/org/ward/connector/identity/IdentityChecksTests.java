@@ -131,6 +131,16 @@ class IdentityChecksTests {
     }
 
     @Test
+    void passesMfaEnforcementWhenThePolicyExcludesOnlyAnEmptyGroup() {
+        IdentityFacts facts = new IdentityFacts(clinic().facts().registrations(), clinic().facts().roles(),
+                Collected.of(List.of(ClinicIdentity.mfaForAll("enabled", List.of(), List.of("group-empty")))),
+                Collected.of(false), clinic().facts().riskyUsers(), clinic().facts().detections(), ClinicIdentity.REACH,
+                Map.of("group-empty", java.util.Set.of()), Map.of("group-empty", "\"Former locums\""));
+
+        assertThat(run(new MfaNotEnforcedCheck(), facts)).isEqualTo(CheckOutcome.PASS);
+    }
+
+    @Test
     void acceptsSecurityDefaultsAsEnforcement() {
         assertThat(run(new MfaNotEnforcedCheck(), clinic().policies().securityDefaults(true).facts()))
                 .isEqualTo(CheckOutcome.PASS);
