@@ -36,7 +36,8 @@ public class GraphConfiguration {
 
     @Bean
     TokenCredential wardGraphCredential(GraphSettings settings) {
-        return GraphCredentials.create(settings);
+        // Token lifetimes are wall-clock time, whatever clock the scan itself runs on.
+        return new ReusedAccessToken(GraphCredentials.create(settings), Clock.systemUTC());
     }
 
     @Bean

@@ -52,7 +52,9 @@ class FindingsCommandTests {
         assertThat(run.exitCode()).isZero();
         theirs.forEach(f -> assertThat(run.out()).contains(f.id()));
         assertThat(run.out()).contains(theirs.size() + " findings (open, owned by ADA.Lovelace@SmallClinic.nhs.uk).");
-        assertThat(run.out()).doesNotContain("/Waiting room.mp4");
+        List<Finding> others = ScanHarness.open(context).stream().filter(f -> !theirs.contains(f)).toList();
+        assertThat(others).isNotEmpty();
+        others.forEach(f -> assertThat(run.out()).doesNotContain(f.id()));
     }
 
     @Test

@@ -115,7 +115,7 @@ class GraphSettingsTests {
         assertThat(settings.resilience().maxConcurrentRequests()).isEqualTo(8);
         assertThat(settings.resilience().maxRetries()).isEqualTo(6);
         assertThat(settings.resilience().resourceUnitsPerMinute()).isEqualTo(1250);
-        assertThat(settings.resilience().resourceUnitLimit()).isEqualTo(1000);
+        assertThat(settings.resilience().resourceUnitLimit()).isEqualTo(1125);
         assertThat(settings.resilience().breaker().openFor()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.userAgent().header()).startsWith("NONISV|Ward|Ward/");
     }

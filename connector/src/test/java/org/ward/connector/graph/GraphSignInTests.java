@@ -69,6 +69,21 @@ class GraphSignInTests {
     }
 
     @Test
+    void graphCallsShareOneTokenUntilItNearsExpiry() {
+        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson(tokenResponse())));
+
+        run(settings -> settings, context -> {
+            GraphServiceClient graph = context.getBean(GraphServiceClient.class);
+            for (int i = 0; i < 3; i++) {
+                graph.drives().byDriveId("d1").get();
+            }
+
+            server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+            server.verify(3, getRequestedFor(urlEqualTo("/v1.0/drives/d1")));
+        });
+    }
+
+    @Test
     void aRejectedClientSecretBecomesTheSentenceThatNamesTheFix() {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")

@@ -51,7 +51,8 @@ class ScanRestartIntegrationTests {
             s.execute("CREATE DATABASE uninterrupted");
         }
         TenantGenerator tenant = new TenantGenerator(8, 2_500, 7);
-        simulator = Simulator.builder().latency(new Latency(Duration.ofMillis(150), 0.2))
+        // Slow answers so the kill lands mid-inventory; no resource-unit budget, which is not what this spec is about.
+        simulator = Simulator.builder().latency(new Latency(Duration.ofMillis(150), 0.2)).throttling(false)
                 .tenant((clock, authority) -> tenant.generate(clock, "restart-test-secret", SimulatorMain.FULL_PERMISSIONS))
                 .start();
     }
@@ -92,6 +93,7 @@ class ScanRestartIntegrationTests {
         settings.put("spring.datasource.username", "postgres");
         settings.put("spring.datasource.password", "");
         settings.put("ward.graph.resilience.max-concurrent-requests", 2);
+        settings.put("ward.graph.resilience.resource-units-per-minute", 1_000_000);
         return settings;
     }
 

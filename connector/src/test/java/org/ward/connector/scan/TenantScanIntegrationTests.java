@@ -65,6 +65,13 @@ class TenantScanIntegrationTests {
     }
 
     @Test
+    void aWholeScanSignsInOnce() {
+        ScanHarness.scan(settings);
+        assertThat(simulator.requestLog().total()).isGreaterThan(20);
+        assertThat(simulator.tokens().issuedCount()).isEqualTo(1);
+    }
+
+    @Test
     void secondScanOfAnUnchangedTenantReadsEachDriveOnceFromItsCursor() {
         ScanHarness.scan(settings);
         simulator.requestLog().clear();

@@ -42,6 +42,7 @@ public final class TokenService {
 
     private final Clock clock;
     private final Duration lifetime;
+    private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
     private final String keyId = UUID.randomUUID().toString().replace("-", "").substring(0, 27);
     private final RSAPrivateKey privateKey;
     private final RSAPublicKey publicKey;
@@ -69,7 +70,13 @@ public final class TokenService {
     }
 
     public String issue(Tenant tenant, AppRegistration app, String audience, boolean byCertificate) {
+        issued.incrementAndGet();
         return issue(tenant, app, audience, byCertificate, clock.instant());
+    }
+
+    /** Access tokens the token endpoint has issued since start: a client that reuses its token asks rarely. */
+    public long issuedCount() {
+        return issued.get();
     }
 
     /** Issues a token as if at {@code issuedAt}; tests use a past instant to get an expired token. */
