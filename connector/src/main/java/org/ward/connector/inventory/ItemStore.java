@@ -118,6 +118,45 @@ public class ItemStore {
         }
     }
 
+    /** A file beside a recording whose sensitivity label has not been read since the inventory stored it. */
+    public record UnreadLabel(String driveId, String itemId, String name) {
+    }
+
+    /**
+     * Files that are not recordings, share a folder with one, and whose sensitivity label Ward has not read since
+     * it last stored them (the caller decides which file types can carry a label).
+     */
+    public List<UnreadLabel> unreadLabelsBesideRecordings() {
+        return jdbc.query("SELECT i.drive_id, i.item_id, i.name FROM ward_item i WHERE i.folder = FALSE"
+                + " AND i.recording = FALSE AND i.sensitivity_label_read = FALSE AND EXISTS (SELECT 1 FROM ward_item r"
+                + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)"
+                + " ORDER BY i.drive_id, i.item_id",
+                (rs, n) -> new UnreadLabel(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Stores the sensitivity label read for each file (null when it has none) and marks it read. */
+    public void sensitivityLabelsRead(Map<UnreadLabel, String> labels) {
+        jdbc.batchUpdate("UPDATE ward_item SET sensitivity_label_id = ?, sensitivity_label_read = TRUE"
+                + " WHERE drive_id = ? AND item_id = ?", labels.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey().driveId(), e.getKey().itemId()}).toList());
+    }
+
+    /**
+     * Files beside recordings whose sensitivity label Ward has read, and how many of them carry one.
+     *
+     * @param read files whose label was read
+     * @param labelled of those, files with a label
+     */
+    public record BesideRecordingLabels(long read, long labelled) {
+    }
+
+    public BesideRecordingLabels labelsBesideRecordings() {
+        return jdbc.queryForObject("SELECT COUNT(*), COUNT(i.sensitivity_label_id) FROM ward_item i WHERE i.folder = FALSE"
+                + " AND i.recording = FALSE AND i.sensitivity_label_read = TRUE AND EXISTS (SELECT 1 FROM ward_item r"
+                + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)",
+                (rs, n) -> new BesideRecordingLabels(rs.getLong(1), rs.getLong(2)));
+    }
+
     /** Streams every recording. */
     public void recordings(Consumer<StoredRow> recording) {
         jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",

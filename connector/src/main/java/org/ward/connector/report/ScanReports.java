@@ -11,6 +11,7 @@ import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.policy.PolicyPack;
 import org.ward.connector.scan.ScanRuns;
 import org.ward.connector.scan.ScanRuns.ScanRun;
@@ -23,9 +24,11 @@ public class ScanReports {
     private final FindingStore findings;
     private final LocationStore locations;
     private final PolicyPack policy;
+    private final ItemStore items;
 
-    public ScanReports(ScanRuns runs, FindingStore findings, LocationStore locations, PolicyPack policy) {
+    public ScanReports(ScanRuns runs, FindingStore findings, LocationStore locations, PolicyPack policy, ItemStore items) {
         this.runs = runs;
+        this.items = items;
         this.findings = findings;
         this.locations = locations;
         this.policy = policy;
@@ -36,8 +39,13 @@ public class ScanReports {
             ScanRun previous = runs.previousCompleted(scanId).orElse(null);
             List<Finding> all = findings.all();
             return ScanSummary.of(run, previous, all, findings.firstFoundBy(scanId), locations.locationsBySite(scanId),
-                    locations.newIn(scanId));
+                    locations.newIn(scanId), fileLabels());
         });
+    }
+
+    private ScanSummary.FileLabels fileLabels() {
+        ItemStore.BesideRecordingLabels counts = items.labelsBesideRecordings();
+        return new ScanSummary.FileLabels(counts.read(), counts.labelled());
     }
 
     public Optional<ScanSummary> latest() {

@@ -29,10 +29,20 @@ import org.ward.connector.scan.ScanRuns.ScanRun;
  * @param resolvedFindings findings this scan no longer found
  * @param newLocations locations first seen by this scan (when it is not the first)
  * @param acceptedRisks findings under an accepted risk
+ * @param fileLabels the sensitivity labels of Office and PDF files beside recordings
  */
 public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Severity, Integer>> open,
         Map<Severity, Integer> bySeverity, List<SiteCount> worstSites, List<Finding> newFindings,
-        List<Finding> resolvedFindings, List<Location> newLocations, int acceptedRisks) {
+        List<Finding> resolvedFindings, List<Location> newLocations, int acceptedRisks, FileLabels fileLabels) {
+
+    /**
+     * Office and PDF files that share a folder with a recording: how many Ward has read the label of, and how many
+     * carry one.
+     */
+    public record FileLabels(long read, long labelled) {
+
+        public static final FileLabels NONE = new FileLabels(0, 0);
+    }
 
     /**
      * Open findings at one site.
@@ -56,7 +66,7 @@ public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Se
 
     /** Builds the summary from the register. */
     public static ScanSummary of(ScanRun run, ScanRun previous, List<Finding> all, Set<String> firstFoundNow,
-            Map<String, Location> sites, List<Location> newLocations) {
+            Map<String, Location> sites, List<Location> newLocations, FileLabels fileLabels) {
         List<Finding> open = all.stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
         Map<FindingType, Map<Severity, Integer>> byType = new TreeMap<>();
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
@@ -80,7 +90,7 @@ public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Se
                 && run.startedAt() != null && !f.resolvedAt().isBefore(run.startedAt())).toList();
         int accepted = (int) all.stream().filter(f -> f.status() == FindingStatus.ACCEPTED_RISK).count();
         return new ScanSummary(run, previous, byType, bySeverity, worst, fresh, resolved,
-                previous == null ? List.of() : newLocations, accepted);
+                previous == null ? List.of() : newLocations, accepted, fileLabels);
     }
 
     public int openTotal() {

@@ -24,6 +24,10 @@ public final class SummaryText {
         out.add("Covered " + run.drives() + " drives, " + run.items() + " items, " + run.recordings()
                 + " patient recordings; " + run.graphRequests() + " Graph requests, " + run.resourceUnits()
                 + " resource units, " + run.throttled() + " throttled.");
+        if (s.fileLabels().read() > 0) {
+            out.add("Office and PDF files beside recordings: " + s.fileLabels().read() + ", " + s.fileLabels().labelled()
+                    + " with a sensitivity label.");
+        }
         out.add("");
         if (s.openTotal() == 0) {
             out.add("No open findings.");

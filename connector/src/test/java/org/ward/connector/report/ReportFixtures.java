@@ -97,7 +97,8 @@ final class ReportFixtures {
         Map<String, Location> sites = new HashMap<>();
         siteNames.forEach((id, name) -> sites.put(id, new Location(id, LocationKind.SHAREPOINT_SITE, name, CLINIC_URL, null,
                 null, null, null, List.of(), null, STARTED)));
-        ScanSummary summary = ScanSummary.of(run, previous, findings, firstFoundNow, sites, List.of());
+        ScanSummary summary = ScanSummary.of(run, previous, findings, firstFoundNow, sites, List.of(),
+                ScanSummary.FileLabels.NONE);
         return new ReportData(summary, findings, ReportPolicy.of(POLICY), siteNames, FINISHED.plusSeconds(60));
     }
 

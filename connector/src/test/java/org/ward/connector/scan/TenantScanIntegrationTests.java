@@ -17,6 +17,10 @@ import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.policy.FindingType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.report.ScanReports;
+import org.ward.connector.report.SummaryText;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.Drive;
@@ -62,6 +66,26 @@ class TenantScanIntegrationTests {
             assertThat(String.join(" ", f.reasons()) + f.title() + f.resource().path() + f.resource().webUrl())
                     .doesNotContain("9990000018").doesNotContain("999 000 0018");
         });
+    }
+
+    @Test
+    void readsTheSensitivityLabelOfEachOfficeOrPdfFileBesideARecording() {
+        ScanHarness.scan(settings);
+        assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/extractSensitivityLabels"))).hasSize(2);
+        try (ConfigurableApplicationContext context = ScanHarness.start(settings)) {
+            assertThat(context.getBean(ItemStore.class).labelsBesideRecordings())
+                    .isEqualTo(new ItemStore.BesideRecordingLabels(2, 1));
+            assertThat(SummaryText.lines(context.getBean(ScanReports.class).latest().orElseThrow()))
+                    .contains("Office and PDF files beside recordings: 2, 1 with a sensitivity label.");
+        }
+    }
+
+    @Test
+    void rescanReadsNoLabelOfAnUnchangedFile() {
+        ScanHarness.scan(settings);
+        simulator.requestLog().clear();
+        ScanHarness.scan(settings);
+        assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/extractSensitivityLabels"))).isEmpty();
     }
 
     @Test

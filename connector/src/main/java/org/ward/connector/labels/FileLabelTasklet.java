@@ -1,0 +1,57 @@
+package org.ward.connector.labels;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.ward.connector.discovery.ParallelCalls;
+import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.GraphBatch;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.inventory.ItemStore.UnreadLabel;
+import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.scan.ScanStage;
+
+/**
+ * The file-label step: reads the sensitivity labels of the Office and PDF files that share a folder with a patient
+ * recording (consent forms, transcripts, letters) and that changed since Ward last read them. Graph cannot label
+ * the recordings themselves, so these are the files whose label Ward can know.
+ */
+class FileLabelTasklet implements Tasklet {
+
+    private final ItemStore items;
+    private final FileSensitivityLabels labels;
+    private final ParallelCalls parallel;
+    private final ScanRuns runs;
+
+    FileLabelTasklet(ItemStore items, FileSensitivityLabels labels, ParallelCalls parallel, ScanRuns runs) {
+        this.items = items;
+        this.labels = labels;
+        this.parallel = parallel;
+        this.runs = runs;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanStage.SCAN_ID);
+        List<UnreadLabel> unread = items.unreadLabelsBesideRecordings().stream()
+                .filter(file -> LabelableFile.labelable(file.name())).toList();
+        List<List<UnreadLabel>> batches = new ArrayList<>();
+        for (int i = 0; i < unread.size(); i += GraphBatch.MAX_REQUESTS_PER_BATCH) {
+            batches.add(unread.subList(i, Math.min(unread.size(), i + GraphBatch.MAX_REQUESTS_PER_BATCH)));
+        }
+        try {
+            parallel.forEach(batches, batch -> items.sensitivityLabelsRead(labels.read(batch)));
+        } catch (GraphAccessException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            runs.addGaps(scanId, List.of("Not read: sensitivity labels of Office and PDF files beside recordings. "
+                    + e.getMessage()));
+        }
+        return RepeatStatus.FINISHED;
+    }
+}
