@@ -34,6 +34,11 @@ final class ReusedAccessToken implements TokenCredential {
         this.clock = clock;
     }
 
+    /** The credential that actually signs in. */
+    TokenCredential source() {
+        return source;
+    }
+
     @Override
     public Mono<AccessToken> getToken(TokenRequestContext request) {
         return Mono.fromCallable(() -> getTokenSync(request));

@@ -40,11 +40,17 @@ class GraphConfigurationTests {
     void buildsTheCredentialTheSettingsAskFor() {
         runner.withPropertyValues(TestSettings.valid().with("credential", "certificate").with("client-secret", null)
                 .with("certificate-path", GraphSettingsTests.resource("client.pem")).asPropertyValues())
-                .run(context -> assertThat(context.getBean(TokenCredential.class))
+                .run(context -> assertThat(signIn(context.getBean(TokenCredential.class)))
                         .isInstanceOf(ClientCertificateCredential.class));
         runner.withPropertyValues(TestSettings.empty().with("credential", "managed-identity").asPropertyValues())
-                .run(context -> assertThat(context.getBean(TokenCredential.class))
+                .run(context -> assertThat(signIn(context.getBean(TokenCredential.class)))
                         .isInstanceOf(ManagedIdentityCredential.class));
+    }
+
+    /** The azure-identity credential behind the token reuse. */
+    private static TokenCredential signIn(TokenCredential bean) {
+        assertThat(bean).isInstanceOf(ReusedAccessToken.class);
+        return ((ReusedAccessToken) bean).source();
     }
 
     @Test
