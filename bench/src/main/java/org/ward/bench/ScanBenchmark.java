@@ -70,6 +70,7 @@ final class ScanBenchmark {
         List<RequestLogEntry> log = simulator.requestLog().entries();
         long requests = log.stream().filter(e -> !e.inBatch()).count();
         long permissionReads = log.stream().filter(e -> e.path().endsWith("/permissions")).count();
+        long labelReads = log.stream().filter(e -> e.path().endsWith("/extractSensitivityLabels")).count();
         long batches = log.stream().filter(e -> e.path().equals("/$batch")).count();
         long inventoryRequests = requests - batches;
         long throttled = log.stream().filter(RequestLogEntry::throttled).count();
@@ -87,8 +88,9 @@ final class ScanBenchmark {
         System.out.println(title);
         System.out.printf("  items %,d (recordings %,d)%n", items, recordings);
         System.out.printf("  Graph requests %,d: inventory and discovery %,d (%.2f per 1,000 items), $batch %,d carrying %,d"
-                + " permission reads%n", requests, inventoryRequests, inventoryRequests * 1000.0 / Math.max(1, items), batches,
-                permissionReads);
+                + " permission reads (%.2f per recording) and %,d label reads%n", requests, inventoryRequests,
+                inventoryRequests * 1000.0 / Math.max(1, items), batches, permissionReads,
+                permissionReads / (double) Math.max(1, recordings), labelReads);
         System.out.printf("  resource units %,d; 429s received %,d%n", unitsUsed, throttled);
         System.out.printf("  wall %.1f s; floor %.1f s (units/budget %.1f s, longest drive %d pages x %d ms = %.1f s); ratio %.2f%n",
                 wall, floor, unitFloor, longestDrivePages, latencyMs, pageFloor, floor == 0 ? 0 : wall / floor);

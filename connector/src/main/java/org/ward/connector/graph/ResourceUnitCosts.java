@@ -31,6 +31,8 @@ final class ResourceUnitCosts {
             "versions", "contenttypes", "thumbnails", "pages", "getallsites", "followed", "recent", "sharedwithme",
             "activities", "operations", "subsites");
     private static final Set<String> PERMISSION_ACTIONS = Set.of("permissions", "invite", "createlink", "grant");
+    /** POST actions that only read, priced and retried like a single-item GET. */
+    private static final Set<String> READ_ACTIONS = Set.of("extractsensitivitylabels");
     private static final Set<String> LIST_QUERY = Set.of("$top", "$filter", "$skiptoken", "$search", "search");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,7 +54,12 @@ final class ResourceUnitCosts {
         if ("POST".equals(method) && path.equalsIgnoreCase("/$batch")) {
             return batch(request);
         }
-        return new Cost(units(method, path, url.query()), IDEMPOTENT.contains(method));
+        return new Cost(units(method, path, url.query()), IDEMPOTENT.contains(method) || readAction(path));
+    }
+
+    private static boolean readAction(String path) {
+        List<String> segments = segments(path);
+        return !segments.isEmpty() && READ_ACTIONS.contains(segments.get(segments.size() - 1));
     }
 
     static int units(String method, String path, String query) {
@@ -63,10 +70,13 @@ final class ResourceUnitCosts {
         if (segments.stream().anyMatch(PERMISSION_ACTIONS::contains) || expandsPermissions(query)) {
             return 5;
         }
+        String last = segments.get(segments.size() - 1);
+        if (READ_ACTIONS.contains(last)) {
+            return 1;
+        }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return 2;
         }
-        String last = segments.get(segments.size() - 1);
         if (last.equals("delta") || last.startsWith("delta(")) {
             return (path + "?" + (query == null ? "" : query)).contains("token=") ? 1 : 2;
         }
@@ -90,7 +100,7 @@ final class ResourceUnitCosts {
                 String url = inner.path("url").asString("");
                 HttpUrl parsed = HttpUrl.get("https://batch.invalid" + (url.startsWith("/") ? "" : "/") + url);
                 units += units(method, RequestLine.relative(parsed, basePath), parsed.query());
-                allReads &= "GET".equals(method);
+                allReads &= "GET".equals(method) || readAction(RequestLine.relative(parsed, basePath));
             }
             return new Cost(units, allReads);
         } catch (IOException | JacksonException | IllegalArgumentException e) {

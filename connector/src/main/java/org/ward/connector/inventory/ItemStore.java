@@ -118,17 +118,19 @@ public class ItemStore {
         }
     }
 
-    /** A file beside a recording whose sensitivity label has not been read since the inventory stored it. */
+    /** A file naming a patient beside a recording, whose sensitivity label has not been read since it was stored. */
     public record UnreadLabel(String driveId, String itemId, String name) {
     }
 
     /**
-     * Files that are not recordings, share a folder with one, and whose sensitivity label Ward has not read since
-     * it last stored them (the caller decides which file types can carry a label).
+     * Files that are not recordings, name a patient (an identifier in the name, path or metadata), share a folder
+     * with a recording, and whose sensitivity label Ward has not read since it last stored them (the caller decides
+     * which file types can carry a label).
      */
     public List<UnreadLabel> unreadLabelsBesideRecordings() {
         return jdbc.query("SELECT i.drive_id, i.item_id, i.name FROM ward_item i WHERE i.folder = FALSE"
-                + " AND i.recording = FALSE AND i.sensitivity_label_read = FALSE AND EXISTS (SELECT 1 FROM ward_item r"
+                + " AND i.recording = FALSE AND i.identifiers_json IS NOT NULL AND i.sensitivity_label_read = FALSE"
+                + " AND EXISTS (SELECT 1 FROM ward_item r"
                 + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)"
                 + " ORDER BY i.drive_id, i.item_id",
                 (rs, n) -> new UnreadLabel(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -142,7 +144,7 @@ public class ItemStore {
     }
 
     /**
-     * Files beside recordings whose sensitivity label Ward has read, and how many of them carry one.
+     * Files naming a patient beside recordings whose sensitivity label Ward has read, and how many carry one.
      *
      * @param read files whose label was read
      * @param labelled of those, files with a label
@@ -152,7 +154,8 @@ public class ItemStore {
 
     public BesideRecordingLabels labelsBesideRecordings() {
         return jdbc.queryForObject("SELECT COUNT(*), COUNT(i.sensitivity_label_id) FROM ward_item i WHERE i.folder = FALSE"
-                + " AND i.recording = FALSE AND i.sensitivity_label_read = TRUE AND EXISTS (SELECT 1 FROM ward_item r"
+                + " AND i.recording = FALSE AND i.identifiers_json IS NOT NULL AND i.sensitivity_label_read = TRUE"
+                + " AND EXISTS (SELECT 1 FROM ward_item r"
                 + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)",
                 (rs, n) -> new BesideRecordingLabels(rs.getLong(1), rs.getLong(2)));
     }

@@ -16,9 +16,10 @@ import org.ward.connector.scan.ScanRuns;
 import org.ward.connector.scan.ScanStage;
 
 /**
- * The file-label step: reads the sensitivity labels of the Office and PDF files that share a folder with a patient
- * recording (consent forms, transcripts, letters) and that changed since Ward last read them. Graph cannot label
- * the recordings themselves, so these are the files whose label Ward can know.
+ * The file-label step: reads the sensitivity labels of the Office and PDF files that name a patient and share a
+ * folder with a patient recording (consent forms, transcripts, letters), when they changed since Ward last read them.
+ * Graph cannot label the recordings themselves, so these are the patient files beside them whose label Ward can know;
+ * ordinary documents in the same folder are left alone, since each read costs a call.
  */
 class FileLabelTasklet implements Tasklet {
 
@@ -49,7 +50,7 @@ class FileLabelTasklet implements Tasklet {
             if (e.status() != 403) {
                 throw e;
             }
-            runs.addGaps(scanId, List.of("Not read: sensitivity labels of Office and PDF files beside recordings. "
+            runs.addGaps(scanId, List.of("Not read: sensitivity labels of Office and PDF files naming a patient beside recordings. "
                     + e.getMessage()));
         }
         return RepeatStatus.FINISHED;

@@ -29,15 +29,15 @@ import org.ward.connector.scan.ScanRuns.ScanRun;
  * @param resolvedFindings findings this scan no longer found
  * @param newLocations locations first seen by this scan (when it is not the first)
  * @param acceptedRisks findings under an accepted risk
- * @param fileLabels the sensitivity labels of Office and PDF files beside recordings
+ * @param fileLabels the sensitivity labels of Office and PDF files naming a patient beside recordings
  */
 public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Severity, Integer>> open,
         Map<Severity, Integer> bySeverity, List<SiteCount> worstSites, List<Finding> newFindings,
         List<Finding> resolvedFindings, List<Location> newLocations, int acceptedRisks, FileLabels fileLabels) {
 
     /**
-     * Office and PDF files that share a folder with a recording: how many Ward has read the label of, and how many
-     * carry one.
+     * Office and PDF files naming a patient that share a folder with a recording: how many Ward has read the label
+     * of, and how many carry one.
      */
     public record FileLabels(long read, long labelled) {
 

@@ -25,8 +25,8 @@ public final class SummaryText {
                 + " patient recordings; " + run.graphRequests() + " Graph requests, " + run.resourceUnits()
                 + " resource units, " + run.throttled() + " throttled.");
         if (s.fileLabels().read() > 0) {
-            out.add("Office and PDF files beside recordings: " + s.fileLabels().read() + ", " + s.fileLabels().labelled()
-                    + " with a sensitivity label.");
+            out.add("Office and PDF files naming a patient beside recordings: " + s.fileLabels().read() + ", "
+                    + s.fileLabels().labelled() + " with a sensitivity label.");
         }
         out.add("");
         if (s.openTotal() == 0) {

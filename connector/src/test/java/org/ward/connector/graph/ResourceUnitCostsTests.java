@@ -30,6 +30,7 @@ class ResourceUnitCostsTests {
         "GET    | /drives/d1/items/i1?$expand=permissions                | 5",
         "GET    | /drives/d1/root/delta?%24expand=permissions            | 5",
         "POST   | /drives/d1/items/i1/invite                             | 5",
+        "POST   | /drives/d1/items/i1/extractSensitivityLabels           | 1",
         "PATCH  | /drives/d1/items/i1                                    | 2",
         "DELETE | /drives/d1/items/i1                                    | 2",
         "GET    | /users                                                 | 0",
@@ -60,6 +61,14 @@ class ResourceUnitCostsTests {
 
         assertThat(cost.units()).isEqualTo(1 + 5 + 2 + 0);
         assertThat(cost.repeatable()).isTrue();
+    }
+
+    @Test
+    void aBatchOfLabelReadsIsRepeatable() {
+        String body = "{\"requests\":[{\"id\":\"1\",\"method\":\"POST\",\"url\":\"/drives/d1/items/i1/extractSensitivityLabels\","
+                + "\"body\":{},\"headers\":{\"Content-Type\":\"application/json\"}}]}";
+
+        assertThat(costs.of(batch(body))).isEqualTo(new ResourceUnitCosts.Cost(1, true));
     }
 
     @Test

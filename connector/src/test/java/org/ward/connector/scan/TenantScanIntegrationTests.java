@@ -69,14 +69,14 @@ class TenantScanIntegrationTests {
     }
 
     @Test
-    void readsTheSensitivityLabelOfEachOfficeOrPdfFileBesideARecording() {
+    void readsTheSensitivityLabelOfTheConsentFormBesideARecordingButNotOfOrdinaryDocuments() {
         ScanHarness.scan(settings);
-        assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/extractSensitivityLabels"))).hasSize(2);
+        assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/extractSensitivityLabels"))).hasSize(1);
         try (ConfigurableApplicationContext context = ScanHarness.start(settings)) {
             assertThat(context.getBean(ItemStore.class).labelsBesideRecordings())
-                    .isEqualTo(new ItemStore.BesideRecordingLabels(2, 1));
+                    .isEqualTo(new ItemStore.BesideRecordingLabels(1, 1));
             assertThat(SummaryText.lines(context.getBean(ScanReports.class).latest().orElseThrow()))
-                    .contains("Office and PDF files beside recordings: 2, 1 with a sensitivity label.");
+                    .contains("Office and PDF files naming a patient beside recordings: 1, 1 with a sensitivity label.");
         }
     }
 
