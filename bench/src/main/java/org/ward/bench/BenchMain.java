@@ -16,9 +16,10 @@ public final class BenchMain {
                   simple Graph requests per second the simulator serves with latency and throttling off
               generator [--sites N] [--items-per-site M]
                   time and heap to generate a large tenant (run with -Xmx4g for 1,000,000 items)
-              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S]
+              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S] [--sharing false]
                   a full scan, then a rescan, of a generated tenant with throttling on: requests, resource units,
-                  429s, permission reads, wall time and its ratio to the floor
+                  429s, permission reads, wall time and its ratio to the floor (--sharing false: inventory only,
+                  for tenants whose permission reads would take hours at the budget)
               scan-memory [--sites N] [--items-per-site M]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
@@ -72,6 +73,10 @@ public final class BenchMain {
 
         long number(String name, long fallback) {
             return values.containsKey(name) ? Long.parseLong(values.get(name)) : fallback;
+        }
+
+        boolean flag(String name, boolean fallback) {
+            return values.containsKey(name) ? Boolean.parseBoolean(values.get(name)) : fallback;
         }
     }
 }

@@ -50,7 +50,7 @@ final class SignInBenchmark {
     void run() throws Exception {
         long events = options.number("events", 1_000_000);
         int users = options.integer("users", 2_000);
-        boolean direct = Boolean.parseBoolean(options.values().getOrDefault("direct", "false"));
+        boolean direct = options.flag("direct", false);
         System.out.printf("Sign-in log: %,d events of %,d users over 29 days (%s); heap limit %,d MiB%n", events, users,
                 direct ? "generator straight into the detectors" : "served by the in-process simulator, read through the SDK",
                 Heap.maxMiB());

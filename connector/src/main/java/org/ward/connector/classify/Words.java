@@ -59,11 +59,23 @@ final class Words {
         if (run.isEmpty()) {
             return false;
         }
-        for (int i = 0; i + run.size() <= words.size(); i++) {
-            if (words.subList(i, i + run.size()).equals(run)) {
+        // Compared in place: every item meets every keyword, so a sub-list per position was most of the classifier's time.
+        String first = run.get(0);
+        int length = run.size();
+        for (int i = 0; i + length <= words.size(); i++) {
+            if (words.get(i).equals(first) && matchesAt(words, i, run)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean matchesAt(List<String> words, int start, List<String> run) {
+        for (int j = 1; j < run.size(); j++) {
+            if (!words.get(start + j).equals(run.get(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
