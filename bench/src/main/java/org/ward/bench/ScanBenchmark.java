@@ -66,7 +66,8 @@ final class ScanBenchmark {
     private static String driveOf(String path) {
         int start = path.indexOf("/drives/") + "/drives/".length();
         int end = path.indexOf('/', start);
-        return end < 0 ? path : path.substring(start, end);
+        // The SDK percent-encodes the "!" of SharePoint drive ids; Graph's links carry it plain.
+        return java.net.URLDecoder.decode(end < 0 ? path : path.substring(start, end), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Steps whose time Graph's SharePoint limits bound; identity has its own limits, the rest is local work. */

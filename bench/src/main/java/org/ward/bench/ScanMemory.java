@@ -53,15 +53,24 @@ final class ScanMemory {
             Map<String, Object> settings = new java.util.HashMap<>(WardRun.settings(simulatorInfo, simulatorInfo.clientSecret(),
                     work.resolve("ward"), 1_000_000));
             settings.put("ward.sharing.enabled", false);
+            Heap.AfterCollections afterCollections = new Heap.AfterCollections();
             long started = System.nanoTime();
             long items;
-            try (ConfigurableApplicationContext ward = WardRun.start(settings)) {
+            List<Long> live;
+            try (ConfigurableApplicationContext ward = WardRun.start(settings);
+                    Heap.LiveSamples samples = new Heap.LiveSamples(java.time.Duration.ofSeconds(15))) {
                 ward.getBean(ScanService.class).scan();
+                live = samples.samplesMiB();
                 items = ward.getBean(ItemStore.class).count();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Scanned %,d items in %.0f s (%,.0f items/s); Ward's peak heap %,d MiB of %,d MiB max%n", items, seconds,
-                    items / seconds, Heap.peakMiB(), Heap.maxMiB());
+            System.out.printf("Scanned %,d items in %.0f s (%,.0f items/s) with a %,d MiB heap limit%n", items, seconds,
+                    items / seconds, Heap.maxMiB());
+            System.out.printf("Ward's heap: at most %,d MiB in use just after a collection; sum of the heap pools' peaks %,d MiB"
+                    + " (an upper bound: the pools peak at different moments)%n", afterCollections.mostMiB(), Heap.peakMiB());
+            System.out.printf("Ward's live heap (a full collection every 15 s): most %,d MiB, last %,d MiB over %d samples: %s%n",
+                    live.stream().mapToLong(Long::longValue).max().orElse(0), live.isEmpty() ? 0 : live.get(live.size() - 1),
+                    live.size(), live);
         } finally {
             simulator.destroy();
         }
