@@ -12,7 +12,7 @@ public final class BenchMain {
     private static final String USAGE = """
             Usage: java -jar bench/target/ward-bench.jar BENCHMARK [options]
 
-              simulator-throughput [--seconds S] [--threads T]
+              simulator-throughput [--seconds S] [--threads T] [--warm-up S]
                   simple Graph requests per second the simulator serves with latency and throttling off
               generator [--sites N] [--items-per-site M]
                   time and heap to generate a large tenant (run with -Xmx4g for 1,000,000 items)

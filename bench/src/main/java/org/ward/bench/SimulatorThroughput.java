@@ -37,6 +37,8 @@ final class SimulatorThroughput {
     void run() throws Exception {
         int seconds = options.integer("seconds", 10);
         int threads = options.integer("threads", 16);
+        // The JIT needs several seconds of this traffic before the figure settles; a short warm-up halves it.
+        int warmUp = options.integer("warm-up", 10);
         try (Simulator simulator = Simulator.builder().latency(Latency.OFF).throttling(false).requestLogCapacity(1_000).start()) {
             var tenant = simulator.tenant();
             AppRegistration app = tenant.read(() -> tenant.apps().iterator().next());
@@ -48,7 +50,7 @@ final class SimulatorThroughput {
             AtomicLong done = new AtomicLong();
             AtomicLong failed = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
-            long warmUpEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            long warmUpEnd = System.nanoTime() + Duration.ofSeconds(warmUp).toNanos();
             long end = warmUpEnd + Duration.ofSeconds(seconds).toNanos();
             List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -74,8 +76,8 @@ final class SimulatorThroughput {
                 worker.get();
             }
             pool.shutdown();
-            System.out.printf("Simulator throughput: %,.0f requests/s (%d threads, %d s after a 2 s warm-up, %d failed, %d cores)%n",
-                    done.get() / (double) seconds, threads, seconds, failed.get(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("Simulator throughput: %,.0f requests/s (%d threads, %d s after a %d s warm-up, %d failed, %d cores)%n",
+                    done.get() / (double) seconds, threads, seconds, warmUp, failed.get(), Runtime.getRuntime().availableProcessors());
         }
     }
 
