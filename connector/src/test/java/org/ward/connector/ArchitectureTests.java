@@ -3,6 +3,7 @@ package org.ward.connector;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -38,7 +39,7 @@ class ArchitectureTests {
                 .and(not(COLLECTOR))
                 .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.graph..", "com.microsoft.kiota..")
                 .because("collectors are the only code that talks to Graph; everything else works on Ward's own records");
-        rule.check(WARD);
+        assertHolds(rule);
     }
 
     @Test
@@ -47,21 +48,27 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.microsoft..", "java.sql..",
                         "java.net.http..", "okhttp3..")
                 .because("checks are pure functions over collected records: no I/O, no SDK types, no Spring");
-        rule.check(WARD);
+        assertHolds(rule);
     }
 
     @Test
     void nothingDependsOnTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("org.ward.connector.cli..")
+        assertHolds(noClasses().that().resideOutsideOfPackage("org.ward.connector.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.ward.connector.cli..")
-                .because("commands only orchestrate; no capability may depend on them").check(WARD);
+                .because("commands only orchestrate; no capability may depend on them"));
     }
 
     @Test
     void collectorsHoldNoBusinessRules() {
-        classes().that(COLLECTOR)
+        assertHolds(classes().that(COLLECTOR)
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.ward.connector.recordings..",
                         "org.ward.connector.findings..", "org.ward.connector.classify..")
-                .because("a collector maps Graph into records; judging them is the checks' job").check(WARD);
+                .because("a collector maps Graph into records; judging them is the checks' job"));
+    }
+
+    /** The rule's violations, each named, are the failure message. */
+    private static void assertHolds(ArchRule rule) {
+        var result = rule.evaluate(WARD);
+        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
     }
 }
