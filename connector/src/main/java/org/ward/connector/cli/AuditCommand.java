@@ -41,6 +41,11 @@ final class AuditCommand implements WardTask {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         AuditLog log = context.getBean(AuditLog.class);
         if (verify) {

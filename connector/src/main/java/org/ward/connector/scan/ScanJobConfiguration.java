@@ -27,6 +27,8 @@ import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.DriveDelta;
 import org.ward.connector.inventory.FolderPaths;
+import org.ward.connector.inventory.ItemDetails;
+import org.ward.connector.inventory.ItemRecord;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.permissions.AccessStore;
 import org.ward.connector.permissions.SharingMode;
@@ -111,10 +113,19 @@ class ScanJobConfiguration {
 
     @Bean
     @StepScope
-    DriveDeltaReader driveDeltaReader(DriveDelta delta, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            SharingMode sharing, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
-        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()),
-                sharing.deltaReportsSharingChanges(), progress);
+    DriveDeltaReader driveDeltaReader(DriveDelta delta, ItemDetails details, RecordingClassifier classifier,
+            DriveCursors cursors, PolicyPack policy, ScanProgress progress, SharingMode sharing,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return new DriveDeltaReader(delta, details, item -> mayBeRecording(classifier, item), driveId,
+                cursors.deltaLink(driveId, policy.contentHash()), sharing.deltaReportsSharingChanges(), progress);
+    }
+
+    /**
+     * A file some recording kind's media signals match (the classifier scores it at all): only such a file can be a
+     * recording, so only it needs its retention label and metadata columns.
+     */
+    static boolean mayBeRecording(RecordingClassifier classifier, ItemRecord item) {
+        return !item.folder() && classifier.classify(item.withPath("/" + item.name()), null).score() > 0;
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.ward.connector.database.DatabaseHost;
 import org.ward.connector.policy.PolicyPack;
 
 /**
@@ -25,6 +26,8 @@ public class ScanService {
 
     /** An interrupted scan older than this is abandoned rather than resumed. */
     private static final Duration RESUMABLE_FOR = Duration.ofHours(24);
+    /** How long a scan waits for a shorter command that serves the H2 file to finish. */
+    private static final Duration HOST_PATIENCE = Duration.ofMinutes(5);
 
     private final JobOperator operator;
     private final JobRepository repository;
@@ -34,9 +37,11 @@ public class ScanService {
     private final ScanTraffic traffic;
     private final PolicyPack policy;
     private final Path dataDir;
+    private final DatabaseHost database;
 
     public ScanService(JobOperator operator, JobRepository repository, Job tenantScanJob, ScanRuns runs, ScanProgress progress,
-            ScanTraffic traffic, PolicyPack policy, @Value("${ward.data-dir:ward-data}") String dataDir) {
+            ScanTraffic traffic, PolicyPack policy, @Value("${ward.data-dir:ward-data}") String dataDir,
+            DatabaseHost database) {
         this.operator = operator;
         this.repository = repository;
         this.job = tenantScanJob;
@@ -45,6 +50,7 @@ public class ScanService {
         this.traffic = traffic;
         this.policy = policy;
         this.dataDir = Path.of(dataDir);
+        this.database = database;
     }
 
     /**
@@ -59,6 +65,7 @@ public class ScanService {
     public Outcome scan() {
         try (ScanLock lock = ScanLock.acquire(dataDir)) {
             progress.start();
+            database.serve(HOST_PATIENCE, () -> progress.phase("waiting for another Ward command to close the database"));
             traffic.mark();
             JobExecution interrupted = interrupted();
             JobExecution execution;

@@ -65,8 +65,13 @@ class SharingScanIntegrationTests {
         assertThat(reads).hasSize((int) recordings);
         assertThat(reads).extracting(RequestLogEntry::resourceUnits).containsOnly(5);
         long labelReads = simulator.requestLog().count(e -> e.path().endsWith("/extractSensitivityLabels"));
+        // The inventory reads each candidate's retention label and columns in batches of its own, per drive page.
+        long detailBatches = simulator.requestLog().matching(e -> e.inBatch() && e.query() != null
+                && e.query().contains("retentionLabel")).stream()
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.path().split("/")[2], java.util.stream.Collectors.counting()))
+                .values().stream().mapToLong(n -> (n + 19) / 20).sum();
         assertThat(simulator.requestLog().matching(e -> e.path().equals("/$batch")))
-                .hasSize((int) (Math.ceil(recordings / 20.0) + Math.ceil(labelReads / 20.0)));
+                .hasSize((int) (Math.ceil(recordings / 20.0) + Math.ceil(labelReads / 20.0) + detailBatches));
     }
 
     @Test

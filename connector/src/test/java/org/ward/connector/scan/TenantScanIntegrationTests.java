@@ -96,6 +96,31 @@ class TenantScanIntegrationTests {
     }
 
     @Test
+    void asksDeltaToExpandNothingAndReadsLabelsAndColumnsOnlyOfFilesThatMayBeRecordings() {
+        List<Finding> open = ScanHarness.scan(settings);
+        List<RequestLogEntry> delta = simulator.requestLog().matching(e -> e.path().contains("/delta"));
+        assertThat(delta).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(java.net.URLDecoder.decode(String.valueOf(e.query()), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContainIgnoringCase("$expand");
+        });
+        Set<String> detailed = simulator.requestLog().matching(e -> e.inBatch() && e.query() != null
+                && e.query().contains("retentionLabel")).stream().map(e -> e.path().substring(e.path().lastIndexOf('/') + 1))
+                .collect(Collectors.toSet());
+        Map<String, String> names = simulator.tenant().read(() -> simulator.tenant().drives().stream()
+                .flatMap(d -> d.allItems().stream()).filter(i -> !i.deleted && !i.folder)
+                .collect(Collectors.toMap(i -> i.id, i -> i.name)));
+        Set<String> media = names.entrySet().stream().filter(e -> e.getValue().matches("(?i).*\\.(mp4|m4a|mov|wav|mp3|jpg|jpeg|png|heic)$"))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(detailed).isNotEmpty().isSubsetOf(media);
+        // The consultation's retention label came through the item read: it is judged, not reported missing.
+        assertThat(open).filteredOn(f -> f.type() == FindingType.RECORDING_WITHOUT_RETENTION_LABEL
+                && "/Consultations/Consultation 999 *** **18.mp4".equals(f.resource().path()))
+                .extracting(Finding::title).containsExactly("A consultation video carries the retention label"
+                        + " \"Patient Recording - 8 years\" instead of \"Clinical Recording - 8 Years\".");
+    }
+
+    @Test
     void secondScanOfAnUnchangedTenantReadsEachDriveOnceFromItsCursor() {
         ScanHarness.scan(settings);
         simulator.requestLog().clear();
