@@ -67,7 +67,8 @@ public final class SettingPlaceholders implements ApplicationListener<Applicatio
         UnsetSettingException(String setting, String placeholder, String variable, String where) {
             super(setting + " is " + placeholder + " (" + where + "), but " + variable + " is not set: set the"
                     + " environment variable " + variable.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
-                    + " (or the setting " + variable + "), or give " + setting + " its value.");
+                    + (variable.contains(".") ? " (or the setting " + variable + ")" : "") + ", or give " + setting
+                    + " its value.");
         }
     }
 }
