@@ -19,12 +19,12 @@ import org.ward.connector.classify.IdentifierFingerprint;
 import org.ward.connector.classify.IdentifierMasking;
 import org.ward.connector.classify.LocationContext;
 import org.ward.connector.classify.RecordingClassifier;
+import org.ward.connector.discovery.DiscoveryUnits;
 import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.DriveDelta;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemDetails;
@@ -76,10 +76,11 @@ class ScanJobConfiguration {
     }
 
     @Bean
-    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, LocationStore locations,
-            ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress, Clock wardClock) {
-        return new StepBuilder("discoverStep", jobs)
-                .tasklet(new DiscoveryTasklet(discovery, locations, runs, policy, graph, progress, wardClock), tx).build();
+    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, DiscoveryUnits units,
+            LocationStore locations, ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress,
+            ScanTraffic traffic, Clock wardClock) {
+        return new StepBuilder("discoverStep", jobs).tasklet(new DiscoveryTasklet(discovery, units, locations, runs, policy,
+                graph, progress, traffic, wardClock), tx).build();
     }
 
     @Bean
@@ -160,8 +161,8 @@ class ScanJobConfiguration {
 
     @Bean
     Step finishStep(JobRepository jobs, PlatformTransactionManager tx, ScanRuns runs, ItemStore items,
-            LocationStore locations, GraphTraffic traffic, ScanTraffic scanTraffic, Clock wardClock) {
-        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, traffic, scanTraffic,
+            LocationStore locations, ScanTraffic scanTraffic, Clock wardClock) {
+        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, scanTraffic,
                 wardClock), tx).build();
     }
 }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -58,8 +61,14 @@ public class ScanService {
      *
      * @param scanId the scan's id in the register
      * @param resumed whether it resumed an interrupted scan
+     * @param incomplete why its result is incomplete (a check whose input could not be read did not run); empty when
+     *     complete
      */
-    public record Outcome(long scanId, boolean resumed) {
+    public record Outcome(long scanId, boolean resumed, List<String> incomplete) {
+
+        public boolean complete() {
+            return incomplete.isEmpty();
+        }
     }
 
     public Outcome scan() {
@@ -68,13 +77,27 @@ public class ScanService {
             database.serve(HOST_PATIENCE, () -> progress.phase("waiting for another Ward command to close the database"));
             traffic.mark();
             JobExecution interrupted = interrupted();
+            if (interrupted != null && interrupted.getExecutionContext().containsKey(ScanKeys.SCAN_ID)) {
+                long resuming = interrupted.getExecutionContext().getLong(ScanKeys.SCAN_ID);
+                runs.resumed(resuming);
+                traffic.scanning(resuming);
+            }
             JobExecution execution;
+            ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "ward-scan-traffic");
+                thread.setDaemon(true);
+                return thread;
+            });
+            recorder.scheduleWithFixedDelay(this::recordTraffic, 5, 5, TimeUnit.SECONDS);
             try {
                 execution = interrupted != null ? operator.restart(interrupted)
                         : operator.start(job, new JobParametersBuilder().addLong("run", System.currentTimeMillis())
                                 .toJobParameters());
             } catch (Exception e) {
                 throw new ScanFailedException("The scan could not start: " + e.getMessage(), e);
+            } finally {
+                recorder.shutdownNow();
+                recordTraffic();
             }
             Long scanId = execution.getExecutionContext().containsKey(ScanKeys.SCAN_ID)
                     ? execution.getExecutionContext().getLong(ScanKeys.SCAN_ID) : null;
@@ -84,7 +107,16 @@ public class ScanService {
                 }
                 throw failure(execution);
             }
-            return new Outcome(scanId, interrupted != null);
+            return new Outcome(scanId, interrupted != null,
+                    runs.find(scanId).map(ScanRuns.ScanRun::incomplete).orElse(List.of()));
+        }
+    }
+
+    private void recordTraffic() {
+        try {
+            traffic.record();
+        } catch (RuntimeException e) {
+            // Figures only: a busy database must not fail the scan; the next record adds what this one missed.
         }
     }
 

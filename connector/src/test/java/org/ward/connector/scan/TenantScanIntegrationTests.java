@@ -121,6 +121,21 @@ class TenantScanIntegrationTests {
     }
 
     @Test
+    void aTokenThatExpiresEarlyMidScanIsRenewedAndTheScanFindsWhatItWouldHave() {
+        Set<String> clean = ScanHarness.scan(ScanHarness.h2(simulator, dataDir.resolve("clean"))).stream()
+                .map(Finding::id).collect(Collectors.toSet());
+        long tokensBefore = simulator.tokens().issuedCount();
+        simulator.tokens().expireTokensAfter(15);
+
+        List<Finding> open = ScanHarness.scan(ScanHarness.h2(simulator, dataDir.resolve("early-expiry")));
+
+        assertThat(open).extracting(Finding::id).containsExactlyInAnyOrderElementsOf(clean);
+        assertThat(simulator.tokens().issuedCount() - tokensBefore).as("signed in again after each early expiry")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(simulator.requestLog().count(e -> e.status() == 401)).isPositive();
+    }
+
+    @Test
     void secondScanOfAnUnchangedTenantReadsEachDriveOnceFromItsCursor() {
         ScanHarness.scan(settings);
         simulator.requestLog().clear();
