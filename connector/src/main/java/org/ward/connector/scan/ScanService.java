@@ -150,17 +150,45 @@ public class ScanService {
         return null;
     }
 
-    private static ScanFailedException failure(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        Throwable cause = failures.isEmpty() ? null : failures.get(0);
-        Throwable explained = cause;
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().startsWith("org.ward.")) {
-                explained = t;
+    /**
+     * The sentence for a scan that did not finish. Spring Batch's own words ("Partition handler returned an unsuccessful
+     * step") never reach a person alone: the cause behind them — a Ward sentence where there is one, else the deepest
+     * cause of the first step that failed — is what the sentence says.
+     */
+    static ScanFailedException failure(JobExecution execution) {
+        List<Throwable> failures = new java.util.ArrayList<>(execution.getAllFailureExceptions());
+        Throwable explained = null;
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t.getClass().getName().startsWith("org.ward.")) {
+                    explained = t;
+                }
+            }
+            if (explained != null) {
+                break;
             }
         }
-        String why = explained == null ? "the scan job ended " + execution.getStatus() : explained.getMessage();
-        return new ScanFailedException("The scan did not finish: " + why
-                + " What was committed is kept; run the scan again to resume.", cause);
+        if (explained == null) {
+            explained = failures.stream().filter(f -> !frameworkOnly(f)).findFirst().map(ScanService::deepest).orElse(null);
+        }
+        String why = explained == null ? "the scan job ended " + execution.getStatus()
+                : explained.getMessage() == null ? explained.getClass().getSimpleName() : explained.getMessage();
+        return new ScanFailedException("The scan did not finish: " + why.strip().replaceAll("\\.$", "") + ". What was"
+                + " committed is kept; run the scan again to resume.", failures.isEmpty() ? null : failures.get(0));
     }
+
+    /** Spring Batch saying only that another step failed. */
+    private static boolean frameworkOnly(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        return failure.getCause() == null && (message.contains("unsuccessful step") || message.contains("Partition handler"));
+    }
+
+    private static Throwable deepest(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
 }

@@ -160,6 +160,26 @@ class TenantScanIntegrationTests {
     }
 
     @Test
+    void aNameLongerThanItsColumnIsStoredCutWithAMarkerAndEveryRerunSucceeds() {
+        User ben = simulator.tenant().read(() -> simulator.tenant().user("ben.okri@smallclinic.nhs.uk"));
+        Drive oneDrive = simulator.tenant().read(() -> simulator.tenant().drive(ben.driveId()));
+        String longName = "Consultation " + "very long name ".repeat(200) + "-Meeting Recording.mp4";
+        Item added = simulator.changes().addFileAt(oneDrive.id, "/Recordings", NewFile.named(longName, "long").by(ben.id())
+                .withMedia(new Item.Media("video", 900_000L, 1280, 720, null, null)));
+        assertThat(longName.length()).isGreaterThan(2_000);
+
+        List<Finding> first = ScanHarness.scan(settings);
+        List<Finding> second = ScanHarness.scan(settings);
+
+        assertThat(second).extracting(Finding::id).containsExactlyInAnyOrderElementsOf(first.stream().map(Finding::id).toList());
+        try (ConfigurableApplicationContext ward = ScanHarness.start(settings)) {
+            String stored = ward.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT name FROM ward_item WHERE item_id = ?", String.class, added.id);
+            assertThat(stored).hasSize(2_000).startsWith("Consultation very long name").endsWith("…[truncated]");
+        }
+    }
+
+    @Test
     void expiredDeltaCursorsResyncWithoutLosingOrDuplicatingFindings() {
         Set<String> before = ids(ScanHarness.scan(settings));
         simulator.tenant().read(() -> simulator.tenant().drives().stream().map(d -> d.id).toList())
