@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.demo.DemoTenant;
 import org.ward.connector.findings.Finding;
+import org.ward.connector.report.ScanReports;
+import org.ward.connector.report.SummaryText;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.throttle.Faults;
@@ -42,10 +44,12 @@ class ScanUnderFaultsTests {
             ScanService.Outcome outcome;
             List<Finding> faulty;
             ScanRuns.ScanRun run;
+            List<String> summary;
             try (ConfigurableApplicationContext ward = ScanHarness.start(settings(simulator, dir.resolve("faulty")))) {
                 outcome = ward.getBean(ScanService.class).scan();
                 faulty = ScanHarness.open(ward);
                 run = ward.getBean(ScanRuns.class).find(outcome.scanId()).orElseThrow();
+                summary = SummaryText.lines(ward.getBean(ScanReports.class).summary(outcome.scanId()).orElseThrow());
             }
 
             List<RequestLogEntry> met = simulator.requestLog().matching(e -> !e.fault().equals("none"));
@@ -56,6 +60,8 @@ class ScanUnderFaultsTests {
             assertThat(run.faults()).isPositive();
             assertThat(run.retries()).isPositive();
             assertThat(run.throttled()).isPositive();
+            assertThat(String.join("\n", summary)).contains(run.retries() + " retries, " + run.faults() + " faults met")
+                    .contains(run.throttled() + " throttled (held back ");
         }
     }
 
