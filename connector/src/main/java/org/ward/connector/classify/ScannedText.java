@@ -52,7 +52,7 @@ final class ScannedText {
     }
 
     private static ScannedText of(String original, boolean separators) {
-        if (plainAscii(original, separators)) {
+        if (plainAscii(original)) {
             return new ScannedText(original, null, null);
         }
         StringBuilder out = new StringBuilder(original.length());
@@ -128,7 +128,7 @@ final class ScannedText {
     }
 
     /** Nothing to normalise: ASCII without tabs or percent-escapes. */
-    private static boolean plainAscii(String text, boolean separators) {
+    private static boolean plainAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x80 || c == '%' || c == '\t') {
