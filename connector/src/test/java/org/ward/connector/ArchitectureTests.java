@@ -23,13 +23,6 @@ class ArchitectureTests {
             c -> c.isAnnotatedWith(Collector.class)
                     || c.getEnclosingClass().map(e -> e.isAnnotatedWith(Collector.class)).orElse(false));
 
-    /** Classification, and every check, detector and assessment outside the Graph plumbing. */
-    private static final DescribedPredicate<JavaClass> PURE = DescribedPredicate.describe("checks, detectors and classification",
-            c -> c.getPackageName().startsWith("org.ward.connector.classify")
-                    || c.getPackageName().startsWith("org.ward.connector.recordings")
-                    || (!c.getPackageName().startsWith("org.ward.connector.graph") && (c.getSimpleName().endsWith("Check")
-                            || c.getSimpleName().endsWith("Detector") || c.getSimpleName().endsWith("Assessment"))));
-
     private static final JavaClasses WARD = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.ward.connector");
 
@@ -43,15 +36,6 @@ class ArchitectureTests {
     }
 
     @Test
-    void classificationChecksAndDetectorsArePure() {
-        ArchRule rule = noClasses().that(PURE)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.microsoft..", "java.sql..",
-                        "java.net.http..", "okhttp3..")
-                .because("checks are pure functions over collected records: no I/O, no SDK types, no Spring");
-        assertHolds(rule);
-    }
-
-    @Test
     void nothingDependsOnTheCommandLine() {
         assertHolds(noClasses().that().resideOutsideOfPackage("org.ward.connector.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.ward.connector.cli..")
@@ -61,8 +45,8 @@ class ArchitectureTests {
     @Test
     void collectorsHoldNoBusinessRules() {
         assertHolds(classes().that(COLLECTOR)
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.ward.connector.recordings..",
-                        "org.ward.connector.findings..", "org.ward.connector.classify..")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.ward.rules.recordings..",
+                        "org.ward.rules.findings..", "org.ward.rules.classify..")
                 .because("a collector maps Graph into records; judging them is the checks' job"));
     }
 

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

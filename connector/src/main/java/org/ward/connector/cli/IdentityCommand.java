@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.identity.IdentityChecks;
 import org.ward.connector.identity.IdentityRun;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,17 +11,19 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.classify.LocationContext;
 import org.ward.connector.discovery.DiscoveredDrive;
-import org.ward.connector.discovery.Location;
-import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.findings.FindingResource;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.inventory.ItemStore.StoredRow;
-import org.ward.connector.policy.PolicyPack;
 import org.ward.connector.scan.ScanStage;
+import org.ward.rules.classify.LocationContext;
+import org.ward.rules.copies.CopyAssessment;
+import org.ward.rules.copies.OneDriveRecording;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
+import org.ward.rules.facts.StoredRow;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * The copies step (no Graph calls): finds recordings in OneDrives and, by content hash, their copies in approved

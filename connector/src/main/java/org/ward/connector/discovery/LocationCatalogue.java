@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.ward.connector.graph.Collector;
+import org.ward.rules.facts.ContainerLabel;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
 
 import com.microsoft.graph.models.AssignedLabel;
 import com.microsoft.graph.models.Drive;

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.ward.rules.facts.ContainerLabel;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
 
 /**
  * What discovery found, kept between scans: locations and drives with the scan that first and last saw them, so

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.Collector;
+import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.rules.facts.Location;
 
 import com.microsoft.graph.models.Channel;
 import com.microsoft.graph.models.ChannelMembershipType;

@@ -15,8 +15,12 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingDraft;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.rules.identity.CaPolicyView;
 
 import com.microsoft.graph.models.ConditionalAccessClientApp;
 import com.microsoft.graph.models.ConditionalAccessConditionSet;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.rules.identity.RoleHolder;
 
 import com.microsoft.graph.models.DirectoryRole;
 import com.microsoft.graph.models.UnifiedRoleAssignment;

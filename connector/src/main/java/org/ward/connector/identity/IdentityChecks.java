@@ -17,15 +17,29 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.ward.connector.findings.FindingDraft;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.TokenPermissions;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Rule;
 import org.ward.connector.scan.ScanRuns;
+import org.ward.rules.findings.FindingDraft;
+import org.ward.rules.identity.Anomaly;
+import org.ward.rules.identity.CaPolicyView;
+import org.ward.rules.identity.Collected;
+import org.ward.rules.identity.IdentityAssessment;
+import org.ward.rules.identity.IdentityFacts;
+import org.ward.rules.identity.MfaRegistration;
+import org.ward.rules.identity.NotRun;
+import org.ward.rules.identity.Reach;
+import org.ward.rules.identity.ReachIndex;
+import org.ward.rules.identity.RiskDetectionView;
+import org.ward.rules.identity.RiskyUserView;
+import org.ward.rules.identity.RoleHolder;
+import org.ward.rules.identity.SignInAssessment;
+import org.ward.rules.identity.UserBaseline;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Rule;
 
 /**
  * Runs the identity checks end to end: collects what the tenant lets Ward read (each piece either read or "not run"

@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.ward.rules.identity.Anomaly;
+import org.ward.rules.identity.Evidence;
+import org.ward.rules.identity.UserBaseline;
 
 import tools.jackson.databind.json.JsonMapper;
 

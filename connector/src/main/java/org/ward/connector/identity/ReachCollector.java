@@ -7,14 +7,16 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.ward.connector.discovery.Location;
-import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
-import org.ward.connector.policy.LocationRegistry;
-import org.ward.connector.policy.PolicyPack;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
+import org.ward.rules.identity.Reach;
+import org.ward.rules.identity.ReachIndex;
+import org.ward.rules.policy.LocationRegistry;
+import org.ward.rules.policy.PolicyPack;
 
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.User;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.rules.identity.MfaRegistration;
 
 import com.microsoft.graph.models.SignInUserType;
 import com.microsoft.graph.models.UserRegistrationDetails;

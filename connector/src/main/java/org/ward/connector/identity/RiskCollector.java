@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.rules.identity.RiskDetectionView;
+import org.ward.rules.identity.RiskyUserView;
 
 import com.microsoft.graph.models.RiskDetection;
 import com.microsoft.graph.models.RiskyUser;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.graph.GraphSettings;
+import org.ward.rules.identity.SignInEvent;
 
 import com.microsoft.graph.models.SignIn;
 import com.microsoft.graph.models.SignInCollectionResponse;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.Collector;
+import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.rules.facts.ItemRecord;
 
 import com.microsoft.graph.drives.item.items.item.delta.DeltaGetResponse;
 import com.microsoft.graph.drives.item.items.item.delta.DeltaRequestBuilder;

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ward.connector.graph.Collector;
+import org.ward.rules.facts.ItemRecord;
+import org.ward.rules.facts.MediaFacets;
+import org.ward.rules.facts.Principal;
 
 import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.models.IdentitySet;

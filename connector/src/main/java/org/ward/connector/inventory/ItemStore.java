@@ -12,8 +12,13 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.ward.connector.classify.IdentifierMatch;
-import org.ward.connector.classify.RecordingClassification;
+import org.ward.rules.classify.IdentifierMatch;
+import org.ward.rules.classify.RecordingClassification;
+import org.ward.rules.facts.ItemRecord;
+import org.ward.rules.facts.MediaFacets;
+import org.ward.rules.facts.Principal;
+import org.ward.rules.facts.StoredIdentifier;
+import org.ward.rules.facts.StoredRow;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -166,24 +171,6 @@ public class ItemStore {
                 rs -> {
                     recording.accept(row(rs));
                 });
-    }
-
-    /**
-     * A stored item as checks read it.
-     *
-     * @param item the item (masked name and path)
-     * @param recording whether it was classified as a patient recording
-     * @param kind the recording kind
-     * @param score the classifier's score
-     * @param reasons the classifier's reasons
-     * @param identifiers identifiers found: type, masked value, fingerprint
-     */
-    public record StoredRow(ItemRecord item, boolean recording, String kind, int score, List<String> reasons,
-            List<StoredIdentifier> identifiers) {
-    }
-
-    /** An identifier as stored: never the clear value. */
-    public record StoredIdentifier(String type, String masked, String fingerprint, String foundIn) {
     }
 
     private static StoredIdentifier identifier(IdentifierMatch m) {

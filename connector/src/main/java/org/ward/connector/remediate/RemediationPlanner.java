@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Rule;
-import org.ward.connector.policy.SharingPolicy;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Rule;
+import org.ward.rules.policy.SharingPolicy;
 
 /**
  * Chooses what Ward would do about a finding, from its type and the permission facts the sharing checks stored in its

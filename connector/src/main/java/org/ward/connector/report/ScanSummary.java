@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.ward.connector.discovery.Location;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
 import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.rules.facts.Location;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 /**
  * What a person reads in ten seconds after a scan: open findings by type and severity, the worst sites, what is new

@@ -2,8 +2,8 @@ package org.ward.connector.scan;
 
 import java.time.Clock;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -11,7 +11,7 @@ import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.TenantDiscovery;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.policy.PolicyPack;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * Opens the scan in the register (once, even across restarts) and records what discovery finds: every site, team,

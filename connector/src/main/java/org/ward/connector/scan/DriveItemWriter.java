@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.StoredItem;
-import org.ward.connector.permissions.AccessStore;
+import org.ward.connector.sharing.AccessStore;
 
 /**
  * Writes a chunk of one drive's changes. The round's cursor is saved in the same transaction as its last items,

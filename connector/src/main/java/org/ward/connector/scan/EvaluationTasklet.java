@@ -8,15 +8,15 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.classify.IdentifierFingerprint;
-import org.ward.connector.classify.LocationContext;
 import org.ward.connector.discovery.DiscoveredDrive;
-import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.recordings.RecordingAssessment;
+import org.ward.rules.classify.IdentifierFingerprint;
+import org.ward.rules.classify.LocationContext;
+import org.ward.rules.facts.Location;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.recordings.RecordingAssessment;
 
 /**
  * Runs the policy's checks over what the inventory stored (no Graph calls) and reconciles the findings register:

@@ -15,11 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.ward.connector.classify.IdentifierFingerprint;
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.classify.LocationContext;
-import org.ward.connector.classify.RecordingClassifier;
-import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
@@ -28,10 +23,15 @@ import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.DriveDelta;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.permissions.AccessStore;
-import org.ward.connector.permissions.SharingMode;
-import org.ward.connector.policy.PolicyPack;
 import org.ward.connector.privacy.InstallationKey;
+import org.ward.connector.sharing.AccessStore;
+import org.ward.connector.sharing.SharingMode;
+import org.ward.rules.classify.IdentifierFingerprint;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.classify.LocationContext;
+import org.ward.rules.classify.RecordingClassifier;
+import org.ward.rules.facts.Location;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * The tenant scan job: discover → inventory (one partition per drive, chunks committed with their delta cursor) →

@@ -14,7 +14,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.ward.connector.policy.PolicyPack;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * Runs a tenant scan: a new one, or — when the last one was interrupted (the process killed, the network gone) —

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.remediate.ClinicTenant;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.policy.FindingType;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.remediate.ClinicTenant;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
 import org.ward.simulator.tenant.SharingPermission;
 
 /** ward remediate: the dry run by default, --apply only when enabled, and plain sentences when it cannot. */

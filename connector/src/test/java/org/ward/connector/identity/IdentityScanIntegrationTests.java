@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.scan.ScanRuns;
 import org.ward.connector.scan.ScanService;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
 import org.ward.simulator.Simulator;
 
 /**

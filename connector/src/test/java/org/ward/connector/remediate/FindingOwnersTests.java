@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.policy.FindingType;
 
 /** A finding's owners, as a site owner asks for their own findings. */
 class FindingOwnersTests {

@@ -17,13 +17,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.ward.connector.audit.AuditEntry;
 import org.ward.connector.audit.AuditLog;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.remediate.ClinicTenant.ItemAt;
 import org.ward.connector.remediate.RemediationResult.Outcome;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
 import org.ward.simulator.tenant.SharingPermission;
 
 /** Remediation against the simulated clinic, through the SDK, Graph's answers and the audit log. */

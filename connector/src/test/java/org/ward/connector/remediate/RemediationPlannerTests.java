@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingResource;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Severity;
-import org.ward.connector.policy.TestPolicies;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Severity;
+import org.ward.rules.policy.TestPolicies;
 
 /** Which action Ward plans for each finding type, from the facts the checks stored. Pure. */
 class RemediationPlannerTests {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.audit.AuditEntry;
 import org.ward.connector.audit.AuditLog;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
 
 /** A compliance officer accepts a finding's risk, with a reason, until a date; after it the finding is open again. */
 class RiskAcceptanceTests {

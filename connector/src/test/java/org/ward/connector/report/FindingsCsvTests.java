@@ -11,8 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
 
 class FindingsCsvTests {
 

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
 
 class HtmlReportTests {
 

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.discovery.Location;
-import org.ward.connector.discovery.LocationKind;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingResource;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Severity;
-import org.ward.connector.policy.TestPolicies;
 import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Severity;
+import org.ward.rules.policy.TestPolicies;
 
 /** Findings, scans and report data for the report specs, built without a database. */
 final class ReportFixtures {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
 
 /** Defence in depth: even if the store let an identifier through, no report file shows it in clear. */
 class ReportMaskingTests {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
+import org.ward.rules.findings.Finding;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.SimulatorMain;
 import org.ward.simulator.fixture.TenantGenerator;

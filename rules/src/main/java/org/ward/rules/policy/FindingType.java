@@ -1,0 +1,35 @@
+package org.ward.rules.policy;
+
+/**
+ * The kinds of finding Ward reports. The names are a contract: reports, stored findings and policy packs use them,
+ * so a name is never changed or reused once released. Each policy pack binds one rule to each type it reports.
+ */
+public enum FindingType {
+    RECORDING_OUTSIDE_APPROVED_LOCATION,
+    UNREGISTERED_SITE_HOLDS_RECORDINGS,
+    RECORDING_WITHOUT_CONSENT_EVIDENCE,
+    LOCATION_WITHOUT_SENSITIVITY_LABEL,
+    RECORDING_WITHOUT_RETENTION_LABEL,
+    RECORDING_PAST_RETENTION,
+    ANONYMOUS_LINK,
+    ORGANIZATION_LINK,
+    EDIT_LINK_ON_RECORDING,
+    LINK_WITHOUT_EXPIRY,
+    EVERYONE_GRANT,
+    EXTERNAL_USER_ACCESS,
+    BROKEN_INHERITANCE_WIDENS_ACCESS,
+    TEMPORARY_COPY_IN_ONEDRIVE,
+    COPY_LEFT_AFTER_UPLOAD,
+    MFA_NOT_REGISTERED,
+    ADMIN_WITHOUT_MFA,
+    MFA_NOT_ENFORCED,
+    LEGACY_AUTH_ALLOWED,
+    LEGACY_AUTH_SIGN_IN,
+    IMPOSSIBLE_TRAVEL,
+    UNFAMILIAR_COUNTRY,
+    PASSWORD_SPRAY,
+    BRUTE_FORCE,
+    MFA_FATIGUE,
+    SINGLE_FACTOR_SIGN_IN,
+    RISKY_USER
+}

@@ -1,0 +1,46 @@
+package org.ward.rules.recordings;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.ward.rules.classify.RetentionClock;
+import org.ward.rules.classify.RetentionVerdict;
+import org.ward.rules.findings.CheckOutcome;
+import org.ward.rules.findings.FindingDraft;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Rule;
+
+/**
+ * RECORDING_PAST_RETENTION: a patient recording older than its kind's retention period, measured from when it was
+ * created. PASS: within the period. FAIL: past it. NOT EVALUATED: the pack sets no period, or the date is unknown.
+ */
+final class RecordingPastRetentionCheck implements RecordingCheck {
+
+    private final RetentionClock clock;
+
+    RecordingPastRetentionCheck(RetentionClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public FindingType type() {
+        return FindingType.RECORDING_PAST_RETENTION;
+    }
+
+    @Override
+    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
+        RetentionVerdict verdict = clock.assess(facts.recording().kind(), facts.recording().item().createdDateTime(), now);
+        if (verdict.status() == RetentionVerdict.Status.NOT_EVALUATED) {
+            return CheckOutcome.notEvaluated(verdict.reason());
+        }
+        if (verdict.status() == RetentionVerdict.Status.WITHIN) {
+            return CheckOutcome.PASS;
+        }
+        return CheckOutcome.found(FindingDraft.of(rule,
+                "A " + facts.kindWords() + " is kept " + verdict.overdueDays() + " days past its retention period.",
+                List.of("Classified as " + facts.kindWords() + ".", verdict.reason() + "."), facts.resource(), facts.owner())
+                .withDetails(Map.of("retentionPeriod", String.valueOf(verdict.maximumAge()),
+                        "expiredOn", String.valueOf(verdict.expiresAt()), "overdueDays", verdict.overdueDays())));
+    }
+}

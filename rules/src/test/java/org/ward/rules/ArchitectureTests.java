@@ -1,0 +1,32 @@
+package org.ward.rules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.Test;
+
+/** What the rules module promises beyond its classpath (docs/architecture.md). */
+class ArchitectureTests {
+
+    private static final JavaClasses RULES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.ward.rules");
+
+    @Test
+    void classificationChecksAndDetectorsArePure() {
+        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.microsoft..",
+                        "java.sql..", "java.net.http..", "okhttp3..")
+                .because("checks are pure functions over collected records: no I/O, no SDK types, no Spring");
+        assertHolds(rule);
+    }
+
+    /** The rule's violations, each named, are the failure message. */
+    private static void assertHolds(ArchRule rule) {
+        var result = rule.evaluate(RULES);
+        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+    }
+}
