@@ -15,7 +15,9 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.scan.ScanRuns;
 import org.ward.connector.scan.ScanStage;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.copies.CopyAssessment;
 import org.ward.rules.copies.OneDriveRecording;
@@ -35,13 +37,16 @@ class CopyTasklet implements Tasklet {
     private final LocationStore locations;
     private final FindingStore findings;
     private final PolicyPack policy;
+    private final ScanRuns runs;
     private final Clock clock;
 
-    CopyTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy, Clock clock) {
+    CopyTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy, ScanRuns runs,
+            Clock clock) {
         this.items = items;
         this.locations = locations;
         this.findings = findings;
         this.policy = policy;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -69,7 +74,7 @@ class CopyTasklet implements Tasklet {
                 }
             }
         });
-        CopyAssessment assessment = new CopyAssessment(policy, now);
+        CopyAssessment assessment = new CopyAssessment(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         for (StoredRow row : inOneDrives) {
             DiscoveredDrive drive = drives.get(row.item().driveId());
@@ -83,6 +88,7 @@ class CopyTasklet implements Tasklet {
                     copies.stream().distinct().toList())).forEach(reconciler::add);
         }
         reconciler.finish();
+        runs.addGaps(scanId, assessment.notEvaluatedSentences());
         return RepeatStatus.FINISHED;
     }
 

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -22,11 +21,14 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.TokenPermissions;
 import org.ward.connector.scan.ScanRuns;
+import org.ward.rules.Catalogues;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.identity.Anomaly;
 import org.ward.rules.identity.CaPolicyView;
 import org.ward.rules.identity.Collected;
 import org.ward.rules.identity.IdentityAssessment;
+import org.ward.rules.identity.IdentityCatalogue;
 import org.ward.rules.identity.IdentityFacts;
 import org.ward.rules.identity.MfaRegistration;
 import org.ward.rules.identity.NotRun;
@@ -111,7 +113,7 @@ public class IdentityChecks {
         Long reachScan = scanId != null ? scanId : runs.latestCompleted().map(ScanRuns.ScanRun::scanId).orElse(null);
         ReachIndex reachIndex = reach(reachScan);
         IdentityFacts facts = collect(token, reachIndex);
-        IdentityAssessment.Outcome tenant = new IdentityAssessment(policy).assess(facts);
+        IdentityAssessment.Outcome tenant = new IdentityAssessment(CheckContext.of(policy, now)).assess(facts);
         List<FindingDraft> drafts = new ArrayList<>(tenant.findings());
         Set<FindingType> types = new LinkedHashSet<>(tenant.types());
         Map<String, String> notRun = new LinkedHashMap<>(tenant.notRun());
@@ -120,7 +122,7 @@ public class IdentityChecks {
         types.addAll(pass.types);
         notRun.putAll(pass.notRun);
         var reconciliation = findings.reconcile(drafts, types, runId, now);
-        Map<FindingType, Integer> found = new EnumMap<>(FindingType.class);
+        Map<FindingType, Integer> found = new TreeMap<>(Catalogues.ORDER);
         drafts.forEach(d -> found.merge(d.type(), 1, Integer::sum));
         IdentityRun run = new IdentityRun(runId, found, notRun, pass.events, pass.replayed, pass.source, pass.from,
                 pass.to, reconciliation.opened().size(), reconciliation.resolved().size());
@@ -147,7 +149,7 @@ public class IdentityChecks {
         Collected<List<CaPolicyView>> policies = attempt(token, "conditional-access policies", POLICY,
                 "Microsoft Entra ID P1", conditionalAccess::policies);
         Collected<Boolean> defaults = attempt(token, "security defaults", POLICY, null, conditionalAccess::securityDefaults);
-        Collected<List<RiskyUserView>> risky = enabled(FindingType.RISKY_USER)
+        Collected<List<RiskyUserView>> risky = enabled(IdentityCatalogue.RISKY_USER)
                 ? attempt(token, "risky users", RISKY_USERS, "Microsoft Entra ID P2", risk::riskyUsers)
                 : Collected.missing(NotRun.noData("the rule is off"));
         Collected<List<RiskDetectionView>> detections = risky.available()
@@ -240,7 +242,7 @@ public class IdentityChecks {
                     + " and Directory.Read.All (grant admin consent)"));
             return pass;
         }
-        boolean beta = enabled(FindingType.SINGLE_FACTOR_SIGN_IN);
+        boolean beta = enabled(IdentityCatalogue.SINGLE_FACTOR_SIGN_IN);
         SignInCursor cursor = store.cursor().orElse(null);
         Instant windowStart = now.minus(SIGN_IN_WINDOW);
         Instant to = now.minus(SETTLE);
@@ -262,9 +264,10 @@ public class IdentityChecks {
         SignInCursor next = read.newest == null ? cursor != null ? cursor : new SignInCursor(to, Set.of(), beta ? "beta" : "v1.0")
                 : new SignInCursor(read.newest, read.newestIds, beta ? "beta" : "v1.0");
         List<Anomaly> window = store.save(next, result.baselines(), result.anomalies(), windowStart);
-        window.stream().map(read.assessment::describe).filter(Objects::nonNull).forEach(pass.drafts::add);
-        pass.types.addAll(read.assessment.types());
-        pass.notRun.putAll(read.assessment.notRun());
+        IdentityAssessment.Outcome outcome = read.assessment.outcome(window);
+        pass.drafts.addAll(outcome.findings());
+        pass.types.addAll(outcome.types());
+        pass.notRun.putAll(outcome.notRun());
         pass.events = result.events();
         pass.replayed = result.replayed();
         pass.source = beta ? "beta" : "v1.0";

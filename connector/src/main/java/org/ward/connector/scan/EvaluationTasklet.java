@@ -12,6 +12,7 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.facts.Location;
@@ -51,7 +52,7 @@ class EvaluationTasklet implements Tasklet {
         progress.phase("evaluating recordings against the policy");
         Instant now = clock.instant();
         Map<String, Location> sites = locations.locationsBySite(scanId);
-        RecordingAssessment assessment = new RecordingAssessment(policy, fingerprint, now);
+        RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.foldersWithRecordings(folder -> {
             String driveId = folder.get(0).item().driveId();

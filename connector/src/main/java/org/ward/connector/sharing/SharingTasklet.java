@@ -19,6 +19,7 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.scan.ScanRuns;
 import org.ward.connector.scan.ScanStage;
 import org.ward.connector.sharing.PermissionReader.ItemKey;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.PolicyPack;
@@ -107,7 +108,7 @@ class SharingTasklet implements Tasklet {
         Map<String, List<GroupMember>> members = access.members();
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
-        SharingAssessment assessment = new SharingAssessment(policy, now);
+        SharingAssessment assessment = new SharingAssessment(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.recordings(row -> {
             DiscoveredDrive drive = drives.get(row.item().driveId());
@@ -123,5 +124,6 @@ class SharingTasklet implements Tasklet {
                     reach, members)).forEach(reconciler::add);
         });
         reconciler.finish();
+        runs.addGaps(scanId, assessment.notEvaluatedSentences());
     }
 }

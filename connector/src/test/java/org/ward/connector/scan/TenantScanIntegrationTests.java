@@ -19,7 +19,7 @@ import org.ward.connector.report.ScanReports;
 import org.ward.connector.report.SummaryText;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.findings.FindingStatus;
-import org.ward.rules.policy.FindingType;
+import org.ward.rules.recordings.RecordingsCatalogue;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.Drive;
@@ -50,10 +50,10 @@ class TenantScanIntegrationTests {
     @Test
     void findsRecordingsKeptOutsideTheApprovedSite() {
         List<Finding> open = ScanHarness.scan(settings);
-        assertThat(open).filteredOn(f -> f.type() == FindingType.RECORDING_OUTSIDE_APPROVED_LOCATION)
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.RECORDING_OUTSIDE_APPROVED_LOCATION)
                 .extracting(f -> f.resource().path())
                 .containsExactly("/Waiting room.mp4");
-        assertThat(open).filteredOn(f -> f.type() == FindingType.UNREGISTERED_SITE_HOLDS_RECORDINGS)
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.UNREGISTERED_SITE_HOLDS_RECORDINGS)
                 .extracting(f -> f.resource().webUrl())
                 .containsExactly("https://smallclinic.sharepoint.com/sites/Intranet");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.rules.findings.Finding;
-import org.ward.rules.policy.FindingType;
+import org.ward.rules.sharing.SharingCatalogue;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 
@@ -41,20 +41,20 @@ class SharingScanIntegrationTests {
     @Test
     void flagsTheAnyoneLinkOnTheWaitingRoomVideo() {
         List<Finding> open = ScanHarness.scan(readOnly);
-        assertThat(open).filteredOn(f -> f.type() == FindingType.ANONYMOUS_LINK).extracting(f -> f.resource().path())
+        assertThat(open).filteredOn(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK).extracting(f -> f.resource().path())
                 .containsExactly("/Waiting room.mp4");
     }
 
     @Test
     void organisationLinkOnAnOrdinaryDocumentIsNotAFinding() {
         List<Finding> open = ScanHarness.scan(readOnly);
-        assertThat(open).filteredOn(f -> f.type() == FindingType.ORGANIZATION_LINK).isEmpty();
+        assertThat(open).filteredOn(f -> f.type() == SharingCatalogue.ORGANIZATION_LINK).isEmpty();
         assertThat(open).extracting(f -> f.resource().path()).doesNotContain("/Staff handbook.docx");
     }
 
     @Test
     void partnerTrustGuestIsNotExternalAccess() {
-        assertThat(ScanHarness.scan(readOnly)).filteredOn(f -> f.type() == FindingType.EXTERNAL_USER_ACCESS).isEmpty();
+        assertThat(ScanHarness.scan(readOnly)).filteredOn(f -> f.type() == SharingCatalogue.EXTERNAL_USER_ACCESS).isEmpty();
     }
 
     @Test
@@ -88,13 +88,13 @@ class SharingScanIntegrationTests {
 
     @Test
     void removedLinkIsRereadAndItsFindingResolvedByTheNextScan() {
-        Finding anyone = ScanHarness.scan(fullControl).stream().filter(f -> f.type() == FindingType.ANONYMOUS_LINK).findFirst()
+        Finding anyone = ScanHarness.scan(fullControl).stream().filter(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK).findFirst()
                 .orElseThrow();
         simulator.changes().removePermission(anyone.resource().driveId(), anyone.resource().itemId(),
                 (String) anyone.details().get("permissionId"));
         simulator.requestLog().clear();
         List<Finding> open = ScanHarness.scan(fullControl);
-        assertThat(open).filteredOn(f -> f.type() == FindingType.ANONYMOUS_LINK).isEmpty();
+        assertThat(open).filteredOn(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK).isEmpty();
         assertThat(simulator.requestLog().matching(e -> e.inBatch() && e.path().endsWith("/permissions"))).hasSize(1);
     }
 

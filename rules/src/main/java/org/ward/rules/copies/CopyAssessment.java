@@ -1,37 +1,37 @@
 package org.ward.rules.copies;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.FindingType;
-import org.ward.rules.policy.PolicyPack;
-import org.ward.rules.policy.Rule;
 
-/** Runs the temporary-copy checks the policy enables over each recording found in a OneDrive. Pure. */
+/** Runs the copy checks of the catalogue the pack enables over each recording found in a OneDrive. Pure. */
 public final class CopyAssessment {
 
-    private final PolicyPack policy;
-    private final Instant now;
-    private final TemporaryCopyInOneDriveCheck temporary = new TemporaryCopyInOneDriveCheck();
-    private final CopyLeftAfterUploadCheck leftBehind = new CopyLeftAfterUploadCheck();
+    private final EnabledChecks<OneDriveRecording> checks;
 
-    public CopyAssessment(PolicyPack policy, Instant now) {
-        this.policy = policy;
-        this.now = now;
+    public CopyAssessment(CheckContext context) {
+        this.checks = EnabledChecks.of(CopiesCatalogue.values(), t -> Optional.of(t.check().create()), context);
     }
 
+    /** The finding types this assessment decides; open findings of these types not found again are resolved. */
     public Set<FindingType> types() {
-        return new LinkedHashSet<>(List.of(temporary.type(), leftBehind.type()));
+        return checks.types();
     }
 
     public List<FindingDraft> assess(OneDriveRecording copy) {
         List<FindingDraft> findings = new ArrayList<>();
-        policy.rule(temporary.type()).filter(Rule::enabled).ifPresent(r -> findings.addAll(temporary.evaluate(copy, policy, r, now)));
-        policy.rule(leftBehind.type()).filter(Rule::enabled).ifPresent(r -> findings.addAll(leftBehind.evaluate(copy, policy, r, now)));
+        checks.run(copy, copy.recording().item().path(), findings::add);
         return findings;
+    }
+
+    /** Why checks could not decide, as coverage-gap sentences. */
+    public List<String> notEvaluatedSentences() {
+        return checks.notEvaluatedSentences();
     }
 }

@@ -1,29 +1,26 @@
 package org.ward.rules.copies;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
-import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
 /**
  * COPY_LEFT_AFTER_UPLOAD: a recording in a OneDrive whose content (same quickXorHash, or sha256Hash where both
  * have one) is also in an approved location: the upload happened and the copy stayed. Names both places.
  */
-final class CopyLeftAfterUploadCheck {
+final class CopyLeftAfterUploadCheck implements Check<OneDriveRecording> {
 
-    FindingType type() {
-        return FindingType.COPY_LEFT_AFTER_UPLOAD;
-    }
-
-    List<FindingDraft> evaluate(OneDriveRecording copy, PolicyPack policy, Rule rule, Instant now) {
+    @Override
+    public CheckOutcome evaluate(OneDriveRecording copy, Rule rule, CheckContext context) {
         if (copy.sameContentApproved().isEmpty()) {
-            return List.of();
+            return CheckOutcome.PASS;
         }
         OneDriveRecording.ApprovedCopy first = copy.sameContentApproved().get(0);
         List<String> reasons = new ArrayList<>();
@@ -39,7 +36,7 @@ final class CopyLeftAfterUploadCheck {
         details.put("copy", copy.recording().item().path());
         details.put("approvedSite", first.webUrl());
         details.put("approvedPath", first.path());
-        return List.of(FindingDraft.of(rule, "A " + copy.kindWords() + " uploaded to " + first.site()
+        return CheckOutcome.found(FindingDraft.of(rule, "A " + copy.kindWords() + " uploaded to " + first.site()
                 + " still has a copy in a OneDrive.", reasons, copy.resource(), copy.oneDrive().ownerUpn()).withDetails(details));
     }
 }

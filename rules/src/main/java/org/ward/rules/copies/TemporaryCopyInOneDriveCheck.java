@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 import org.ward.rules.policy.Severity;
@@ -19,13 +21,12 @@ import org.ward.rules.policy.Severity;
  * meeting recording left in its organiser's Recordings folder — with its age. Within the pack's grace period it is
  * low severity; past it, the rule's severity.
  */
-final class TemporaryCopyInOneDriveCheck {
+final class TemporaryCopyInOneDriveCheck implements Check<OneDriveRecording> {
 
-    FindingType type() {
-        return FindingType.TEMPORARY_COPY_IN_ONEDRIVE;
-    }
-
-    List<FindingDraft> evaluate(OneDriveRecording copy, PolicyPack policy, Rule rule, Instant now) {
+    @Override
+    public CheckOutcome evaluate(OneDriveRecording copy, Rule rule, CheckContext context) {
+        PolicyPack policy = context.pack();
+        Instant now = context.now();
         Instant created = copy.recording().item().createdDateTime();
         Period grace = policy.sharing().temporaryCopies().gracePeriod();
         long days = created == null ? 0 : Duration.between(created, now).toDays();
@@ -42,6 +43,6 @@ final class TemporaryCopyInOneDriveCheck {
                 + " grace period." : ".");
         FindingDraft finding = FindingDraft.of(rule, title, reasons, copy.resource(), copy.oneDrive().ownerUpn())
                 .withDetails(Map.of("ageDays", days, "gracePeriod", grace.toString(), "pastGrace", past, "folder", folder));
-        return List.of(past ? finding : finding.withSeverity(Severity.LOW));
+        return CheckOutcome.found(past ? finding : finding.withSeverity(Severity.LOW));
     }
 }

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.IdentityThresholds;
 import org.ward.rules.policy.Rule;
 
@@ -20,21 +21,11 @@ import org.ward.rules.policy.Rule;
  * makes use MFA. PASS: registered and required. NOT EVALUATED: role assignments unreadable, or neither registrations
  * nor policies readable.
  */
-final class AdminWithoutMfaCheck implements IdentityCheck {
-
-    private final IdentityThresholds thresholds;
-
-    AdminWithoutMfaCheck(IdentityThresholds thresholds) {
-        this.thresholds = thresholds;
-    }
+final class AdminWithoutMfaCheck implements Check<IdentityFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.ADMIN_WITHOUT_MFA;
-    }
-
-    @Override
-    public CheckOutcome evaluate(IdentityFacts facts, Rule rule) {
+    public CheckOutcome evaluate(IdentityFacts facts, Rule rule, CheckContext context) {
+        IdentityThresholds thresholds = context.pack().identity();
         if (!facts.roles().available()) {
             return CheckOutcome.notEvaluated(facts.roles().notRun().because());
         }

@@ -17,18 +17,15 @@ import org.ward.rules.policy.Rule;
  */
 final class BruteForceDetector implements SignInDetector {
 
+    private final FindingType type;
     private final IdentityThresholds.BruteForce limits;
     private final AccountBursts bursts;
 
-    BruteForceDetector(IdentityThresholds.BruteForce limits) {
-        this.limits = limits;
+    BruteForceDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.limits = setup.pack().identity().bruteForce();
         this.bursts = new AccountBursts(e -> limits.failureCodes().contains(e.errorCode()), limits.minimumFailures(),
                 limits.window());
-    }
-
-    @Override
-    public FindingType type() {
-        return FindingType.BRUTE_FORCE;
     }
 
     @Override
@@ -55,7 +52,7 @@ final class BruteForceDetector implements SignInDetector {
                 evidence.add(Evidence.of(success));
             }
             burst.events().forEach(e -> evidence.add(Evidence.of(e)));
-            found.add(new Anomaly(type(), "user:" + any.userKey(), any.upn(), any.displayName(),
+            found.add(new Anomaly(type, "user:" + any.userKey(), any.upn(), any.displayName(),
                     IdentityText.day(burst.oldest()), success != null ? success.time() : burst.newest(), burst.size(), false,
                     facts, evidence));
         }

@@ -5,22 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.FindingType;
-import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
 /**
- * Runs the tenant-level identity checks the pack enables over what was collected. A check that could not run says
- * why; a check that ran decides its finding type, so findings of it not found again are resolved. Pure.
+ * Runs the tenant-level identity checks of the catalogue the pack enables over what was collected. A check that could
+ * not run says why; a check that ran decides its finding type, so findings of it not found again are resolved. Pure.
  */
 public final class IdentityAssessment {
 
     /**
-     * What the checks concluded.
+     * What the checks (or the sign-in detectors) concluded.
      *
      * @param findings what they found
      * @param types the finding types decided (not-run ones left out, so their open findings stay as they are)
@@ -29,34 +31,34 @@ public final class IdentityAssessment {
     public record Outcome(List<FindingDraft> findings, Set<FindingType> types, Map<String, String> notRun) {
     }
 
-    private final PolicyPack pack;
-    private final List<IdentityCheck> checks;
+    private final CheckContext context;
+    private final Map<FindingType, Check<IdentityFacts>> checks = new LinkedHashMap<>();
 
-    public IdentityAssessment(PolicyPack pack) {
-        this.pack = pack;
-        boolean adminRuleOn = pack.rule(FindingType.ADMIN_WITHOUT_MFA).map(Rule::enabled).orElse(false);
-        this.checks = List.of(new MfaNotRegisteredCheck(pack.identity(), adminRuleOn),
-                new AdminWithoutMfaCheck(pack.identity()), new MfaNotEnforcedCheck(), new LegacyAuthAllowedCheck(),
-                new RiskyUserCheck(pack.identity()));
+    public IdentityAssessment(CheckContext context) {
+        this.context = context;
+        for (IdentityCatalogue type : IdentityCatalogue.values()) {
+            type.tenantCheck().ifPresent(check -> checks.put(type, check));
+        }
     }
 
     public Outcome assess(IdentityFacts facts) {
         List<FindingDraft> findings = new ArrayList<>();
         Set<FindingType> types = new LinkedHashSet<>();
         Map<String, String> notRun = new LinkedHashMap<>();
-        for (IdentityCheck check : checks) {
-            Rule rule = pack.rule(check.type()).orElse(null);
-            if (rule == null || !rule.enabled()) {
-                types.add(check.type());
+        for (Map.Entry<FindingType, Check<IdentityFacts>> check : checks.entrySet()) {
+            FindingType type = check.getKey();
+            Optional<Rule> rule = context.pack().rule(type).filter(Rule::enabled);
+            if (rule.isEmpty()) {
+                types.add(type);
                 continue;
             }
-            CheckOutcome outcome = check.evaluate(facts, rule);
+            CheckOutcome outcome = check.getValue().evaluate(facts, rule.get(), context);
             findings.addAll(outcome.findings());
             if (outcome.notEvaluated() != null) {
-                notRun.put(rule.id(), outcome.notEvaluated());
+                notRun.put(rule.get().id(), outcome.notEvaluated());
             }
             if (outcome.notEvaluated() == null || !outcome.findings().isEmpty()) {
-                types.add(check.type());
+                types.add(type);
             }
         }
         return new Outcome(findings, types, notRun);

@@ -21,21 +21,18 @@ import org.ward.rules.policy.Rule;
  */
 final class ImpossibleTravelDetector implements SignInDetector {
 
+    private final FindingType type;
     private final IdentityThresholds.ImpossibleTravel limits;
     private final Networks allowed;
     private final Map<String, UserBaseline> baselines;
     private final Map<String, SignInEvent> newer = new HashMap<>();
     private final List<Anomaly> found = new ArrayList<>();
 
-    ImpossibleTravelDetector(IdentityThresholds.ImpossibleTravel limits, Map<String, UserBaseline> baselines) {
-        this.limits = limits;
+    ImpossibleTravelDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.limits = setup.pack().identity().impossibleTravel();
         this.allowed = new Networks(limits.allowedNetworks());
-        this.baselines = baselines;
-    }
-
-    @Override
-    public FindingType type() {
-        return FindingType.IMPOSSIBLE_TRAVEL;
+        this.baselines = setup.baselines();
     }
 
     @Override
@@ -80,7 +77,7 @@ final class ImpossibleTravelDetector implements SignInDetector {
         facts.put("minutes", String.valueOf(between.toMinutes()));
         facts.put("speedKmh", Double.isInfinite(speed) ? "unbounded" : String.valueOf(Math.round(speed)));
         facts.put("between", IdentityText.duration(between));
-        found.add(new Anomaly(type(), "user:" + later.userKey(), later.upn(), later.displayName(), later.id(), later.time(),
+        found.add(new Anomaly(type, "user:" + later.userKey(), later.upn(), later.displayName(), later.id(), later.time(),
                 2, false, facts, List.of(Evidence.of(later), earlier)));
     }
 

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -15,15 +16,10 @@ import org.ward.rules.policy.Rule;
  * other clients) for all users and all apps (CIS M365 5.2.2.3, CISA MS.AAD.1.1v1), and security defaults — which
  * block legacy authentication — are off. A blocking policy with exclusions is reported with who may still use it.
  */
-final class LegacyAuthAllowedCheck implements IdentityCheck {
+final class LegacyAuthAllowedCheck implements Check<IdentityFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.LEGACY_AUTH_ALLOWED;
-    }
-
-    @Override
-    public CheckOutcome evaluate(IdentityFacts facts, Rule rule) {
+    public CheckOutcome evaluate(IdentityFacts facts, Rule rule, CheckContext context) {
         MfaCoverage coverage = new MfaCoverage(facts);
         if (coverage.securityDefaultsOn()) {
             return CheckOutcome.PASS;

@@ -19,18 +19,15 @@ import org.ward.rules.policy.Rule;
  */
 final class LegacyAuthSignInDetector implements SignInDetector {
 
+    private final FindingType type;
     private final IdentityThresholds thresholds;
     private final boolean successfulOnly;
     private final Map<String, SignInTally> tallies = new LinkedHashMap<>();
 
-    LegacyAuthSignInDetector(IdentityThresholds thresholds, boolean successfulOnly) {
-        this.thresholds = thresholds;
-        this.successfulOnly = successfulOnly;
-    }
-
-    @Override
-    public FindingType type() {
-        return FindingType.LEGACY_AUTH_SIGN_IN;
+    LegacyAuthSignInDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.thresholds = setup.pack().identity();
+        this.successfulOnly = setup.rule().params().bool("successfulOnly");
     }
 
     @Override
@@ -49,7 +46,7 @@ final class LegacyAuthSignInDetector implements SignInDetector {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("client", t.first.clientApp());
             facts.put("successful", String.valueOf(t.successes > 0));
-            found.add(new Anomaly(type(), "user:" + t.first.userKey(), t.first.upn(), t.first.displayName(),
+            found.add(new Anomaly(type, "user:" + t.first.userKey(), t.first.upn(), t.first.displayName(),
                     t.first.clientApp().trim().toLowerCase(Locale.ROOT), t.newest, t.count(), true, facts, t.evidence));
         }
         return found;

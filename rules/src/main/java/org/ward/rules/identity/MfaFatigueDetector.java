@@ -18,18 +18,15 @@ import org.ward.rules.policy.Rule;
  */
 final class MfaFatigueDetector implements SignInDetector {
 
+    private final FindingType type;
     private final IdentityThresholds.MfaFatigue limits;
     private final AccountBursts bursts;
 
-    MfaFatigueDetector(IdentityThresholds.MfaFatigue limits) {
-        this.limits = limits;
+    MfaFatigueDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.limits = setup.pack().identity().mfaFatigue();
         this.bursts = new AccountBursts(e -> limits.denialCodes().contains(e.errorCode()),
                 limits.deniedPromptsMoreThan() + 1, limits.window());
-    }
-
-    @Override
-    public FindingType type() {
-        return FindingType.MFA_FATIGUE;
     }
 
     @Override
@@ -59,7 +56,7 @@ final class MfaFatigueDetector implements SignInDetector {
                 evidence.add(Evidence.of(approved));
             }
             burst.events().forEach(e -> evidence.add(Evidence.of(e)));
-            found.add(new Anomaly(type(), "user:" + any.userKey(), any.upn(), any.displayName(),
+            found.add(new Anomaly(type, "user:" + any.userKey(), any.upn(), any.displayName(),
                     approved != null ? approved.id() : IdentityText.day(burst.oldest()),
                     approved != null ? approved.time() : burst.newest(), burst.size(), false, facts, evidence));
         }

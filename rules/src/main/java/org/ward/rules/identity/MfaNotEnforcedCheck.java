@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -18,15 +19,10 @@ import org.ward.rules.policy.Rule;
  * that covers all users but excludes some is reported with who is excluded and how many people that is. A tenant
  * without Entra ID P1 can have no policy in force, so security defaults alone decide.
  */
-final class MfaNotEnforcedCheck implements IdentityCheck {
+final class MfaNotEnforcedCheck implements Check<IdentityFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.MFA_NOT_ENFORCED;
-    }
-
-    @Override
-    public CheckOutcome evaluate(IdentityFacts facts, Rule rule) {
+    public CheckOutcome evaluate(IdentityFacts facts, Rule rule, CheckContext checks) {
         MfaCoverage coverage = new MfaCoverage(facts);
         boolean acceptDefaults = rule.params().bool("acceptSecurityDefaults");
         if (coverage.securityDefaultsOn() && acceptDefaults) {

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.IdentityThresholds;
 import org.ward.rules.policy.Rule;
 import org.ward.rules.policy.Severity;
@@ -21,23 +22,12 @@ import org.ward.rules.policy.Severity;
  * membership of a recordings site keeps it; no reach lowers it a step, unless the user holds an admin role. Holders
  * of the pack's privileged roles are reported as ADMIN_WITHOUT_MFA instead when that rule is on.
  */
-final class MfaNotRegisteredCheck implements IdentityCheck {
-
-    private final IdentityThresholds thresholds;
-    private final boolean adminRuleOn;
-
-    MfaNotRegisteredCheck(IdentityThresholds thresholds, boolean adminRuleOn) {
-        this.thresholds = thresholds;
-        this.adminRuleOn = adminRuleOn;
-    }
+final class MfaNotRegisteredCheck implements Check<IdentityFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.MFA_NOT_REGISTERED;
-    }
-
-    @Override
-    public CheckOutcome evaluate(IdentityFacts facts, Rule rule) {
+    public CheckOutcome evaluate(IdentityFacts facts, Rule rule, CheckContext context) {
+        IdentityThresholds thresholds = context.pack().identity();
+        boolean adminRuleOn = context.pack().rule(IdentityCatalogue.ADMIN_WITHOUT_MFA).map(Rule::enabled).orElse(false);
         if (!facts.registrations().available()) {
             return CheckOutcome.notEvaluated(facts.registrations().notRun().because());
         }

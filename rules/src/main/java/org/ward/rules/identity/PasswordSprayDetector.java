@@ -33,18 +33,15 @@ final class PasswordSprayDetector implements SignInDetector {
 
     private static final int SWEEP_EVERY = 10_000;
 
+    private final FindingType type;
     private final IdentityThresholds.PasswordSpray limits;
     private final Map<String, Source> sources = new HashMap<>();
     private final List<Anomaly> found = new ArrayList<>();
     private long seen;
 
-    PasswordSprayDetector(IdentityThresholds.PasswordSpray limits) {
-        this.limits = limits;
-    }
-
-    @Override
-    public FindingType type() {
-        return FindingType.PASSWORD_SPRAY;
+    PasswordSprayDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.limits = setup.pack().identity().passwordSpray();
     }
 
     private boolean failure(SignInEvent e) {
@@ -108,7 +105,7 @@ final class PasswordSprayDetector implements SignInDetector {
         facts.put("to", IdentityText.minute(burst.newest()));
         String place = burst.events().get(0).place();
         facts.put("place", place);
-        found.add(new Anomaly(type(), "ip:" + ip, ip, null, IdentityText.day(burst.oldest()), burst.newest(), burst.size(),
+        found.add(new Anomaly(type, "ip:" + ip, ip, null, IdentityText.day(burst.oldest()), burst.newest(), burst.size(),
                 false, facts, burst.events().stream().map(Evidence::withAccount).toList()));
     }
 

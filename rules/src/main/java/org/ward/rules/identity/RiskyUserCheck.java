@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.IdentityThresholds;
 import org.ward.rules.policy.Rule;
 import org.ward.rules.policy.Severity;
@@ -22,24 +23,13 @@ import org.ward.rules.policy.Severity;
  * rule's severity a step, and so does reach into patient data (owner, named on recordings, OneDrive copies) or a
  * privileged role.
  */
-final class RiskyUserCheck implements IdentityCheck {
+final class RiskyUserCheck implements Check<IdentityFacts> {
 
     private static final List<String> LEVELS = List.of("none", "low", "medium", "high");
     private static final Set<String> AT_RISK = Set.of("atrisk", "confirmedcompromised");
 
-    private final IdentityThresholds thresholds;
-
-    RiskyUserCheck(IdentityThresholds thresholds) {
-        this.thresholds = thresholds;
-    }
-
     @Override
-    public FindingType type() {
-        return FindingType.RISKY_USER;
-    }
-
-    @Override
-    public CheckOutcome evaluate(IdentityFacts facts, Rule rule) {
+    public CheckOutcome evaluate(IdentityFacts facts, Rule rule, CheckContext context) {
         if (!facts.riskyUsers().available()) {
             return CheckOutcome.notEvaluated(facts.riskyUsers().notRun().because());
         }
@@ -51,13 +41,13 @@ final class RiskyUserCheck implements IdentityCheck {
                     || LEVELS.contains(level) && LEVELS.indexOf(level) < minimum) {
                 continue;
             }
-            found.add(finding(facts, rule, u));
+            found.add(finding(facts, rule, u, context.pack().identity()));
         }
         return new CheckOutcome(found, facts.detections().available() ? null
                 : "risk detections not read as evidence, because " + facts.detections().notRun().because());
     }
 
-    private FindingDraft finding(IdentityFacts facts, Rule rule, RiskyUserView u) {
+    private FindingDraft finding(IdentityFacts facts, Rule rule, RiskyUserView u, IdentityThresholds thresholds) {
         Reach reach = facts.reach().of(u.userId(), u.upn());
         Set<String> privileged = facts.roles().available() ? facts.roles().value().stream()
                 .filter(h -> h.userId().equals(u.userId()) && thresholds.isPrivilegedRole(h.roleTemplateId(), h.roleName()))

@@ -3,12 +3,15 @@ package org.ward.rules.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.FindingType;
@@ -23,10 +26,9 @@ import org.ward.rules.policy.Rule;
  */
 public final class SignInAssessment {
 
-    /** Every finding type that comes from the sign-in log. */
-    public static final Set<FindingType> TYPES = Set.of(FindingType.IMPOSSIBLE_TRAVEL, FindingType.UNFAMILIAR_COUNTRY,
-            FindingType.PASSWORD_SPRAY, FindingType.BRUTE_FORCE, FindingType.MFA_FATIGUE, FindingType.LEGACY_AUTH_SIGN_IN,
-            FindingType.SINGLE_FACTOR_SIGN_IN);
+    /** Every finding type that comes from the sign-in log, as the identity catalogue lists them. */
+    public static final Set<FindingType> TYPES = Arrays.stream(IdentityCatalogue.values()).filter(IdentityCatalogue::fromSignIns)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
 
     /**
      * One pass's result.
@@ -64,33 +66,21 @@ public final class SignInAssessment {
             boolean authenticationRequirementRead) {
         this.pack = pack;
         this.baselines = Map.copyOf(baselines);
-        IdentityThresholds t = pack.identity();
-        this.window = IdentityText.window(t.unfamiliarCountry().baselineWindow());
-        for (FindingType type : List.of(FindingType.IMPOSSIBLE_TRAVEL, FindingType.UNFAMILIAR_COUNTRY,
-                FindingType.PASSWORD_SPRAY, FindingType.BRUTE_FORCE, FindingType.MFA_FATIGUE, FindingType.LEGACY_AUTH_SIGN_IN,
-                FindingType.SINGLE_FACTOR_SIGN_IN)) {
+        this.window = IdentityText.window(pack.identity().unfamiliarCountry().baselineWindow());
+        for (IdentityCatalogue type : IdentityCatalogue.values()) {
             Rule rule = pack.rule(type).filter(Rule::enabled).orElse(null);
             if (rule == null) {
                 continue;
             }
-            if (type == FindingType.SINGLE_FACTOR_SIGN_IN && !authenticationRequirementRead) {
-                notRun.put(type, "it needs authenticationRequirement, which only the beta sign-in log carries, and the"
-                        + " beta log could not be read");
-                continue;
-            }
-            if (type == FindingType.SINGLE_FACTOR_SIGN_IN && !reach.scanned()) {
-                notRun.put(type, "no completed scan has found who can reach patient data yet (run ward scan)");
-                continue;
-            }
-            detectors.put(type, switch (type) {
-                case IMPOSSIBLE_TRAVEL -> new ImpossibleTravelDetector(t.impossibleTravel(), this.baselines);
-                case UNFAMILIAR_COUNTRY -> new UnfamiliarCountryDetector(window, this.baselines);
-                case PASSWORD_SPRAY -> new PasswordSprayDetector(t.passwordSpray());
-                case BRUTE_FORCE -> new BruteForceDetector(t.bruteForce());
-                case MFA_FATIGUE -> new MfaFatigueDetector(t.mfaFatigue());
-                case LEGACY_AUTH_SIGN_IN -> new LegacyAuthSignInDetector(t, rule.params().bool("successfulOnly"));
-                default -> new SingleFactorSignInDetector(t, rule.params().bool("successfulOnly"), reach);
-            });
+            type.detector(new DetectorSetup(type, rule, pack, this.baselines, reach, authenticationRequirementRead))
+                    .ifPresent(detector -> {
+                        String why = detector.notEvaluated();
+                        if (why != null) {
+                            notRun.put(type, why);
+                        } else {
+                            detectors.put(type, detector);
+                        }
+                    });
         }
     }
 
@@ -166,6 +156,15 @@ public final class SignInAssessment {
                     newer ? success.longitude() : old == null ? null : old.lastLongitude(), countries));
         }
         return out;
+    }
+
+    /**
+     * The detectors' outcome, in the shape of the tenant checks': the findings the anomalies in the window become,
+     * the types this pass decides, and why a detector could not run.
+     */
+    public IdentityAssessment.Outcome outcome(List<Anomaly> window) {
+        List<FindingDraft> findings = window.stream().map(this::describe).filter(Objects::nonNull).toList();
+        return new IdentityAssessment.Outcome(findings, types(), notRun());
     }
 
     /** The finding an anomaly (found now or kept from earlier runs) becomes, or null when its rule is off. */

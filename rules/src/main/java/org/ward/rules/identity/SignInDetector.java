@@ -3,17 +3,20 @@ package org.ward.rules.identity;
 import java.util.List;
 
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
- * A sign-in anomaly detector: one per rule, fed the sign-in log newest first (the only order Graph gives), keeping
- * per-user (or per-source) state only, so a month of a large tenant's sign-ins fits in bounded memory. Pure: events
- * in, anomalies out.
+ * A sign-in anomaly detector: the streaming shape of a check. One per rule, named in the identity catalogue and made
+ * with its {@link DetectorSetup}; fed the sign-in log newest first (the only order Graph gives), keeping per-user (or
+ * per-source) state only, so a month of a large tenant's sign-ins fits in bounded memory. Its outcome is the
+ * checks' outcome: the findings its anomalies become, or "not evaluated, because ...". Pure: events in, anomalies out.
  */
 public interface SignInDetector {
 
-    FindingType type();
+    /** Why it cannot judge this pass (data the log did not carry), or null when it can. */
+    default String notEvaluated() {
+        return null;
+    }
 
     /**
      * @param event the next sign-in, older than every one before it

@@ -18,20 +18,28 @@ import org.ward.rules.policy.Rule;
  */
 final class SingleFactorSignInDetector implements SignInDetector {
 
+    private final FindingType type;
+    private final boolean authenticationRequirementRead;
     private final IdentityThresholds thresholds;
     private final boolean successfulOnly;
     private final ReachIndex reach;
     private final Map<String, SignInTally> tallies = new LinkedHashMap<>();
 
-    SingleFactorSignInDetector(IdentityThresholds thresholds, boolean successfulOnly, ReachIndex reach) {
-        this.thresholds = thresholds;
-        this.successfulOnly = successfulOnly;
-        this.reach = reach;
+    SingleFactorSignInDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.authenticationRequirementRead = setup.authenticationRequirementRead();
+        this.thresholds = setup.pack().identity();
+        this.successfulOnly = setup.rule().params().bool("successfulOnly");
+        this.reach = setup.reach();
     }
 
     @Override
-    public FindingType type() {
-        return FindingType.SINGLE_FACTOR_SIGN_IN;
+    public String notEvaluated() {
+        if (!authenticationRequirementRead) {
+            return "it needs authenticationRequirement, which only the beta sign-in log carries, and the beta log could not"
+                    + " be read";
+        }
+        return reach.scanned() ? null : "no completed scan has found who can reach patient data yet (run ward scan)";
     }
 
     @Override
@@ -48,7 +56,7 @@ final class SingleFactorSignInDetector implements SignInDetector {
     public List<Anomaly> finish() {
         List<Anomaly> found = new ArrayList<>();
         for (SignInTally t : tallies.values()) {
-            found.add(new Anomaly(type(), "user:" + t.first.userKey(), t.first.upn(), t.first.displayName(), "", t.newest,
+            found.add(new Anomaly(type, "user:" + t.first.userKey(), t.first.upn(), t.first.displayName(), "", t.newest,
                     t.count(), true, Map.of("successful", String.valueOf(t.successes > 0)), t.evidence));
         }
         return found;

@@ -36,19 +36,16 @@ final class UnfamiliarCountryDetector implements SignInDetector {
         }
     }
 
+    private final FindingType type;
     private final Duration window;
     private final Map<String, UserBaseline> baselines;
     private final Map<String, Map<String, Pending>> pending = new HashMap<>();
     private final List<Anomaly> found = new ArrayList<>();
 
-    UnfamiliarCountryDetector(Duration window, Map<String, UserBaseline> baselines) {
-        this.window = window;
-        this.baselines = baselines;
-    }
-
-    @Override
-    public FindingType type() {
-        return FindingType.UNFAMILIAR_COUNTRY;
+    UnfamiliarCountryDetector(DetectorSetup setup) {
+        this.type = setup.type();
+        this.window = IdentityText.window(setup.pack().identity().unfamiliarCountry().baselineWindow());
+        this.baselines = setup.baselines();
     }
 
     @Override
@@ -107,7 +104,7 @@ final class UnfamiliarCountryDetector implements SignInDetector {
         facts.put("place", e.place());
         facts.put("knownCountries", String.join(", ", known));
         facts.put("baselineDays", String.valueOf(window.toDays()));
-        found.add(new Anomaly(type(), "user:" + e.userKey(), e.upn(), e.displayName(), e.id(), e.time(), 1, false, facts,
+        found.add(new Anomaly(type, "user:" + e.userKey(), e.upn(), e.displayName(), e.id(), e.time(), 1, false, facts,
                 List.of(Evidence.of(e))));
     }
 

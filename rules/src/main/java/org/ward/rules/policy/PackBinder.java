@@ -1,6 +1,7 @@
 package org.ward.rules.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.ward.rules.policy.PolicyNode.MapNode;
@@ -9,7 +10,8 @@ import org.ward.rules.policy.PolicyNode.MapNode;
 final class PackBinder {
 
     static final String[] TOP_LEVEL = {"schemaVersion", "id", "title", "version", "description", "extends", "tenant",
-        "identifiers", "recordings", "locations", "labels", "retention", "consent", "sharing", "identity", "rules"};
+        "identifiers", "recordings", "locations", "labels", "retention", "consent", "sharing", "identity", "rules",
+        "notApplicable"};
 
     private PackBinder() {
     }
@@ -33,10 +35,12 @@ final class PackBinder {
             problems.add(fields.originOf("rules"), "is required: a pack must list its rules");
         }
         List<Rule> rules = fields.node("rules").map(n -> RuleSection.bind(n, problems)).orElse(List.of());
+        Map<FindingType, String> notApplicable = fields.node("notApplicable")
+                .map(n -> RuleSection.notApplicable(n, rules, problems)).orElse(Map.of());
         problems.throwIfAny();
         return new PolicyPack(fields.text("id", null), fields.text("title", null), fields.text("version", null),
                 fields.text("description", "").strip(), fields.text("extends", null), sources, contentHash, tenant,
-                identifiers, recordings, locations, labels, retention, consent, sharing, identity, rules);
+                identifiers, recordings, locations, labels, retention, consent, sharing, identity, rules, notApplicable);
     }
 
     private static PolicyNode section(NodeFields fields, String key) {

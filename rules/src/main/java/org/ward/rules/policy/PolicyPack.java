@@ -1,6 +1,7 @@
 package org.ward.rules.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param sharing links, grants and temporary copies
  * @param identity sign-in and MFA thresholds
  * @param rules the rules, at most one per finding type
+ * @param notApplicable finding types that do not apply to the pack's jurisdiction, each with why (the pack has no rule
+ *     for them)
  */
 public record PolicyPack(
         String id,
@@ -41,11 +44,13 @@ public record PolicyPack(
         ConsentPolicy consent,
         SharingPolicy sharing,
         IdentityThresholds identity,
-        List<Rule> rules) {
+        List<Rule> rules,
+        Map<FindingType, String> notApplicable) {
 
     public PolicyPack {
         sources = List.copyOf(sources);
         rules = List.copyOf(rules);
+        notApplicable = Map.copyOf(notApplicable);
     }
 
     /** The rule that reports this finding type, if the pack has one. */

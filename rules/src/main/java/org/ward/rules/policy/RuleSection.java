@@ -1,19 +1,22 @@
 package org.ward.rules.policy;
 
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.ward.rules.policy.PolicyNode.MapNode;
-import org.ward.rules.policy.RuleParameters.ParamSpec;
+import org.ward.rules.Catalogues;
 
-/** Binds and validates the {@code rules} section: typed fields, typed params, one rule per finding type. */
+/**
+ * Binds and validates the {@code rules} section against the catalogues: typed fields, typed params with the
+ * catalogue's defaults, the catalogue's rule ids and default severities, one rule per finding type.
+ */
 final class RuleSection {
 
-    private static final Map<String, Severity> SEVERITIES = enumOptions(Severity.values(), Severity::yamlName);
-    private static final Map<String, FindingType> FINDING_TYPES = enumOptions(FindingType.values(), FindingType::name);
+    private static final Map<String, Severity> SEVERITIES = options(Arrays.asList(Severity.values()), Severity::yamlName);
+    private static final Map<String, FindingType> FINDING_TYPES = options(Catalogues.all(), FindingType::name);
 
     private RuleSection() {
     }
@@ -23,7 +26,7 @@ final class RuleSection {
             problems.add(node.origin(), "expected a list of rules, found " + node.shape());
             return List.of();
         }
-        Map<FindingType, Origin> seen = new EnumMap<>(FindingType.class);
+        Map<FindingType, Origin> seen = new HashMap<>();
         List<Rule> rules = new java.util.ArrayList<>();
         for (PolicyNode entry : list.items()) {
             Rule rule = rule(entry, problems);
@@ -37,11 +40,44 @@ final class RuleSection {
                         + (first.source().equals(typeOrigin.source()) ? " on line " : " in " + first.source() + " line ") + first.line();
                 problems.add(typeOrigin, rule.findingType() + " already has a rule (" + where
                         + "); a pack has one rule per finding type, so change that rule by its id instead");
+            } else if (!rule.id().equals(rule.findingType().ruleId())) {
+                problems.add(((MapNode) entry).entries().get("id").origin(), "\"" + rule.id() + "\" is not the id of the "
+                        + rule.findingType() + " rule: Ward's catalogue names it \"" + rule.findingType().ruleId() + "\"");
             } else {
                 rules.add(rule);
             }
         }
         return List.copyOf(rules);
+    }
+
+    /**
+     * Binds {@code notApplicable}: finding types the pack says do not apply to its jurisdiction, each with why. A type
+     * has a rule or is not applicable, never both.
+     */
+    static Map<FindingType, String> notApplicable(PolicyNode node, List<Rule> rules, Problems problems) {
+        if (!(node instanceof MapNode map)) {
+            problems.add(node.origin(), "expected a map from finding type to why it does not apply, found " + node.shape());
+            return Map.of();
+        }
+        Map<FindingType, String> out = new LinkedHashMap<>();
+        map.entries().forEach((name, because) -> {
+            Origin origin = map.keys().get(name);
+            FindingType type = FINDING_TYPES.get(name);
+            String why = Scalars.textOf(because, problems);
+            if (type == null) {
+                String hint = Suggestions.closest(name, FINDING_TYPES.keySet());
+                problems.add(origin, "\"" + name + "\" is not a known finding type"
+                        + (hint == null ? "" : " (did you mean \"" + hint + "\"?)"));
+            } else if (rules.stream().anyMatch(r -> r.findingType() == type)) {
+                problems.add(origin, type + " has a rule; a pack either has a rule for a finding type or says why it does"
+                        + " not apply");
+            } else if (why == null || why.isBlank()) {
+                problems.add(because.origin(), "say why " + type + " does not apply");
+            } else {
+                out.put(type, why.strip());
+            }
+        });
+        return out;
     }
 
     private static Rule rule(PolicyNode node, Problems problems) {
@@ -50,7 +86,8 @@ final class RuleSection {
         String id = PolicyNames.id(fields, problems);
         FindingType type = required(fields, "findingType", FINDING_TYPES, "a known finding type", problems);
         String title = fields.requiredText("title");
-        Severity severity = required(fields, "severity", SEVERITIES, "a severity", problems);
+        Severity severity = fields.has("severity") ? fields.choice("severity", SEVERITIES, "a severity", null)
+                : type == null ? null : type.defaultSeverity();
         boolean enabled = fields.bool("enabled", true);
         String rationale = fields.requiredText("rationale");
         String remediation = fields.requiredText("remediation");
@@ -73,7 +110,8 @@ final class RuleSection {
     }
 
     private static RuleParams params(NodeFields fields, FindingType type, Problems problems) {
-        Map<String, ParamSpec> specs = RuleParameters.forType(type);
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        type.params().forEach(spec -> specs.put(spec.name(), spec));
         if (specs.isEmpty() && fields.node("params").orElse(null) instanceof MapNode given) {
             given.keys().forEach((name, origin) -> problems.add(origin, "is not a parameter: " + type + " rules take none"));
             return new RuleParams(Map.of());
@@ -115,9 +153,9 @@ final class RuleSection {
         return options;
     }
 
-    private static <E> Map<String, E> enumOptions(E[] values, java.util.function.Function<E, String> name) {
+    private static <E> Map<String, E> options(List<E> values, java.util.function.Function<E, String> name) {
         Map<String, E> options = new LinkedHashMap<>();
-        Arrays.stream(values).forEach(v -> options.put(name.apply(v), v));
+        values.forEach(v -> options.put(name.apply(v), v));
         return options;
     }
 }

@@ -17,7 +17,7 @@ final class GracePeriod {
 
     /** Whether an item created at {@code created} is still within the rule's grace period at {@code now}. */
     static boolean within(Rule rule, Instant created, Instant now) {
-        if (created == null || !rule.params().values().containsKey("gracePeriod")) {
+        if (created == null) {
             return false;
         }
         Period grace = rule.params().period("gracePeriod");

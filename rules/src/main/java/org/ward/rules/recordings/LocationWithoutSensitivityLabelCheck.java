@@ -3,12 +3,12 @@ package org.ward.rules.recordings;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.rules.classify.LabelRequirements;
 import org.ward.rules.classify.LabelVerdict;
 import org.ward.rules.facts.LocationKind;
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -17,25 +17,14 @@ import org.ward.rules.policy.Rule;
  * container's label is what protects a recording. NOT EVALUATED where Graph does not expose the container's label
  * (sites without a Microsoft 365 group, OneDrives).
  */
-final class LocationWithoutSensitivityLabelCheck implements LocationCheck {
-
-    private final LabelRequirements labels;
-
-    LocationWithoutSensitivityLabelCheck(LabelRequirements labels) {
-        this.labels = labels;
-    }
+final class LocationWithoutSensitivityLabelCheck implements Check<LocationFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.LOCATION_WITHOUT_SENSITIVITY_LABEL;
-    }
-
-    @Override
-    public CheckOutcome evaluate(LocationFacts facts, Rule rule) {
+    public CheckOutcome evaluate(LocationFacts facts, Rule rule, CheckContext context) {
         if (facts.location().kind() == LocationKind.ONEDRIVE) {
             return CheckOutcome.notEvaluated("Graph exposes no sensitivity label for a OneDrive.");
         }
-        LabelVerdict verdict = labels.containerSensitivity(facts.kinds(), facts.location().sensitivityLabel());
+        LabelVerdict verdict = context.labels().containerSensitivity(facts.kinds(), facts.location().sensitivityLabel());
         switch (verdict.status()) {
             case NOT_EVALUATED:
                 return CheckOutcome.notEvaluated("Graph does not expose the sensitivity label of a site without a Microsoft 365"

@@ -1,12 +1,12 @@
 package org.ward.rules.recordings;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.ward.rules.facts.LocationKind;
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -14,15 +14,10 @@ import org.ward.rules.policy.Rule;
  * PASS: the site's registry entry approves the kind. FAIL: unregistered, or approved only for other kinds.
  * OneDrives are left to TEMPORARY_COPY_IN_ONEDRIVE, which says more about that case.
  */
-final class RecordingOutsideApprovedLocationCheck implements RecordingCheck {
+final class RecordingOutsideApprovedLocationCheck implements Check<RecordingFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.RECORDING_OUTSIDE_APPROVED_LOCATION;
-    }
-
-    @Override
-    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
+    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, CheckContext context) {
         if (facts.location().kind() == LocationKind.ONEDRIVE || facts.context().approvedFor(facts.recording().kind())) {
             return CheckOutcome.PASS;
         }

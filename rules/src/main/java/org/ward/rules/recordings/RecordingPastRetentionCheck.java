@@ -1,36 +1,25 @@
 package org.ward.rules.recordings;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.rules.classify.RetentionClock;
 import org.ward.rules.classify.RetentionVerdict;
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
  * RECORDING_PAST_RETENTION: a patient recording older than its kind's retention period, measured from when it was
  * created. PASS: within the period. FAIL: past it. NOT EVALUATED: the pack sets no period, or the date is unknown.
  */
-final class RecordingPastRetentionCheck implements RecordingCheck {
-
-    private final RetentionClock clock;
-
-    RecordingPastRetentionCheck(RetentionClock clock) {
-        this.clock = clock;
-    }
+final class RecordingPastRetentionCheck implements Check<RecordingFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.RECORDING_PAST_RETENTION;
-    }
-
-    @Override
-    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
-        RetentionVerdict verdict = clock.assess(facts.recording().kind(), facts.recording().item().createdDateTime(), now);
+    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, CheckContext context) {
+        RetentionVerdict verdict = context.retention().assess(facts.recording().kind(), facts.recording().item().createdDateTime(),
+                context.now());
         if (verdict.status() == RetentionVerdict.Status.NOT_EVALUATED) {
             return CheckOutcome.notEvaluated(verdict.reason());
         }

@@ -1,19 +1,18 @@
 package org.ward.rules.recordings;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.ward.rules.classify.ConsentEvidence;
 import org.ward.rules.classify.ConsentVerdict;
 import org.ward.rules.classify.RecordingClassification;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.StoredRow;
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -21,23 +20,12 @@ import org.ward.rules.policy.Rule;
  * (a consent form in the same folder naming the same patient or recording, or a consent column, as the pack says).
  * Identifiers are compared by fingerprint, since Ward keeps no identifier in clear text.
  */
-final class RecordingWithoutConsentEvidenceCheck implements RecordingCheck {
-
-    private final ConsentEvidence consent;
-
-    RecordingWithoutConsentEvidenceCheck(ConsentEvidence consent) {
-        this.consent = consent;
-    }
+final class RecordingWithoutConsentEvidenceCheck implements Check<RecordingFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.RECORDING_WITHOUT_CONSENT_EVIDENCE;
-    }
-
-    @Override
-    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
+    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, CheckContext context) {
         StoredRow recording = facts.recording();
-        if (GracePeriod.within(rule, recording.item().createdDateTime(), now)) {
+        if (GracePeriod.within(rule, recording.item().createdDateTime(), context.now())) {
             return CheckOutcome.PASS;
         }
         RecordingClassification classification = new RecordingClassification(true, recording.kind(), recording.score(),
@@ -47,7 +35,7 @@ final class RecordingWithoutConsentEvidenceCheck implements RecordingCheck {
                 (a, b) -> a));
         Set<String> own = recording.identifiers().stream().map(i -> i.fingerprint()).collect(Collectors.toSet());
         List<ItemRecord> folder = facts.folder().stream().map(StoredRow::item).toList();
-        ConsentVerdict verdict = consent.evaluate(recording.item(), classification, own, folder, fingerprints);
+        ConsentVerdict verdict = context.consent().evaluate(recording.item(), classification, own, folder, fingerprints);
         if (verdict.status() != ConsentVerdict.Status.MISSING) {
             return CheckOutcome.PASS;
         }

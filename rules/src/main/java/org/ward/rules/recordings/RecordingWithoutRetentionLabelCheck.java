@@ -1,13 +1,12 @@
 package org.ward.rules.recordings;
 
-import java.time.Instant;
 import java.util.List;
 
-import org.ward.rules.classify.LabelRequirements;
 import org.ward.rules.classify.LabelVerdict;
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -15,25 +14,14 @@ import org.ward.rules.policy.Rule;
  * file can carry one, audio and video included). PASS: the required label, or none required. FAIL: no label or
  * another one.
  */
-final class RecordingWithoutRetentionLabelCheck implements RecordingCheck {
-
-    private final LabelRequirements labels;
-
-    RecordingWithoutRetentionLabelCheck(LabelRequirements labels) {
-        this.labels = labels;
-    }
+final class RecordingWithoutRetentionLabelCheck implements Check<RecordingFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.RECORDING_WITHOUT_RETENTION_LABEL;
-    }
-
-    @Override
-    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, Instant now) {
-        if (GracePeriod.within(rule, facts.recording().item().createdDateTime(), now)) {
+    public CheckOutcome evaluate(RecordingFacts facts, Rule rule, CheckContext context) {
+        if (GracePeriod.within(rule, facts.recording().item().createdDateTime(), context.now())) {
             return CheckOutcome.PASS;
         }
-        LabelVerdict verdict = labels.retentionLabel(facts.recording().kind(), facts.recording().item().retentionLabel());
+        LabelVerdict verdict = context.labels().retentionLabel(facts.recording().kind(), facts.recording().item().retentionLabel());
         if (verdict.status() != LabelVerdict.Status.MISSING && verdict.status() != LabelVerdict.Status.DIFFERENT) {
             return CheckOutcome.PASS;
         }

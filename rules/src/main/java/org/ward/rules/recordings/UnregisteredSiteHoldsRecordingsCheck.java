@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.ward.rules.facts.LocationKind;
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Rule;
 
 /**
@@ -15,16 +16,11 @@ import org.ward.rules.policy.Rule;
  * recordings (parameter {@code minimumRecordings}). PASS: registered, or fewer recordings. OneDrives are personal
  * and are covered by TEMPORARY_COPY_IN_ONEDRIVE instead.
  */
-final class UnregisteredSiteHoldsRecordingsCheck implements LocationCheck {
+final class UnregisteredSiteHoldsRecordingsCheck implements Check<LocationFacts> {
 
     @Override
-    public FindingType type() {
-        return FindingType.UNREGISTERED_SITE_HOLDS_RECORDINGS;
-    }
-
-    @Override
-    public CheckOutcome evaluate(LocationFacts facts, Rule rule) {
-        int minimum = rule.params().values().containsKey("minimumRecordings") ? rule.params().integer("minimumRecordings") : 1;
+    public CheckOutcome evaluate(LocationFacts facts, Rule rule, CheckContext context) {
+        int minimum = rule.params().integer("minimumRecordings");
         if (facts.location().kind() == LocationKind.ONEDRIVE || facts.context().registered() || facts.recordings() < minimum) {
             return CheckOutcome.PASS;
         }

@@ -2,17 +2,11 @@ package org.ward.rules.sharing;
 
 import java.time.Instant;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
 /** ANONYMOUS_LINK: an active Anyone link reaches a patient recording. FAIL per link; expired links pass. */
 final class AnonymousLinkCheck extends SharingCheck {
-
-    @Override
-    FindingType type() {
-        return FindingType.ANONYMOUS_LINK;
-    }
 
     @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {

@@ -2,7 +2,6 @@ package org.ward.rules.sharing;
 
 import java.time.Instant;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
@@ -13,11 +12,6 @@ import org.ward.rules.policy.Rule;
  * permissions is how Graph shows it. Links are judged by the link checks.
  */
 final class BrokenInheritanceWidensAccessCheck extends SharingCheck {
-
-    @Override
-    FindingType type() {
-        return FindingType.BROKEN_INHERITANCE_WIDENS_ACCESS;
-    }
 
     @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {

@@ -2,17 +2,11 @@ package org.ward.rules.sharing;
 
 import java.time.Instant;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
 /** EDIT_LINK_ON_RECORDING: a sharing link lets its holders change or delete a patient recording. */
 final class EditLinkOnRecordingCheck extends SharingCheck {
-
-    @Override
-    FindingType type() {
-        return FindingType.EDIT_LINK_ON_RECORDING;
-    }
 
     @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {

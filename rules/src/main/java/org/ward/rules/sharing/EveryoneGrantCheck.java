@@ -2,7 +2,6 @@ package org.ward.rules.sharing;
 
 import java.time.Instant;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
@@ -11,11 +10,6 @@ import org.ward.rules.policy.Rule;
  * whether granted on the recording, a folder above it or the whole site.
  */
 final class EveryoneGrantCheck extends SharingCheck {
-
-    @Override
-    FindingType type() {
-        return FindingType.EVERYONE_GRANT;
-    }
 
     @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {

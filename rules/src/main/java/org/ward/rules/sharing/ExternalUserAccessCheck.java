@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
@@ -17,14 +16,8 @@ import org.ward.rules.policy.Rule;
 final class ExternalUserAccessCheck extends SharingCheck {
 
     @Override
-    FindingType type() {
-        return FindingType.EXTERNAL_USER_ACCESS;
-    }
-
-    @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {
-        boolean allowPartners = !rule.params().values().containsKey("allowPartnerDomains")
-                || rule.params().bool("allowPartnerDomains");
+        boolean allowPartners = rule.params().bool("allowPartnerDomains");
         List<String> outsiders = new ArrayList<>();
         switch (grant.kind()) {
             case USER, SITE_USER -> {

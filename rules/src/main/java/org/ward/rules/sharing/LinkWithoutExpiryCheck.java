@@ -3,7 +3,6 @@ package org.ward.rules.sharing;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
@@ -12,11 +11,6 @@ import org.ward.rules.policy.Rule;
  * from now. An already expired link lets no one in and is not a finding.
  */
 final class LinkWithoutExpiryCheck extends SharingCheck {
-
-    @Override
-    FindingType type() {
-        return FindingType.LINK_WITHOUT_EXPIRY;
-    }
 
     @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {

@@ -2,17 +2,11 @@ package org.ward.rules.sharing;
 
 import java.time.Instant;
 
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
 /** ORGANIZATION_LINK: an active organisation-wide link lets everyone in the tenant open a patient recording. */
 final class OrganizationLinkCheck extends SharingCheck {
-
-    @Override
-    FindingType type() {
-        return FindingType.ORGANIZATION_LINK;
-    }
 
     @Override
     String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {

@@ -1,45 +1,37 @@
 package org.ward.rules.sharing;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.FindingType;
-import org.ward.rules.policy.PolicyPack;
-import org.ward.rules.policy.Rule;
 
-/** Runs the sharing checks the policy enables over each recording's permissions. Pure. */
+/** Runs the sharing checks of the catalogue the pack enables over each recording's permissions. Pure. */
 public final class SharingAssessment {
 
-    private final PolicyPack policy;
-    private final Instant now;
-    private final Map<FindingType, SharingCheck> checks = new LinkedHashMap<>();
+    private final EnabledChecks<RecordingAccess> checks;
 
-    public SharingAssessment(PolicyPack policy, Instant now) {
-        this.policy = policy;
-        this.now = now;
-        for (SharingCheck check : List.of(new AnonymousLinkCheck(), new OrganizationLinkCheck(), new EditLinkOnRecordingCheck(),
-                new LinkWithoutExpiryCheck(), new EveryoneGrantCheck(), new ExternalUserAccessCheck(),
-                new BrokenInheritanceWidensAccessCheck())) {
-            checks.put(check.type(), check);
-        }
+    public SharingAssessment(CheckContext context) {
+        this.checks = EnabledChecks.of(SharingCatalogue.values(), t -> Optional.of(t.check().create()), context);
     }
 
+    /** The finding types this assessment decides; open findings of these types not found again are resolved. */
     public Set<FindingType> types() {
-        return new LinkedHashSet<>(checks.keySet());
+        return checks.types();
     }
 
     public List<FindingDraft> assess(RecordingAccess access) {
         List<FindingDraft> findings = new ArrayList<>();
-        for (Map.Entry<FindingType, SharingCheck> check : checks.entrySet()) {
-            policy.rule(check.getKey()).filter(Rule::enabled)
-                    .ifPresent(rule -> findings.addAll(check.getValue().evaluate(access, policy, rule, now)));
-        }
+        checks.run(access, access.recording().item().path(), findings::add);
         return findings;
+    }
+
+    /** Why checks could not decide, as coverage-gap sentences. */
+    public List<String> notEvaluatedSentences() {
+        return checks.notEvaluatedSentences();
     }
 }

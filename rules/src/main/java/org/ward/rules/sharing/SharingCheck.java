@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
 
@@ -15,9 +17,7 @@ import org.ward.rules.policy.Rule;
  * A check of one recording's permissions against one rule: each offending grant is its own finding (the permission
  * id tells them apart), so removing one link resolves exactly its finding. Pure.
  */
-abstract class SharingCheck {
-
-    abstract FindingType type();
+abstract class SharingCheck implements Check<RecordingAccess> {
 
     /** Whether this grant breaks the rule; null when it does not, else the sentence saying how. */
     abstract String offence(AccessGrant grant, RecordingAccess access, PolicyPack policy, Rule rule, Instant now);
@@ -25,13 +25,14 @@ abstract class SharingCheck {
     /** The finding's title for a recording of the given kind. */
     abstract String title(RecordingAccess access, AccessGrant grant);
 
-    List<FindingDraft> evaluate(RecordingAccess access, PolicyPack policy, Rule rule, Instant now) {
+    @Override
+    public CheckOutcome evaluate(RecordingAccess access, Rule rule, CheckContext context) {
         List<FindingDraft> findings = new ArrayList<>();
         for (AccessGrant grant : access.grants()) {
-            if (!grant.activeAt(now)) {
+            if (!grant.activeAt(context.now())) {
                 continue;
             }
-            String offence = offence(grant, access, policy, rule, now);
+            String offence = offence(grant, access, context.pack(), rule, context.now());
             if (offence == null) {
                 continue;
             }
@@ -49,6 +50,6 @@ abstract class SharingCheck {
                     List.of("Classified as " + access.kindWords() + ".", offence, access.reach().describe()),
                     access.resource(), access.owner()).withDiscriminator(grant.permissionId()).withDetails(details));
         }
-        return findings;
+        return new CheckOutcome(findings, null);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.ward.rules.policy.FindingType;
 
 /** Anomalies found across runs merge into one: evidence united, per-event counts added, re-read windows not. */
 class AnomalyTests {
@@ -19,7 +18,7 @@ class AnomalyTests {
     }
 
     static Anomaly legacy(int count, List<Evidence> evidence) {
-        return new Anomaly(FindingType.LEGACY_AUTH_SIGN_IN, "user:id-erin", "erin@clinic.nhs.uk", "Erin", "imap4",
+        return new Anomaly(IdentityCatalogue.LEGACY_AUTH_SIGN_IN, "user:id-erin", "erin@clinic.nhs.uk", "Erin", "imap4",
                 evidence.get(0).time(), count, true, Map.of("client", "IMAP4"), evidence);
     }
 
@@ -37,7 +36,7 @@ class AnomalyTests {
 
     @Test
     void keepsTheLargerCountOfAWindowReadAgain() {
-        Anomaly spray = new Anomaly(FindingType.PASSWORD_SPRAY, "ip:198.51.100.20", "198.51.100.20", null, "2026-11-14",
+        Anomaly spray = new Anomaly(IdentityCatalogue.PASSWORD_SPRAY, "ip:198.51.100.20", "198.51.100.20", null, "2026-11-14",
                 Instant.parse("2026-11-14T10:05:00Z"), 6, false, Map.of(), List.of(evidence("a", "2026-11-14T10:05:00Z")));
 
         assertThat(spray.merge(spray).count()).isEqualTo(6);

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ward.rules.check.Check;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.findings.CheckOutcome;
+import org.ward.rules.policy.FindingType;
+
 /**
  * A named fixture for the tenant-level identity checks, "the clinic": Ada (Global Administrator, registered),
  * Ben (owns the Clinical Recordings site, nothing registered), Cara (receptionist, only e-mail registered, no reach),
@@ -14,6 +19,13 @@ import java.util.Set;
  * risk with one detection. Each test changes one thing.
  */
 final class ClinicIdentity {
+
+    static final CheckContext CONTEXT = CheckContext.of(SignIns.NHS, SignIns.NOW);
+
+    /** A tenant-level check's outcome under the NHS England pack's rule for its type. */
+    static CheckOutcome judge(Check<IdentityFacts> check, FindingType type, IdentityFacts facts) {
+        return check.evaluate(facts, SignIns.NHS.rule(type).orElseThrow(), CONTEXT);
+    }
 
     static final String GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
     static final String LOCUMS = "group-locums";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Period;
 
 import org.junit.jupiter.api.Test;
+import org.ward.rules.Catalogues;
 
 class BuiltInPackTests {
 
@@ -17,7 +18,7 @@ class BuiltInPackTests {
         assertThat(pack.recordings().kindIds()).containsExactly("consultation-video", "consultation-audio",
                 "research-interview", "student-assessment", "clinical-photo", "teams-meeting-recording",
                 "call-recording", "cctv");
-        assertThat(pack.rules()).hasSize(FindingType.values().length);
+        assertThat(pack.rules()).hasSize(Catalogues.all().size());
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Period;
 
 import org.junit.jupiter.api.Test;
+import org.ward.rules.Catalogues;
+import org.ward.rules.identity.IdentityCatalogue;
+import org.ward.rules.sharing.SharingCatalogue;
 
 /** The example organisation file extends nhs-england: only what it lists changes. */
 class ExtensionTests {
@@ -14,20 +17,20 @@ class ExtensionTests {
 
     @Test
     void extensionOverridesARuleSeverityById() {
-        assertThat(upwell.rule(FindingType.ORGANIZATION_LINK).orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(upwell.rule(SharingCatalogue.ORGANIZATION_LINK).orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
     void overriddenRuleKeepsEverythingElseFromTheBasePack() {
-        Rule rule = upwell.rule(FindingType.ORGANIZATION_LINK).orElseThrow();
+        Rule rule = upwell.rule(SharingCatalogue.ORGANIZATION_LINK).orElseThrow();
 
         assertThat(rule).usingRecursiveComparison().ignoringFields("severity")
-                .isEqualTo(base.rule(FindingType.ORGANIZATION_LINK).orElseThrow());
+                .isEqualTo(base.rule(SharingCatalogue.ORGANIZATION_LINK).orElseThrow());
     }
 
     @Test
     void extensionDisablesARule() {
-        assertThat(upwell.rule(FindingType.RISKY_USER).orElseThrow().enabled()).isFalse();
+        assertThat(upwell.rule(IdentityCatalogue.RISKY_USER).orElseThrow().enabled()).isFalse();
     }
 
     @Test
@@ -94,7 +97,7 @@ class ExtensionTests {
 
     @Test
     void extendedPackStillHasOneRulePerFindingType() {
-        assertThat(upwell.rules()).hasSize(FindingType.values().length);
+        assertThat(upwell.rules()).hasSize(Catalogues.all().size());
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.time.Period;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ward.rules.identity.IdentityCatalogue;
+import org.ward.rules.recordings.RecordingsCatalogue;
+import org.ward.rules.sharing.SharingCatalogue;
 
 class PolicyLoaderTests {
 
@@ -44,9 +47,9 @@ class PolicyLoaderTests {
     void ruleParametersTheFileLeavesOutTakeTheirDefaults() {
         PolicyPack pack = TestPolicies.nhsEngland();
 
-        assertThat(pack.rule(FindingType.RECORDING_WITHOUT_RETENTION_LABEL).orElseThrow().params().period("gracePeriod"))
+        assertThat(pack.rule(RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL).orElseThrow().params().period("gracePeriod"))
                 .isEqualTo(Period.ofDays(7));
-        assertThat(pack.rule(FindingType.RISKY_USER).orElseThrow().params().text("minimumRiskLevel")).isEqualTo("medium");
+        assertThat(pack.rule(IdentityCatalogue.RISKY_USER).orElseThrow().params().text("minimumRiskLevel")).isEqualTo("medium");
     }
 
     @Test
@@ -111,7 +114,7 @@ class PolicyLoaderTests {
                 + "rules:\n  - id: anonymous-link\n    findingType: ANONYMOUS_LINK\n    title: Anyone links\n"
                 + "    severity: high\n    rationale: No.\n    remediation: Remove.\n");
 
-        assertThat(loader.loadFile(child).rule(FindingType.ANONYMOUS_LINK).orElseThrow().severity()).isEqualTo(Severity.HIGH);
+        assertThat(loader.loadFile(child).rule(SharingCatalogue.ANONYMOUS_LINK).orElseThrow().severity()).isEqualTo(Severity.HIGH);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.facts.ContainerLabel;
@@ -16,8 +17,10 @@ import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.StoredIdentifier;
 import org.ward.rules.facts.StoredRow;
 import org.ward.rules.policy.BuiltInPacks;
+import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyLoader;
 import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Rule;
 
 /**
  * The named fixture for recording checks: a consultation video that breaks no rule — in the approved Clinical
@@ -30,10 +33,15 @@ final class CompliantRecording {
     static final PolicyPack POLICY = new PolicyLoader(BuiltInPacks.directory(Path.of("../policies")))
             .loadFile(Path.of("src/test/resources/policy/clinic-policy.yaml"));
     static final IdentifierFingerprint FINGERPRINT = new IdentifierFingerprint("test-installation-key".getBytes());
+    static final CheckContext CONTEXT = CheckContext.of(POLICY, NOW, FINGERPRINT);
     static final String SITE_URL = "https://smallclinic.sharepoint.com/sites/ClinicalRecordings";
     static final String PATIENT = "hmac-sha256:patient-0018";
 
     private CompliantRecording() {
+    }
+
+    static Rule rule(FindingType type) {
+        return POLICY.rule(type).orElseThrow();
     }
 
     static Location approvedSite() {

@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ward.rules.check.CheckContext;
 import org.ward.rules.facts.ContainerLabel;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
 import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.StoredRow;
+import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.BuiltInPacks;
+import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyLoader;
 import org.ward.rules.policy.PolicyPack;
 
@@ -31,6 +34,15 @@ final class SharedRecording {
     static final String TEAM_GROUP = "group-clinical";
 
     private SharedRecording() {
+    }
+
+    /** What the sharing checks the pack enables find on the recording. */
+    static List<FindingDraft> findings(RecordingAccess access) {
+        return new SharingAssessment(CheckContext.of(POLICY, NOW)).assess(access);
+    }
+
+    static List<FindingType> types(RecordingAccess access) {
+        return findings(access).stream().map(FindingDraft::type).toList();
     }
 
     static Location site() {

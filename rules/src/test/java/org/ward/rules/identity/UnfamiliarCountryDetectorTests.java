@@ -13,12 +13,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 
-class UnfamiliarCountryTests {
+class UnfamiliarCountryDetectorTests {
 
     static List<FindingDraft> unfamiliar(List<SignInEvent> events) {
-        return SignIns.findings(FindingType.UNFAMILIAR_COUNTRY, events);
+        return SignIns.findings(IdentityCatalogue.UNFAMILIAR_COUNTRY, events);
     }
 
     /** A fortnight of ordinary sign-ins from Norwich, one a day. */
@@ -53,7 +52,7 @@ class UnfamiliarCountryTests {
         SignInEvent paris = SignIns.of("ada").at(NOW.minus(Duration.ofHours(3))).from(PARIS, "192.0.2.50").event();
 
         assertThat(SignIns.findings(SignIns.NHS, Map.of("id-ada", lastRun), ReachIndex.UNKNOWN,
-                FindingType.UNFAMILIAR_COUNTRY, List.of(paris))).isEmpty();
+                IdentityCatalogue.UNFAMILIAR_COUNTRY, List.of(paris))).isEmpty();
     }
 
     @Test
@@ -88,7 +87,7 @@ class UnfamiliarCountryTests {
         SignInEvent lagos = SignIns.of("ada").at(NOW.minus(Duration.ofHours(2))).from(LAGOS, "198.51.100.7").event();
 
         List<FindingDraft> found = SignIns.findings(SignIns.NHS, Map.of("id-ada", lastRun), ReachIndex.UNKNOWN,
-                FindingType.UNFAMILIAR_COUNTRY, List.of(paris, lagos));
+                IdentityCatalogue.UNFAMILIAR_COUNTRY, List.of(paris, lagos));
 
         assertThat(found).extracting(f -> f.details().get("country")).containsExactly("NG");
     }

@@ -13,12 +13,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 
-class ImpossibleTravelTests {
+class ImpossibleTravelDetectorTests {
 
     static List<FindingDraft> travel(List<SignInEvent> events) {
-        return SignIns.findings(FindingType.IMPOSSIBLE_TRAVEL, events);
+        return SignIns.findings(IdentityCatalogue.IMPOSSIBLE_TRAVEL, events);
     }
 
     @Test
@@ -77,7 +76,7 @@ class ImpossibleTravelTests {
         SignInEvent vpn = SignIns.of("ben").at(london.time().plus(Duration.ofMinutes(20))).from(NEW_YORK, "185.199.110.153")
                 .event();
 
-        assertThat(SignIns.findings(SignIns.CLINIC, Map.of(), ReachIndex.UNKNOWN, FindingType.IMPOSSIBLE_TRAVEL,
+        assertThat(SignIns.findings(SignIns.CLINIC, Map.of(), ReachIndex.UNKNOWN, IdentityCatalogue.IMPOSSIBLE_TRAVEL,
                 List.of(london, vpn))).isEmpty();
     }
 
@@ -98,6 +97,6 @@ class ImpossibleTravelTests {
         SignInEvent sydney = SignIns.of("ben").at(NOW.minus(Duration.ofHours(2))).from(SYDNEY, "203.0.113.9").event();
 
         assertThat(SignIns.findings(SignIns.NHS, Map.of("id-ben", lastRun), ReachIndex.UNKNOWN,
-                FindingType.IMPOSSIBLE_TRAVEL, List.of(sydney))).hasSize(1);
+                IdentityCatalogue.IMPOSSIBLE_TRAVEL, List.of(sydney))).hasSize(1);
     }
 }

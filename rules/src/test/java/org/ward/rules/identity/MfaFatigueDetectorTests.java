@@ -8,12 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 
-class MfaFatigueTests {
+class MfaFatigueDetectorTests {
 
     static List<FindingDraft> fatigue(List<SignInEvent> events) {
-        return SignIns.findings(FindingType.MFA_FATIGUE, events);
+        return SignIns.findings(IdentityCatalogue.MFA_FATIGUE, events);
     }
 
     static List<SignInEvent> denials(int n, Duration every) {

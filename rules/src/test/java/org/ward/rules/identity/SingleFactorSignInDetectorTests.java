@@ -7,16 +7,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Severity;
 
-class SingleFactorSignInTests {
+class SingleFactorSignInDetectorTests {
 
     static final ReachIndex ADA_OWNS_RECORDINGS = new ReachIndex(Map.of("id-ada",
             Reach.owner("Clinical Recordings (approved)")), true, false);
 
     static List<FindingDraft> singleFactor(ReachIndex reach, List<SignInEvent> events) {
-        return SignIns.findings(SignIns.NHS, Map.of(), reach, FindingType.SINGLE_FACTOR_SIGN_IN, events);
+        return SignIns.findings(SignIns.NHS, Map.of(), reach, IdentityCatalogue.SINGLE_FACTOR_SIGN_IN, events);
     }
 
     @Test
@@ -45,7 +44,7 @@ class SingleFactorSignInTests {
     void cannotRunWithoutTheBetaField() {
         SignInAssessment assessment = new SignInAssessment(SignIns.NHS, Map.of(), ADA_OWNS_RECORDINGS, false);
 
-        assertThat(assessment.types()).doesNotContain(FindingType.SINGLE_FACTOR_SIGN_IN);
+        assertThat(assessment.types()).doesNotContain(IdentityCatalogue.SINGLE_FACTOR_SIGN_IN);
         assertThat(assessment.notRun().get("single-factor-sign-in")).contains("only the beta sign-in log carries");
     }
 

@@ -11,14 +11,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 
-class PasswordSprayTests {
+class PasswordSprayDetectorTests {
 
     static final Instant START = NOW.minus(Duration.ofDays(1));
 
     static List<FindingDraft> spray(List<SignInEvent> events) {
-        return SignIns.findings(FindingType.PASSWORD_SPRAY, events);
+        return SignIns.findings(IdentityCatalogue.PASSWORD_SPRAY, events);
     }
 
     /** One failure per account from one address, {@code every} apart. */

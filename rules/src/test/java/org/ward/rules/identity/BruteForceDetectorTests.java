@@ -9,13 +9,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Severity;
 
-class BruteForceTests {
+class BruteForceDetectorTests {
 
     static List<FindingDraft> bruteForce(List<SignInEvent> events) {
-        return SignIns.findings(FindingType.BRUTE_FORCE, events);
+        return SignIns.findings(IdentityCatalogue.BRUTE_FORCE, events);
     }
 
     static List<SignInEvent> failures(int n, Duration every) {

@@ -7,13 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ward.rules.findings.FindingDraft;
-import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.Severity;
 
-class LegacyAuthSignInTests {
+class LegacyAuthSignInDetectorTests {
 
     static List<FindingDraft> legacy(List<SignInEvent> events) {
-        return SignIns.findings(FindingType.LEGACY_AUTH_SIGN_IN, events);
+        return SignIns.findings(IdentityCatalogue.LEGACY_AUTH_SIGN_IN, events);
     }
 
     @Test
