@@ -1,7 +1,9 @@
 package org.ward.rules.recordings;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.facts.Location;
@@ -13,14 +15,15 @@ import org.ward.rules.findings.FindingResource;
  * @param location the place
  * @param context the place as the policy sees it
  * @param recordings how many patient recordings it holds
- * @param kinds the recording kinds found there
+ * @param kinds the recording kinds found there, in alphabetical order (findings list them so, run after run)
  * @param examples a few of their paths (masked), to help the owner find them
  */
 public record LocationFacts(Location location, LocationContext context, int recordings, Set<String> kinds,
         List<String> examples) {
 
     public LocationFacts {
-        kinds = Set.copyOf(kinds);
+        // Set.copyOf iterates in a different order in every JVM, and the kinds are listed in findings.
+        kinds = Collections.unmodifiableSortedSet(new TreeSet<>(kinds));
         examples = List.copyOf(examples);
     }
 
