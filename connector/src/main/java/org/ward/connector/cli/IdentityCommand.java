@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.identity.IdentityChecks;
+import org.ward.connector.identity.IdentityService;
 import org.ward.connector.identity.IdentityRun;
 import org.ward.rules.Catalogues;
 import org.ward.rules.findings.Finding;
@@ -50,7 +50,7 @@ final class IdentityCommand implements WardTask {
                 System.currentTimeMillis());
         IdentityRun run;
         try {
-            run = context.getBean(IdentityChecks.class).run(null, context.getBean(GraphSettings.class).tenantId());
+            run = context.getBean(IdentityService.class).run(null, context.getBean(GraphSettings.class).tenantId());
         } finally {
             console.endProgress();
         }

@@ -23,7 +23,7 @@ import org.ward.rules.copies.CopyAssessment;
 import org.ward.rules.copies.OneDriveRecording;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.PolicyPack;
 
@@ -57,7 +57,7 @@ class CopyTasklet implements Tasklet {
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
         Map<String, List<OneDriveRecording.ApprovedCopy>> approvedByContent = new HashMap<>();
-        List<StoredRow> inOneDrives = new ArrayList<>();
+        List<ClassifiedItem> inOneDrives = new ArrayList<>();
         items.recordings(row -> {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
@@ -76,7 +76,7 @@ class CopyTasklet implements Tasklet {
         });
         CopyAssessment assessment = new CopyAssessment(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
-        for (StoredRow row : inOneDrives) {
+        for (ClassifiedItem row : inOneDrives) {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location oneDrive = sites.get(drive.siteId());
             List<OneDriveRecording.ApprovedCopy> copies = new ArrayList<>();
@@ -93,7 +93,7 @@ class CopyTasklet implements Tasklet {
     }
 
     /** quickXorHash always; sha256Hash too where SharePoint gives one. */
-    private static List<String> contentKeys(StoredRow row) {
+    private static List<String> contentKeys(ClassifiedItem row) {
         List<String> keys = new ArrayList<>();
         if (row.item().quickXorHash() != null) {
             keys.add("qx:" + row.item().quickXorHash());

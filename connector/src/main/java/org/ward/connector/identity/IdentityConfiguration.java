@@ -28,7 +28,7 @@ class IdentityConfiguration {
     }
 
     @Bean
-    ScanStage identityStage(JobRepository jobs, PlatformTransactionManager tx, IdentityChecks checks, ScanRuns runs,
+    ScanStage identityStage(JobRepository jobs, PlatformTransactionManager tx, IdentityService checks, ScanRuns runs,
             GraphSettings graph) {
         return new ScanStage(STAGE_ORDER, new StepBuilder("identityStep", jobs)
                 .tasklet(new IdentityTasklet(checks, runs, graph.tenantId()), tx).build());

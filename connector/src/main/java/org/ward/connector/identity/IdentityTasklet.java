@@ -16,11 +16,11 @@ import org.ward.connector.scan.ScanStage;
  */
 class IdentityTasklet implements Tasklet {
 
-    private final IdentityChecks checks;
+    private final IdentityService checks;
     private final ScanRuns runs;
     private final String tenantId;
 
-    IdentityTasklet(IdentityChecks checks, ScanRuns runs, String tenantId) {
+    IdentityTasklet(IdentityService checks, ScanRuns runs, String tenantId) {
         this.checks = checks;
         this.runs = runs;
         this.tenantId = tenantId;

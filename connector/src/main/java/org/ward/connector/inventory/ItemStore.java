@@ -18,7 +18,7 @@ import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.Principal;
 import org.ward.rules.facts.StoredIdentifier;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,13 +103,13 @@ public class ItemStore {
      * Streams every item that shares a folder with a recording, grouped by folder (drive, parent), so checks that
      * look beside a recording (consent forms) read each folder once.
      */
-    public void foldersWithRecordings(Consumer<List<StoredRow>> folder) {
-        List<StoredRow> current = new ArrayList<>();
+    public void foldersWithRecordings(Consumer<List<ClassifiedItem>> folder) {
+        List<ClassifiedItem> current = new ArrayList<>();
         String[] key = {null};
         jdbc.query("SELECT " + COLUMNS + " FROM ward_item i WHERE i.folder = FALSE AND EXISTS (SELECT 1 FROM ward_item r"
                 + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)"
                 + " ORDER BY i.drive_id, i.parent_id, i.item_id", rs -> {
-                    StoredRow row = row(rs);
+                    ClassifiedItem row = row(rs);
                     String k = row.item().driveId() + "|" + row.item().parentId();
                     if (key[0] != null && !key[0].equals(k)) {
                         folder.accept(List.copyOf(current));
@@ -166,7 +166,7 @@ public class ItemStore {
     }
 
     /** Streams every recording. */
-    public void recordings(Consumer<StoredRow> recording) {
+    public void recordings(Consumer<ClassifiedItem> recording) {
         jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
                 rs -> {
                     recording.accept(row(rs));
@@ -177,7 +177,7 @@ public class ItemStore {
         return new StoredIdentifier(m.type().name(), m.masked(), m.fingerprint(), m.foundIn());
     }
 
-    private static StoredRow row(ResultSet rs) throws SQLException {
+    private static ClassifiedItem row(ResultSet rs) throws SQLException {
         String media = rs.getString("media");
         long duration = rs.getLong("duration_ms");
         Long durationMillis = rs.wasNull() ? null : duration;
@@ -194,7 +194,7 @@ public class ItemStore {
                 columns == null ? Map.of() : JSON.readValue(columns, new TypeReference<Map<String, String>>() { }));
         String reasons = rs.getString("reasons_json");
         String identifiers = rs.getString("identifiers_json");
-        return new StoredRow(item, rs.getBoolean("recording"), rs.getString("recording_kind"), rs.getInt("score"),
+        return new ClassifiedItem(item, rs.getBoolean("recording"), rs.getString("recording_kind"), rs.getInt("score"),
                 reasons == null ? List.of() : JSON.readValue(reasons, new TypeReference<List<String>>() { }),
                 identifiers == null ? List.of() : JSON.readValue(identifiers, new TypeReference<List<StoredIdentifier>>() { }));
     }

@@ -25,7 +25,7 @@ import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.GroupMember;
-import org.ward.rules.sharing.Reach;
+import org.ward.rules.sharing.Audience;
 import org.ward.rules.sharing.RecordingAccess;
 import org.ward.rules.sharing.SharingAssessment;
 
@@ -117,11 +117,11 @@ class SharingTasklet implements Tasklet {
             if (location == null || itemGrants == null) {
                 return;
             }
-            Reach reach = Reach.of(itemGrants, members, policy.sharing().everyone(), now);
+            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), now);
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
             assessment.assess(new RecordingAccess(row, location,
                     FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    reach, members)).forEach(reconciler::add);
+                    audience, members)).forEach(reconciler::add);
         });
         reconciler.finish();
         runs.addGaps(scanId, assessment.notEvaluatedSentences());

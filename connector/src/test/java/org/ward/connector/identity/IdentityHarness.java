@@ -80,7 +80,7 @@ final class IdentityHarness {
     /** The identity checks on their own, in a fresh context. */
     static IdentityRun identity(Map<String, Object> settings) {
         try (ConfigurableApplicationContext context = WardApplication.run(settings)) {
-            return context.getBean(IdentityChecks.class).run(null, (String) settings.get("ward.graph.tenant-id"));
+            return context.getBean(IdentityService.class).run(null, (String) settings.get("ward.graph.tenant-id"));
         }
     }
 

@@ -3,7 +3,7 @@ package org.ward.rules.copies;
 import java.util.List;
 
 import org.ward.rules.facts.Location;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingResource;
 
 /**
@@ -14,7 +14,7 @@ import org.ward.rules.findings.FindingResource;
  * @param resource the finding subject
  * @param sameContentApproved places in approved locations holding the same content (same hash)
  */
-public record OneDriveRecording(StoredRow recording, Location oneDrive, FindingResource resource,
+public record OneDriveRecording(ClassifiedItem recording, Location oneDrive, FindingResource resource,
         List<ApprovedCopy> sameContentApproved) {
 
     public OneDriveRecording {

@@ -13,7 +13,7 @@ import org.ward.rules.check.CheckContext;
 import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.facts.Location;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.FindingType;
 
@@ -47,13 +47,13 @@ public final class RecordingAssessment {
      *
      * @param sink receives each finding as it is found, so findings need not all be held in memory
      */
-    public void folder(Location location, LocationContext context, String driveWebUrl, List<StoredRow> files,
+    public void folder(Location location, LocationContext context, String driveWebUrl, List<ClassifiedItem> files,
             Consumer<FindingDraft> sink) {
-        for (StoredRow file : files) {
+        for (ClassifiedItem file : files) {
             if (!file.recording()) {
                 continue;
             }
-            List<StoredRow> others = files.stream().filter(f -> f != file).toList();
+            List<ClassifiedItem> others = files.stream().filter(f -> f != file).toList();
             recordingChecks.run(new RecordingFacts(file, location, context, others, driveWebUrl), file.item().path(), sink);
             places.computeIfAbsent(location.siteId(), k -> new Place(location, context)).add(file);
         }
@@ -87,7 +87,7 @@ public final class RecordingAssessment {
             this.context = context;
         }
 
-        void add(StoredRow recording) {
+        void add(ClassifiedItem recording) {
             count++;
             if (recording.kind() != null) {
                 kinds.add(recording.kind());

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.facts.Location;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingResource;
 
 /**
@@ -16,7 +16,7 @@ import org.ward.rules.findings.FindingResource;
  * @param folder the other files in the same folder
  * @param driveWebUrl the library's URL
  */
-public record RecordingFacts(StoredRow recording, Location location, LocationContext context, List<StoredRow> folder,
+public record RecordingFacts(ClassifiedItem recording, Location location, LocationContext context, List<ClassifiedItem> folder,
         String driveWebUrl) {
 
     public RecordingFacts {

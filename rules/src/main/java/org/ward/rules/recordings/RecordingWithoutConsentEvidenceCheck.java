@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.ward.rules.classify.ConsentVerdict;
 import org.ward.rules.classify.RecordingClassification;
 import org.ward.rules.facts.ItemRecord;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.check.Check;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.CheckOutcome;
@@ -24,7 +24,7 @@ final class RecordingWithoutConsentEvidenceCheck implements Check<RecordingFacts
 
     @Override
     public CheckOutcome evaluate(RecordingFacts facts, Rule rule, CheckContext context) {
-        StoredRow recording = facts.recording();
+        ClassifiedItem recording = facts.recording();
         if (GracePeriod.within(rule, recording.item().createdDateTime(), context.now())) {
             return CheckOutcome.PASS;
         }
@@ -34,7 +34,7 @@ final class RecordingWithoutConsentEvidenceCheck implements Check<RecordingFacts
                 r -> r.item().itemId(), r -> r.identifiers().stream().map(i -> i.fingerprint()).collect(Collectors.toSet()),
                 (a, b) -> a));
         Set<String> own = recording.identifiers().stream().map(i -> i.fingerprint()).collect(Collectors.toSet());
-        List<ItemRecord> folder = facts.folder().stream().map(StoredRow::item).toList();
+        List<ItemRecord> folder = facts.folder().stream().map(ClassifiedItem::item).toList();
         ConsentVerdict verdict = context.consent().evaluate(recording.item(), classification, own, folder, fingerprints);
         if (verdict.status() != ConsentVerdict.Status.MISSING) {
             return CheckOutcome.PASS;

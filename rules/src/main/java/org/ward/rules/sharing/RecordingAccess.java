@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ward.rules.facts.Location;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingResource;
 
 /**
@@ -16,11 +16,11 @@ import org.ward.rules.findings.FindingResource;
  * @param resource the finding subject
  * @param owner who should fix it
  * @param grants every permission that applies, its own and inherited
- * @param reach who can reach it now
+ * @param audience who can reach it now
  * @param members members of Microsoft 365 groups, where Graph exposed them
  */
-public record RecordingAccess(StoredRow recording, Location location, FindingResource resource, String owner,
-        List<AccessGrant> grants, Reach reach, Map<String, List<GroupMember>> members) {
+public record RecordingAccess(ClassifiedItem recording, Location location, FindingResource resource, String owner,
+        List<AccessGrant> grants, Audience audience, Map<String, List<GroupMember>> members) {
 
     public RecordingAccess {
         grants = List.copyOf(grants);

@@ -45,9 +45,9 @@ abstract class SharingCheck implements Check<RecordingAccess> {
                 details.put("linkType", grant.linkType());
             }
             details.put("expires", grant.expiresAt() == null ? "never" : grant.expiresAt().toString());
-            details.put("reach", access.reach().details());
+            details.put("reach", access.audience().details());
             findings.add(FindingDraft.of(rule, title(access, grant),
-                    List.of("Classified as " + access.kindWords() + ".", offence, access.reach().describe()),
+                    List.of("Classified as " + access.kindWords() + ".", offence, access.audience().describe()),
                     access.resource(), access.owner()).withDiscriminator(grant.permissionId()).withDetails(details));
         }
         return new CheckOutcome(findings, null);

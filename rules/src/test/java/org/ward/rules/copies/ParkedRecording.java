@@ -12,7 +12,7 @@ import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
 import org.ward.rules.facts.MediaFacets;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.BuiltInPacks;
@@ -37,7 +37,7 @@ final class ParkedRecording {
         Location oneDrive = new Location("od-site", LocationKind.ONEDRIVE, "OneDrive of Ada Lovelace",
                 "https://smallclinic-my.sharepoint.com/personal/ada", null, null, null, "ada.lovelace@smallclinic.nhs.uk",
                 List.of("ada.lovelace@smallclinic.nhs.uk"), ContainerLabel.notExposed(), NOW.minus(Duration.ofDays(500)));
-        StoredRow row = new StoredRow(item, true, "teams-meeting-recording", 80, List.of(), List.of());
+        ClassifiedItem row = new ClassifiedItem(item, true, "teams-meeting-recording", 80, List.of(), List.of());
         return new OneDriveRecording(row, oneDrive, FindingResource.ofItem(oneDrive.siteId(), oneDrive.webUrl(),
                 oneDrive.webUrl() + "/Documents", item), copies);
     }

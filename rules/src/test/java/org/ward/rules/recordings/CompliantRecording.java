@@ -15,7 +15,7 @@ import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
 import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.StoredIdentifier;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.policy.BuiltInPacks;
 import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.PolicyLoader;
@@ -55,22 +55,22 @@ final class CompliantRecording {
                 label, NOW.minus(Duration.ofDays(100)));
     }
 
-    static StoredRow recording() {
+    static ClassifiedItem recording() {
         return recording(item("rec-1", "Consultation 999 *** **18.mp4", "video/mp4", "Clinical Recording - 8 Years",
                 Duration.ofDays(365), Map.of()), "consultation-video", List.of(identifier(PATIENT)));
     }
 
-    static StoredRow recording(ItemRecord item, String kind, List<StoredIdentifier> identifiers) {
-        return new StoredRow(item, true, kind, 85, List.of("video MIME type", "approved location"), identifiers);
+    static ClassifiedItem recording(ItemRecord item, String kind, List<StoredIdentifier> identifiers) {
+        return new ClassifiedItem(item, true, kind, 85, List.of("video MIME type", "approved location"), identifiers);
     }
 
-    static StoredRow consentForm() {
+    static ClassifiedItem consentForm() {
         return document(item("form-1", "Consent 999 *** **18.pdf", "application/pdf", null, Duration.ofDays(365), Map.of()),
                 List.of(identifier(PATIENT)));
     }
 
-    static StoredRow document(ItemRecord item, List<StoredIdentifier> identifiers) {
-        return new StoredRow(item, false, null, 0, List.of(), identifiers);
+    static ClassifiedItem document(ItemRecord item, List<StoredIdentifier> identifiers) {
+        return new ClassifiedItem(item, false, null, 0, List.of(), identifiers);
     }
 
     static ItemRecord item(String id, String name, String mime, String retentionLabel, Duration age, Map<String, String> columns) {
@@ -84,7 +84,7 @@ final class CompliantRecording {
         return new StoredIdentifier("NHS_NUMBER", "999 *** **18", fingerprint, "file name");
     }
 
-    static RecordingFacts facts(StoredRow recording, Location location, List<StoredRow> folder) {
+    static RecordingFacts facts(ClassifiedItem recording, Location location, List<ClassifiedItem> folder) {
         LocationContext context = LocationContext.of(location, "Documents", POLICY.locations());
         return new RecordingFacts(recording, location, context, folder, location.webUrl() + "/Shared%20Documents");
     }

@@ -13,7 +13,7 @@ import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
 import org.ward.rules.facts.MediaFacets;
-import org.ward.rules.facts.StoredRow;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.BuiltInPacks;
@@ -97,10 +97,10 @@ final class SharedRecording {
                 "/Consultations/Consultation 999 *** **18.mp4", false, "video/mp4", 1_000_000, NOW.minus(Duration.ofDays(30)),
                 NOW.minus(Duration.ofDays(30)), null, null, "hash", null, new MediaFacets(false, true, false, false, null),
                 null, null, Map.of());
-        StoredRow row = new StoredRow(item, true, "consultation-video", 85, List.of(), List.of());
+        ClassifiedItem row = new ClassifiedItem(item, true, "consultation-video", 85, List.of(), List.of());
         Location site = site();
-        Reach reach = Reach.of(grants, Map.of(), POLICY.sharing().everyone(), NOW);
+        Audience audience = Audience.of(grants, Map.of(), POLICY.sharing().everyone(), NOW);
         return new RecordingAccess(row, site, FindingResource.ofItem(site.siteId(), site.webUrl(), site.webUrl() + "/Documents",
-                item), "ada.lovelace@smallclinic.nhs.uk", grants, reach, Map.of());
+                item), "ada.lovelace@smallclinic.nhs.uk", grants, audience, Map.of());
     }
 }

@@ -3,7 +3,8 @@ package org.ward.rules.facts;
 import java.util.List;
 
 /**
- * A stored item as checks read it.
+ * An item as Ward keeps it, with its classification evidence: what recording checks read about a recording and the
+ * files beside it. Names and paths are masked; identifiers are fingerprints.
  *
  * @param item the item (masked name and path)
  * @param recording whether it was classified as a patient recording
@@ -12,6 +13,6 @@ import java.util.List;
  * @param reasons the classifier's reasons
  * @param identifiers identifiers found: type, masked value, fingerprint
  */
-public record StoredRow(ItemRecord item, boolean recording, String kind, int score, List<String> reasons,
+public record ClassifiedItem(ItemRecord item, boolean recording, String kind, int score, List<String> reasons,
         List<StoredIdentifier> identifiers) {
 }

@@ -32,7 +32,6 @@ import org.ward.rules.identity.IdentityCatalogue;
 import org.ward.rules.identity.IdentityFacts;
 import org.ward.rules.identity.MfaRegistration;
 import org.ward.rules.identity.NotRun;
-import org.ward.rules.identity.Reach;
 import org.ward.rules.identity.ReachIndex;
 import org.ward.rules.identity.RiskDetectionView;
 import org.ward.rules.identity.RiskyUserView;
@@ -50,9 +49,9 @@ import org.ward.rules.policy.Rule;
  * reconciles the findings register. The same for {@code ward identity} and the scan's identity step.
  */
 @Service
-public class IdentityChecks {
+public class IdentityService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IdentityChecks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
 
     /** Sign-ins are kept 30 days on P1 and P2; anomalies stay open while their sign-ins are that recent. */
     static final Duration SIGN_IN_WINDOW = Duration.ofDays(30);
@@ -81,7 +80,7 @@ public class IdentityChecks {
     private final PolicyPack policy;
     private final Clock clock;
 
-    public IdentityChecks(RegistrationCollector registrations, DirectoryRoleCollector roles,
+    public IdentityService(RegistrationCollector registrations, DirectoryRoleCollector roles,
             ConditionalAccessCollector conditionalAccess, RiskCollector risk, SignInCollector signIns, ReachCollector reach,
             IdentityStore store, FindingStore findings, ScanRuns runs, GraphConnectionCheck connection, PolicyPack policy,
             Clock wardClock) {

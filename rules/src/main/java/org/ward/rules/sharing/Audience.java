@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who can reach an item now, from its grants: anyone with a link, everyone in the organisation, people (counted,
+ * Who can reach an item now (its audience), from its grants: anyone with a link, everyone in the organisation, people (counted,
  * guests among them), and groups with their size where Graph exposes it.
  *
  * @param anyoneWithLink an active Anyone link exists
@@ -18,10 +18,10 @@ import java.util.Set;
  * @param guests those of them outside the organisation
  * @param groups group name to size (null when Graph does not expose the membership)
  */
-public record Reach(boolean anyoneWithLink, boolean wholeOrganisation, Set<String> people, Set<String> guests,
+public record Audience(boolean anyoneWithLink, boolean wholeOrganisation, Set<String> people, Set<String> guests,
         Map<String, Integer> groups) {
 
-    public static Reach of(List<AccessGrant> grants, Map<String, List<GroupMember>> members,
+    public static Audience of(List<AccessGrant> grants, Map<String, List<GroupMember>> members,
             org.ward.rules.policy.SharingPolicy.EveryoneGrants everyone, Instant now) {
         boolean anyone = false;
         boolean organisation = false;
@@ -72,7 +72,7 @@ public record Reach(boolean anyoneWithLink, boolean wholeOrganisation, Set<Strin
                 }
             }
         }
-        return new Reach(anyone, organisation, people, guests, groups);
+        return new Audience(anyone, organisation, people, guests, groups);
     }
 
     /** "Who can reach it now: anyone with the link; everyone in the organisation; 5 people (1 guest); ..." */
