@@ -43,6 +43,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheCommandLineReachesIntoTheScanJob() {
+        assertHolds(noClasses().that().resideOutsideOfPackages("org.ward.connector.scan..", "org.ward.connector.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.ward.connector.scan..")
+                .because("scan orchestrates: capabilities add their steps as ScanStage beans and record gaps through the"
+                        + " runs register, so nothing needs the job's insides"));
+    }
+
+    @Test
     void collectorsHoldNoBusinessRules() {
         assertHolds(classes().that(COLLECTOR)
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.ward.rules.recordings..",

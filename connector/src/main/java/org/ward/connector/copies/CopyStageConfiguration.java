@@ -10,8 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 import org.ward.rules.policy.PolicyPack;
 
 /** Adds the temporary-copies step to the tenant scan. */

@@ -15,15 +15,15 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.copies.CopyAssessment;
 import org.ward.rules.copies.OneDriveRecording;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
-import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.PolicyPack;
 

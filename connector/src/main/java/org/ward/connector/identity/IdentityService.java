@@ -20,7 +20,7 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.TokenPermissions;
-import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.Catalogues;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.FindingDraft;

@@ -7,8 +7,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 
 /**
  * The identity step of the tenant scan: runs the identity checks under the scan's id and adds every check that could

@@ -2,7 +2,7 @@ package org.ward.connector.report;
 
 import java.util.Locale;
 
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
 import org.ward.rules.policy.Severity;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
 import org.ward.rules.findings.Finding;
 
 /**

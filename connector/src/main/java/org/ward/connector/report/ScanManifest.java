@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.findings.FindingStatus;
 import org.ward.rules.policy.FindingType;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
 import org.ward.rules.Catalogues;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.Finding;

@@ -11,6 +11,7 @@ import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.TenantDiscovery;
 import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.policy.PolicyPack;
 
 /**

@@ -12,6 +12,7 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.LocationContext;

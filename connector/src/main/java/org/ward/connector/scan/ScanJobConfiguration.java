@@ -24,6 +24,8 @@ import org.ward.connector.inventory.DriveDelta;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.privacy.InstallationKey;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 import org.ward.connector.sharing.AccessStore;
 import org.ward.connector.sharing.SharingMode;
 import org.ward.rules.classify.IdentifierFingerprint;

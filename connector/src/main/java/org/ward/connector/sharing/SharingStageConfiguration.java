@@ -12,8 +12,8 @@ import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 import org.ward.rules.policy.PolicyPack;
 
 /** Adds the sharing step to the tenant scan, after the recordings are evaluated. */

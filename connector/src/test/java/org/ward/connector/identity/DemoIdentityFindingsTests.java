@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
 import org.ward.connector.demo.DemoTenant;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.scan.ScanService;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.findings.FindingStatus;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
-import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.scan.ScanService;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.identity.IdentityCatalogue;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
 import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;

@@ -1,4 +1,4 @@
-package org.ward.connector.scan;
+package org.ward.connector.runs;
 
 import org.springframework.batch.core.step.Step;
 
@@ -13,5 +13,5 @@ import org.springframework.batch.core.step.Step;
 public record ScanStage(int order, Step step) {
 
     /** The key of the scan id in the job's execution context. */
-    public static final String SCAN_ID = ScanKeys.SCAN_ID;
+    public static final String SCAN_ID = "ward.scanId";
 }

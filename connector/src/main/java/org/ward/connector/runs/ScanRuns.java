@@ -1,4 +1,4 @@
-package org.ward.connector.scan;
+package org.ward.connector.runs;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class ScanRuns {
             long resourceUnits, long throttled, List<String> gaps) {
     }
 
-    long start(String tenantId, String policyId, String policyHash, long jobExecutionId, Instant now) {
+    public long start(String tenantId, String policyId, String policyHash, long jobExecutionId, Instant now) {
         jdbc.sql("INSERT INTO ward_scan (job_execution_id, tenant_id, policy_id, policy_hash, started_at, status)"
                 + " VALUES (?, ?, ?, ?, ?, 'RUNNING')")
                 .params(jobExecutionId, tenantId, policyId, policyHash, Timestamp.from(now)).update();
@@ -72,14 +72,14 @@ public class ScanRuns {
         jdbc.sql("UPDATE ward_scan SET gaps = ? WHERE scan_id = ?").params(String.join("\n", gaps), scanId).update();
     }
 
-    void finish(long scanId, String status, int drives, long items, long recordings, long requests, long units,
+    public void finish(long scanId, String status, int drives, long items, long recordings, long requests, long units,
             long throttled, Instant now) {
         jdbc.sql("UPDATE ward_scan SET status = ?, finished_at = ?, drives = ?, items = ?, recordings = ?,"
                 + " graph_requests = ?, resource_units = ?, throttled = ? WHERE scan_id = ?")
                 .params(status, Timestamp.from(now), drives, items, recordings, requests, units, throttled, scanId).update();
     }
 
-    void failed(long scanId, Instant now) {
+    public void failed(long scanId, Instant now) {
         jdbc.sql("UPDATE ward_scan SET status = 'FAILED', finished_at = ? WHERE scan_id = ? AND status = 'RUNNING'")
                 .params(Timestamp.from(now), scanId).update();
     }
