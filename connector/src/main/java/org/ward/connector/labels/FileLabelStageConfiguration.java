@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.labels.collect.FileSensitivityLabels;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 

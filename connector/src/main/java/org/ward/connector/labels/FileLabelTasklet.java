@@ -12,6 +12,7 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.ItemStore.UnreadLabel;
+import org.ward.connector.labels.collect.FileSensitivityLabels;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 

@@ -11,6 +11,7 @@ import org.ward.connector.audit.AuditLog;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.remediate.RemediationResult.Outcome;
+import org.ward.connector.remediate.collect.ItemPermissions;
 import org.ward.connector.sharing.AccessStore;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.policy.PolicyPack;

@@ -9,7 +9,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.discovery.TenantDiscovery;
+import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.policy.PolicyPack;

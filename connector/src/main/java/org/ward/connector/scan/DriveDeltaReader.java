@@ -8,7 +8,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
-import org.ward.connector.inventory.DriveDelta;
+import org.ward.connector.inventory.collect.DriveDelta;
 import org.ward.rules.facts.ItemRecord;
 
 /**

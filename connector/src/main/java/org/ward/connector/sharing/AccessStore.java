@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.ward.connector.sharing.PermissionReader.ItemKey;
+import org.ward.connector.sharing.collect.PermissionReader.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.GroupMember;
 

@@ -14,6 +14,8 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.sharing.collect.GroupMembers;
+import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.policy.PolicyPack;
 
 /** Adds the sharing step to the tenant scan, after the recordings are evaluated. */

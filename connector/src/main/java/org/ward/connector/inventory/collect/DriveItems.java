@@ -1,11 +1,11 @@
-package org.ward.connector.inventory;
+package org.ward.connector.inventory.collect;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ward.connector.graph.Collector;
+import org.ward.connector.inventory.collect.DriveItems;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.Principal;
@@ -14,7 +14,6 @@ import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.models.IdentitySet;
 
 /** Maps the SDK's {@link DriveItem} into Ward's {@link ItemRecord}, keeping only what checks need. */
-@Collector
 final class DriveItems {
 
     private DriveItems() {

@@ -1,4 +1,4 @@
-package org.ward.connector.identity;
+package org.ward.connector.identity.collect;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.identity.IdentityPacer;
+import org.ward.connector.identity.collect.ConditionalAccessCollector;
 import org.ward.rules.identity.CaPolicyView;
 
 import com.microsoft.graph.models.ConditionalAccessClientApp;
@@ -27,7 +28,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * Reads conditional-access policies (1 request per second per tenant, paced), security defaults, and the people and
  * groups the policies name, so exclusions can be counted and named.
  */
-@Collector
 @Component
 public class ConditionalAccessCollector {
 

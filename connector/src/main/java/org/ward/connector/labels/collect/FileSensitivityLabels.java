@@ -1,4 +1,4 @@
-package org.ward.connector.labels;
+package org.ward.connector.labels.collect;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.BatchOutcome;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.inventory.ItemStore.UnreadLabel;
+import org.ward.connector.labels.collect.FileSensitivityLabels;
 
 import com.microsoft.graph.models.ExtractSensitivityLabelsResult;
 import com.microsoft.graph.models.SensitivityLabelAssignment;
@@ -23,7 +23,6 @@ import com.microsoft.kiota.RequestInformation;
  * files in one {@code $batch}. Graph answers from its own metadata unless the file changed since it last looked.
  */
 @Component
-@Collector
 public class FileSensitivityLabels {
 
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.ward.connector.remediate;
+package org.ward.connector.remediate.collect;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.remediate.LinkRequest;
+import org.ward.connector.remediate.PermissionSnapshot;
+import org.ward.connector.remediate.collect.ItemPermissions;
 
 import com.microsoft.graph.drives.item.items.item.DriveItemItemRequestBuilder;
 import com.microsoft.graph.drives.item.items.item.createlink.CreateLinkPostRequestBody;
@@ -23,7 +25,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * arrive as {@link GraphAccessException}s with Graph's status and code; deciding what they mean is the caller's job.
  */
 @Component
-@Collector
 public class ItemPermissions {
 
     private final GraphServiceClient graph;

@@ -1,4 +1,4 @@
-package org.ward.connector.sharing;
+package org.ward.connector.sharing.collect;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.BatchOutcome;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.sharing.AccessGrant;
 
 import com.microsoft.graph.models.Identity;
@@ -26,7 +26,6 @@ import com.microsoft.kiota.RequestInformation;
  * items whose sharing may have changed.
  */
 @Component
-@Collector
 public class PermissionReader {
 
     private final GraphServiceClient graph;

@@ -1,11 +1,12 @@
-package org.ward.connector.identity;
+package org.ward.connector.identity.collect;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.identity.IdentityPacer;
+import org.ward.connector.identity.collect.RegistrationCollector;
 import org.ward.rules.identity.MfaRegistration;
 
 import com.microsoft.graph.models.SignInUserType;
@@ -13,7 +14,6 @@ import com.microsoft.graph.models.UserRegistrationDetails;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 
 /** Reads the MFA registration report (identity reports lane: 5 requests per 10 s). */
-@Collector
 @Component
 public class RegistrationCollector {
 

@@ -1,4 +1,4 @@
-package org.ward.connector.identity;
+package org.ward.connector.identity.collect;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.identity.collect.ReachCollector;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
 import org.ward.rules.identity.Reach;
@@ -28,7 +28,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * recordings, and people named on recordings' permissions directly or through a group (ward_access, filled by the
  * sharing step; empty until it has run).
  */
-@Collector
 @Component
 public class ReachCollector {
 

@@ -1,4 +1,4 @@
-package org.ward.connector.identity;
+package org.ward.connector.identity.collect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.identity.collect.DirectoryRoleCollector;
 import org.ward.rules.identity.RoleHolder;
 
 import com.microsoft.graph.models.DirectoryRole;
@@ -19,7 +19,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * Reads who holds which directory role: the role assignments with their principals, and the activated roles' names.
  * Directory calls, inside the ordinary directory budget.
  */
-@Collector
 @Component
 public class DirectoryRoleCollector {
 

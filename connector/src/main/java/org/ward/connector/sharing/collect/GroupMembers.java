@@ -1,4 +1,4 @@
-package org.ward.connector.sharing;
+package org.ward.connector.sharing.collect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.rules.sharing.GroupMember;
 
 import com.microsoft.graph.models.DirectoryObject;
@@ -21,7 +21,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * people a group grant lets in. SharePoint groups' membership is not in Graph; their size stays unknown.
  */
 @Component
-@Collector
 public class GroupMembers {
 
     private final GraphServiceClient graph;

@@ -1,4 +1,4 @@
-package org.ward.connector.identity;
+package org.ward.connector.identity.collect;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.identity.IdentityPacer;
+import org.ward.connector.identity.IdentitySettings;
+import org.ward.connector.identity.collect.SignInCollector;
 import org.ward.rules.identity.SignInEvent;
 
 import com.microsoft.graph.models.SignIn;
@@ -22,7 +24,6 @@ import com.microsoft.kiota.serialization.UntypedNode;
  * {@code authenticationRequirement}; when a check needs it the log is read from beta instead, with the same v1.0
  * models (the beta-only fields arrive in additionalData).
  */
-@Collector
 @Component
 public class SignInCollector {
 

@@ -1,13 +1,16 @@
-package org.ward.connector.inventory;
+package org.ward.connector.inventory.collect;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.inventory.DeltaPage;
+import org.ward.connector.inventory.DeltaResyncRequired;
+import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.collect.DriveItems;
 import org.ward.rules.facts.ItemRecord;
 
 import com.microsoft.graph.drives.item.items.item.delta.DeltaGetResponse;
@@ -23,7 +26,6 @@ import com.microsoft.kiota.ApiException;
  * in the same call, so the inventory needs about one request per thousand items.
  */
 @Component
-@Collector
 public class DriveDelta {
 
     static final String[] FIELDS = {"id", "name", "parentReference", "file", "folder", "root", "size", "createdDateTime",

@@ -1,4 +1,4 @@
-package org.ward.connector.discovery;
+package org.ward.connector.discovery.collect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
+import org.ward.connector.discovery.DiscoveredDrive;
+import org.ward.connector.discovery.Discovery;
+import org.ward.connector.discovery.ParallelCalls;
+import org.ward.connector.discovery.collect.LocationCatalogue;
+import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.rules.facts.Location;
@@ -31,7 +35,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
  * becomes a coverage gap rather than a silent omission.
  */
 @Component
-@Collector
 public class TenantDiscovery {
 
     private static final String[] SITE_FIELDS = {"id", "name", "displayName", "webUrl", "createdDateTime",

@@ -1,12 +1,13 @@
-package org.ward.connector.identity;
+package org.ward.connector.identity.collect;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.ward.connector.graph.Collector;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.identity.IdentityPacer;
+import org.ward.connector.identity.collect.RiskCollector;
 import org.ward.rules.identity.RiskDetectionView;
 import org.ward.rules.identity.RiskyUserView;
 
@@ -15,7 +16,6 @@ import com.microsoft.graph.models.RiskyUser;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 
 /** Reads Entra ID Protection's risky users and risk detections (1 request per second per tenant, paced). */
-@Collector
 @Component
 public class RiskCollector {
 

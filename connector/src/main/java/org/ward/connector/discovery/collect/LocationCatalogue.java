@@ -1,10 +1,11 @@
-package org.ward.connector.discovery;
+package org.ward.connector.discovery.collect;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.graph.Collector;
+import org.ward.connector.discovery.collect.LocationCatalogue;
+import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.rules.facts.ContainerLabel;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
@@ -19,7 +20,6 @@ import com.microsoft.graph.models.User;
  * Turns discovered sites into {@link Location}s: which group a site belongs to, whether it is a channel's site,
  * who owns it, and which container label Graph lets Ward see.
  */
-@Collector
 final class LocationCatalogue {
 
     private final List<Group> groups;
