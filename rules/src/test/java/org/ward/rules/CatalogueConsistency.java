@@ -38,7 +38,8 @@ final class CatalogueConsistency {
         }
     }
 
-    private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| ([a-z-]+) \\| (.*) \\|$", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| ([a-z-]+) \\| ([a-z]+) \\| (.*) \\|$",
+            Pattern.MULTILINE);
     private static final Pattern DOCUMENTED_PARAM = Pattern.compile("`(\\w+)` \\(");
 
     private final List<PackView> packs;
@@ -118,7 +119,11 @@ final class CatalogueConsistency {
                     problems.add(type.name() + ": docs/policies.md gives its rule id as " + row.group(2) + ", not "
                             + type.ruleId() + ".");
                 }
-                params = row.group(3);
+                if (!row.group(3).equals(type.defaultSeverity().yamlName())) {
+                    problems.add(type.name() + ": docs/policies.md gives its default severity as " + row.group(3) + ", not "
+                            + type.defaultSeverity().yamlName() + ".");
+                }
+                params = row.group(4);
             }
         }
         if (params == null) {

@@ -72,10 +72,10 @@ class CatalogueConsistencyTests {
 
     @Test
     void aCompleteLinePassesAndEachMissingPartIsNamed() {
-        String doc = String.join("\n", "| COMPLETE | complete | `limit` (3) |", "| WITHOUT_PACK_RULE | without-pack-rule | — |",
-                "| MISNAMED | misnamed | — |", "| WITHOUT_TEST | without-test | — |",
-                "| WITH_STALE_DEFAULT | with-stale-default | `limit` (5) |", "| WITHOUT_REMEDIATION | without-remediation | — |",
-                "| NOT_APPLICABLE | not-applicable | — |");
+        String doc = String.join("\n", "| COMPLETE | complete | low | `limit` (3) |",
+                "| WITHOUT_PACK_RULE | without-pack-rule | low | — |", "| MISNAMED | misnamed | low | — |",
+                "| WITHOUT_TEST | without-test | low | — |", "| WITH_STALE_DEFAULT | with-stale-default | low | `limit` (5) |",
+                "| WITHOUT_REMEDIATION | without-remediation | low | — |", "| NOT_APPLICABLE | not-applicable | low | — |");
         Map<String, String> rules = Map.of("COMPLETE", "complete", "MISNAMED", "misnamed", "WITHOUT_DOCS", "without-docs",
                 "WITHOUT_TEST", "without-test", "WITH_STALE_DEFAULT", "with-stale-default",
                 "WITHOUT_REMEDIATION", "without-remediation");

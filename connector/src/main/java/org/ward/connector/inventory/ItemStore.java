@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.ward.rules.classify.IdentifierMatch;
 import org.ward.rules.classify.RecordingClassification;
+import org.ward.rules.facts.ItemKey;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.Principal;
@@ -163,6 +164,28 @@ public class ItemStore {
                 + " AND EXISTS (SELECT 1 FROM ward_item r"
                 + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)",
                 (rs, n) -> new BesideRecordingLabels(rs.getLong(1), rs.getLong(2)));
+    }
+
+    /** Where every recording is, by drive and item id. */
+    public List<ItemKey> recordingKeys() {
+        return jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
+                (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)));
+    }
+
+    /** How many recordings each drive holds. */
+    public Map<String, Long> recordingsByDrive() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT drive_id, COUNT(*) FROM ward_item WHERE recording = TRUE GROUP BY drive_id",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The ids of the items below a folder (its path), at any depth. */
+    public List<String> itemIdsBelow(String driveId, String folderPath) {
+        return jdbc.queryForList("SELECT item_id FROM ward_item WHERE drive_id = ? AND path LIKE ?", String.class, driveId,
+                folderPath.replace("%", "\\%") + "/%");
     }
 
     /** Streams every recording. */

@@ -39,7 +39,7 @@ public class ScanReports {
             ScanRun previous = runs.previousCompleted(scanId).orElse(null);
             List<Finding> all = findings.all();
             return ScanSummary.of(run, previous, all, findings.firstFoundBy(scanId), locations.locationsBySite(scanId),
-                    locations.newIn(scanId), fileLabels());
+                    locations.firstSeenBy(scanId), fileLabels());
         });
     }
 

@@ -2,6 +2,8 @@ package org.ward.connector.runs;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,6 +114,22 @@ public class ScanRuns {
             all.addAll(more);
             gaps(scanId, all);
         });
+    }
+
+    /** When the latest of these scans started; empty when there are none. */
+    public Optional<Instant> latestStart(Collection<Long> scanIds) {
+        if (scanIds.isEmpty()) {
+            return Optional.empty();
+        }
+        String marks = String.join(",", Collections.nCopies(scanIds.size(), "?"));
+        return jdbc.sql("SELECT MAX(started_at) FROM ward_scan WHERE scan_id IN (" + marks + ")").params(List.copyOf(scanIds))
+                .query((rs, n) -> rs.getTimestamp(1)).optional().map(Timestamp::toInstant);
+    }
+
+    /** The scans (and standalone runs) started at or after the given time. */
+    public List<Long> startedSince(Instant since) {
+        return jdbc.sql("SELECT scan_id FROM ward_scan WHERE started_at >= ?").param(Timestamp.from(since)).query(Long.class)
+                .list();
     }
 
     public Optional<ScanRun> latestCompleted() {

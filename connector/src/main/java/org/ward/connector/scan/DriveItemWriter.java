@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.StoredItem;
 import org.ward.connector.sharing.AccessStore;
@@ -57,7 +58,7 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         for (StoredItem changed : sharingChanged) {
             access.sharingChanged(driveId, changed.item().itemId());
             if (changed.item().folder()) {
-                access.sharingChangedBelow(driveId, changed.item().path());
+                access.sharingChanged(driveId, items.itemIdsBelow(driveId, changed.item().path()));
             }
         }
         if (commit != null) {

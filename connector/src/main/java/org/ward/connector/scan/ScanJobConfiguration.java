@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;

@@ -5,13 +5,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.ward.connector.sharing.collect.PermissionReader.ItemKey;
+import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.GroupMember;
 
@@ -55,30 +60,38 @@ public class AccessStore {
         jdbc.update("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id = ?", driveId, itemId);
     }
 
-    /** Marks every recording below a folder: a folder's sharing reaches what it contains. */
-    public void sharingChangedBelow(String driveId, String folderPath) {
-        jdbc.update("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id IN (SELECT item_id FROM"
-                + " ward_item WHERE drive_id = ? AND path LIKE ?)", driveId, driveId, folderPath.replace("%", "\\%") + "/%");
+    /** Marks the recordings among these items for reading: a folder's sharing reaches what it contains. */
+    public void sharingChanged(String driveId, List<String> itemIds) {
+        jdbc.batchUpdate("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id = ?",
+                itemIds.stream().map(id -> new Object[] {driveId, id}).toList());
     }
 
     /**
-     * Recordings whose permissions must be read this scan.
+     * The recordings whose permissions must be read this scan: never read, marked, or — with {@code everything} — not
+     * read by this scan.
      *
+     * @param recordings every recording, in the order to read them
      * @param everything re-read every recording (no sharing-change reports, or a periodic full sweep)
      */
-    public List<ItemKey> toRead(boolean everything, long scanId) {
-        String sql = "SELECT i.drive_id, i.item_id FROM ward_item i LEFT JOIN ward_access_state s ON s.drive_id = i.drive_id"
-                + " AND s.item_id = i.item_id WHERE i.recording = TRUE AND (s.item_id IS NULL OR s.needs_read = TRUE"
-                + (everything ? " OR s.read_scan < " + scanId : "") + ") ORDER BY i.drive_id, i.item_id";
-        return jdbc.query(sql, (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)));
+    public List<ItemKey> toRead(List<ItemKey> recordings, boolean everything, long scanId) {
+        Map<ItemKey, long[]> states = new HashMap<>();
+        jdbc.query("SELECT drive_id, item_id, read_scan, needs_read FROM ward_access_state", rs -> {
+            states.put(new ItemKey(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
+        });
+        return recordings.stream().filter(key -> {
+            long[] state = states.get(key);
+            return state == null || state[1] == 1 || everything && state[0] < scanId;
+        }).toList();
     }
 
-    /** Forgets access of items that are no longer recordings (deleted, or reclassified). */
-    public void forgetNonRecordings() {
-        jdbc.update("DELETE FROM ward_access WHERE NOT EXISTS (SELECT 1 FROM ward_item i WHERE i.drive_id = ward_access.drive_id"
-                + " AND i.item_id = ward_access.item_id AND i.recording = TRUE)");
-        jdbc.update("DELETE FROM ward_access_state WHERE NOT EXISTS (SELECT 1 FROM ward_item i WHERE i.drive_id ="
-                + " ward_access_state.drive_id AND i.item_id = ward_access_state.item_id AND i.recording = TRUE)");
+    /** Forgets the access of items that are no longer recordings (deleted, or reclassified). */
+    public void forgetAllBut(Set<ItemKey> recordings) {
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            List<Object[]> gone = jdbc.query("SELECT DISTINCT drive_id, item_id FROM " + table,
+                    (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2))).stream().filter(k -> !recordings.contains(k))
+                    .map(k -> new Object[] {k.driveId(), k.itemId()}).toList();
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", gone);
+        }
     }
 
     /** The stored grants of every recording, by item. */
@@ -114,22 +127,71 @@ public class AccessStore {
         return result;
     }
 
-    /** Whether the last full sweep of every recording's permissions is older than {@code cutoff} (or never ran). */
-    public boolean lastFullSweepBefore(java.time.Instant cutoff) {
-        java.sql.Timestamp last = jdbc.query("SELECT MAX(s.started_at) FROM ward_scan s WHERE s.scan_id IN"
-                + " (SELECT scan_id FROM ward_sharing_sweep)", rs -> rs.next() ? rs.getTimestamp(1) : null);
-        return last == null || last.toInstant().isBefore(cutoff);
+    /** The scans that re-read every recording's permissions. */
+    public List<Long> sweepScans() {
+        return jdbc.queryForList("SELECT scan_id FROM ward_sharing_sweep", Long.class);
     }
 
     public void sweptAt(long scanId) {
         jdbc.update("INSERT INTO ward_sharing_sweep (scan_id) VALUES (?)", scanId);
     }
 
-    /** Groups that can reach recordings and whose membership was never read, or read before {@code cutoff}. */
-    public List<String> groupsToRefresh(java.time.Instant cutoff) {
-        return jdbc.queryForList("SELECT DISTINCT a.principal_id FROM ward_access a WHERE a.principal_kind = 'GROUP' AND NOT"
-                + " EXISTS (SELECT 1 FROM ward_group_member m JOIN ward_scan s ON s.scan_id = m.read_scan WHERE m.group_id ="
-                + " a.principal_id AND s.started_at >= ?)", String.class, Timestamp.from(cutoff));
+    /** Groups that can reach recordings and whose membership none of the given (recent) scans read. */
+    public List<String> groupsToRefresh(Collection<Long> recentScans) {
+        String sql = "SELECT DISTINCT a.principal_id FROM ward_access a WHERE a.principal_kind = 'GROUP'";
+        if (recentScans.isEmpty()) {
+            return jdbc.queryForList(sql, String.class);
+        }
+        String marks = String.join(",", Collections.nCopies(recentScans.size(), "?"));
+        return jdbc.queryForList(sql + " AND NOT EXISTS (SELECT 1 FROM ward_group_member m WHERE m.group_id = a.principal_id"
+                + " AND m.read_scan IN (" + marks + "))", String.class, recentScans.toArray());
+    }
+
+    /** Whether the permissions of any recording have been read. */
+    public boolean anyRecorded() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ward_access", Long.class);
+        return n != null && n > 0;
+    }
+
+    /**
+     * A person named on recordings' own permissions, directly or as a member of a group that is.
+     *
+     * @param userId the user's object id
+     * @param upn the e-mail or UPN
+     * @param guest whether they are a guest
+     * @param recordings how many recordings name them
+     * @param throughGroup the group's name when named through one, null when named directly
+     */
+    public record Named(String userId, String upn, boolean guest, int recordings, String throughGroup) {
+    }
+
+    /**
+     * People named on the recordings' own permissions (not inherited ones: site membership counts as that), directly or
+     * through a group whose members Ward read, with how many recordings name them.
+     */
+    public List<Named> namedOn(Set<ItemKey> recordings) {
+        Map<List<Object>, Set<ItemKey>> counted = new LinkedHashMap<>();
+        jdbc.query("SELECT principal_id, principal_email, principal_guest, drive_id, item_id FROM ward_access"
+                + " WHERE principal_kind = 'USER' AND inherited_from IS NULL ORDER BY principal_id, drive_id, item_id", rs -> {
+                    ItemKey item = new ItemKey(rs.getString(4), rs.getString(5));
+                    if (recordings.contains(item)) {
+                        counted.computeIfAbsent(Arrays.asList(rs.getString(1), rs.getString(2), rs.getBoolean(3), null),
+                                k -> new HashSet<>()).add(item);
+                    }
+                });
+        jdbc.query("SELECT m.user_id, m.upn, m.guest, a.drive_id, a.item_id, a.principal_name FROM ward_access a"
+                + " JOIN ward_group_member m ON m.group_id = a.principal_id WHERE a.principal_kind = 'GROUP'"
+                + " AND a.inherited_from IS NULL ORDER BY m.user_id, a.principal_name, a.drive_id, a.item_id", rs -> {
+                    ItemKey item = new ItemKey(rs.getString(4), rs.getString(5));
+                    if (recordings.contains(item)) {
+                        counted.computeIfAbsent(Arrays.asList(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                                rs.getString(6)), k -> new HashSet<>()).add(item);
+                    }
+                });
+        List<Named> named = new ArrayList<>();
+        counted.forEach((k, items) -> named.add(new Named((String) k.get(0), (String) k.get(1), (Boolean) k.get(2),
+                items.size(), (String) k.get(3))));
+        return named;
     }
 
     public long countReadBy(long scanId) {

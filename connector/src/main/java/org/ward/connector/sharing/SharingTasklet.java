@@ -3,6 +3,7 @@ package org.ward.connector.sharing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,8 @@ import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.connector.sharing.collect.PermissionReader;
-import org.ward.connector.sharing.collect.PermissionReader.ItemKey;
 import org.ward.rules.check.CheckContext;
+import org.ward.rules.facts.ItemKey;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.PolicyPack;
@@ -77,12 +78,13 @@ class SharingTasklet implements Tasklet {
                     + " ward.sharing.enabled is false."));
             return RepeatStatus.FINISHED;
         }
-        access.forgetNonRecordings();
+        List<ItemKey> recordings = items.recordingKeys();
+        access.forgetAllBut(new HashSet<>(recordings));
         List<String> gaps = new ArrayList<>();
-        boolean everything = !mode.deltaReportsSharingChanges() || access.lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
+        boolean everything = !mode.deltaReportsSharingChanges() || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
         try {
-            List<ItemKey> toRead = access.toRead(everything, scanId);
+            List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
             List<List<ItemKey>> batches = new ArrayList<>();
             for (int i = 0; i < toRead.size(); i += 20) {
                 batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
@@ -91,7 +93,7 @@ class SharingTasklet implements Tasklet {
             if (everything) {
                 access.sweptAt(scanId);
             }
-            parallel.forEach(access.groupsToRefresh(now.minus(settings.membershipRefresh())),
+            parallel.forEach(access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh()))),
                     group -> access.replaceMembers(group, groups.of(group), scanId));
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
@@ -103,6 +105,11 @@ class SharingTasklet implements Tasklet {
         }
         evaluate(scanId, now);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Whether the last full sweep of every recording's permissions started before {@code cutoff}, or never ran. */
+    private boolean lastFullSweepBefore(Instant cutoff) {
+        return runs.latestStart(access.sweepScans()).map(last -> last.isBefore(cutoff)).orElse(true);
     }
 
     private void evaluate(long scanId, Instant now) {

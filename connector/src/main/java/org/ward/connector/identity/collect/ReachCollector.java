@@ -1,16 +1,17 @@
 package org.ward.connector.identity.collect;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
-import org.ward.connector.identity.collect.ReachCollector;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.sharing.AccessStore;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
 import org.ward.rules.identity.Reach;
@@ -25,21 +26,23 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 /**
  * Works out who reaches patient data from Ward's own record of a scan: owners of the places that hold recordings
  * (approved ones marked), members of the groups behind such places (read from Graph), users whose OneDrive holds
- * recordings, and people named on recordings' permissions directly or through a group (ward_access, filled by the
- * sharing step; empty until it has run).
+ * recordings, and people named on recordings' permissions directly or through a group (the sharing step's record,
+ * empty until it has run). It reads those records through their owners' stores.
  */
 @Component
 public class ReachCollector {
 
-    private final JdbcClient jdbc;
+    private final ItemStore items;
+    private final AccessStore access;
     private final LocationStore locations;
     private final GraphServiceClient graph;
     private final GraphErrors errors;
     private final PolicyPack policy;
 
-    public ReachCollector(JdbcClient jdbc, LocationStore locations, GraphServiceClient graph, GraphErrors errors,
-            PolicyPack policy) {
-        this.jdbc = jdbc;
+    public ReachCollector(ItemStore items, AccessStore access, LocationStore locations, GraphServiceClient graph,
+            GraphErrors errors, PolicyPack policy) {
+        this.items = items;
+        this.access = access;
         this.locations = locations;
         this.graph = graph;
         this.errors = errors;
@@ -54,9 +57,13 @@ public class ReachCollector {
             return ReachIndex.UNKNOWN;
         }
         Map<String, Long> recordings = new HashMap<>();
-        jdbc.sql("SELECT d.site_id, COUNT(*) FROM ward_item i JOIN ward_drive d ON d.drive_id = i.drive_id"
-                + " WHERE i.recording = TRUE GROUP BY d.site_id").query((rs, n) -> recordings.put(rs.getString(1), rs.getLong(2)))
-                .list();
+        Map<String, String> sites = locations.siteByDrive();
+        items.recordingsByDrive().forEach((drive, count) -> {
+            String site = sites.get(drive);
+            if (site != null) {
+                recordings.merge(site, count, Long::sum);
+            }
+        });
         Map<String, Reach> reach = new HashMap<>();
         List<Location> places = locations.locations(scanId);
         LocationRegistry registry = policy.locations();
@@ -77,7 +84,7 @@ public class ReachCollector {
                 members(place.groupId(), label, reach);
             }
         }
-        boolean accessRecorded = jdbc.sql("SELECT COUNT(*) FROM ward_access").query(Long.class).single() > 0;
+        boolean accessRecorded = access.anyRecorded();
         if (accessRecorded) {
             named(reach);
         }
@@ -118,23 +125,9 @@ public class ReachCollector {
      * them only through the site's inherited permissions: membership already counts as that.
      */
     private void named(Map<String, Reach> reach) {
-        jdbc.sql("""
-                SELECT a.principal_id, a.principal_email, a.principal_guest, COUNT(DISTINCT a.drive_id || '/' || a.item_id)
-                FROM ward_access a JOIN ward_item i ON i.drive_id = a.drive_id AND i.item_id = a.item_id
-                WHERE i.recording = TRUE AND a.principal_kind = 'USER' AND a.inherited_from IS NULL
-                GROUP BY a.principal_id, a.principal_email, a.principal_guest""").query((rs, n) -> {
-                    add(reach, rs.getString(1), rs.getString(2), Reach.named(rs.getInt(4), null, rs.getBoolean(3)));
-                    return null;
-                }).list();
-        jdbc.sql("""
-                SELECT m.user_id, m.upn, m.guest, COUNT(DISTINCT a.drive_id || '/' || a.item_id), a.principal_name
-                FROM ward_access a JOIN ward_item i ON i.drive_id = a.drive_id AND i.item_id = a.item_id
-                JOIN ward_group_member m ON m.group_id = a.principal_id
-                WHERE i.recording = TRUE AND a.principal_kind = 'GROUP' AND a.inherited_from IS NULL
-                GROUP BY m.user_id, m.upn, m.guest, a.principal_name""").query((rs, n) -> {
-                    add(reach, rs.getString(1), rs.getString(2), Reach.named(rs.getInt(4), rs.getString(5), rs.getBoolean(3)));
-                    return null;
-                }).list();
+        for (AccessStore.Named n : access.namedOn(new HashSet<>(items.recordingKeys()))) {
+            add(reach, n.userId(), n.upn(), Reach.named(n.recordings(), n.throughGroup(), n.guest()));
+        }
     }
 
     /** Files reach under the UPN when known, else the object id, never both, so nothing is counted twice. */

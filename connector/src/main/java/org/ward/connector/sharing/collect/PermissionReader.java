@@ -11,6 +11,7 @@ import org.ward.connector.graph.BatchOutcome;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.sharing.collect.PermissionReader;
+import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
 
 import com.microsoft.graph.models.Identity;
@@ -36,10 +37,6 @@ public class PermissionReader {
         this.graph = graph;
         this.batch = batch;
         this.errors = errors;
-    }
-
-    /** An item whose permissions to read. */
-    public record ItemKey(String driveId, String itemId) {
     }
 
     /**
