@@ -20,7 +20,7 @@ record AuditDatabase(DataSource dataSource, AuditLog log) {
     }
 
     static AuditDatabase migrated(DataSource dataSource, String vendor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
         return new AuditDatabase(dataSource, new AuditLog(JdbcClient.create(dataSource),
                 new DataSourceTransactionManager(dataSource), Clock.systemUTC()));
     }
