@@ -21,7 +21,11 @@ import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.fixture.TenantFixture;
 import org.ward.simulator.groups.Groups;
 import org.ward.simulator.groups.Teams;
-import org.ward.simulator.identity.IdentityResources;
+import org.ward.simulator.identity.ConditionalAccess;
+import org.ward.simulator.identity.DirectoryRoles;
+import org.ward.simulator.identity.IdentityProtection;
+import org.ward.simulator.identity.RegistrationReport;
+import org.ward.simulator.identity.SignInLog;
 import org.ward.simulator.labels.Labels;
 import org.ward.simulator.permissions.Permissions;
 import org.ward.simulator.requestlog.RequestLog;
@@ -77,7 +81,8 @@ public final class Simulator implements AutoCloseable {
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
                 new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes),
-                new IdentityResources(tenant))) {
+                new RegistrationReport(tenant), new SignInLog(tenant), new IdentityProtection(tenant),
+                new ConditionalAccess(tenant), new DirectoryRoles(tenant))) {
             family.register(routes);
         }
         GraphPipeline pipeline = new GraphPipeline(tenant, tokens, routes, throttle, requestLog, clock);

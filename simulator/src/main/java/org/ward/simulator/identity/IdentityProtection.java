@@ -1,0 +1,63 @@
+package org.ward.simulator.identity;
+
+import static org.ward.simulator.identity.IdentityCharges.PROTECTION;
+
+import java.util.List;
+
+import org.ward.simulator.server.GraphCall;
+import org.ward.simulator.server.GraphResponse;
+import org.ward.simulator.server.Pages;
+import org.ward.simulator.server.ResourceFamily;
+import org.ward.simulator.server.Route;
+import org.ward.simulator.server.RouteAccess;
+import org.ward.simulator.server.Routes;
+import org.ward.simulator.tenant.IdentityData;
+import org.ward.simulator.tenant.Premium;
+import org.ward.simulator.tenant.Tenant;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Entra ID Protection: risky users (P2) and risk detections (P1 and above), 1 request per second per tenant,
+ * refused without Retry-After. Unlicensed tenants get a plain Forbidden.
+ */
+public final class IdentityProtection implements ResourceFamily {
+
+    private static final RouteAccess RISKY_USERS = RouteAccess.directory("IdentityRiskyUser.Read.All",
+            "IdentityRiskyUser.ReadWrite.All");
+    private static final RouteAccess RISK_DETECTIONS = RouteAccess.directory("IdentityRiskEvent.Read.All",
+            "IdentityRiskEvent.ReadWrite.All");
+
+    private final Tenant tenant;
+    private final Licences licences;
+
+    public IdentityProtection(Tenant tenant) {
+        this.tenant = tenant;
+        this.licences = new Licences(tenant);
+    }
+
+    private IdentityData identity() {
+        return tenant.identity();
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers));
+        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections));
+    }
+
+    private GraphResponse riskyUsers(GraphCall call) {
+        licences.require(Premium.P2, Licences.notLicensed());
+        List<ObjectNode> rows = tenant.read(() -> identity().riskyUsers().stream()
+                .map(r -> IdentityJson.riskyUser(tenant.user(r.userId()), r)).toList());
+        return GraphResponse.ok(Pages.of(call, rows, "identityProtection/riskyUsers", 20, 500));
+    }
+
+    private GraphResponse riskDetections(GraphCall call) {
+        licences.require(Premium.P1, Licences.notLicensed());
+        List<ObjectNode> rows = tenant.read(() -> identity().riskDetections().stream()
+                .sorted((a, b) -> b.detectedDateTime().compareTo(a.detectedDateTime()))
+                .map(d -> IdentityJson.riskDetection(tenant.user(d.userId()), d, identity().premium())).toList());
+        return GraphResponse.ok(Pages.of(call, rows, "identityProtection/riskDetections", 20, 500));
+    }
+}
