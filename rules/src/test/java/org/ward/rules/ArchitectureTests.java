@@ -24,6 +24,18 @@ class ArchitectureTests {
         assertHolds(rule);
     }
 
+    @Test
+    void onlyThePolicyBinderReadsFiles() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.ward.rules.policy")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net.http..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, java.io.FileInputStream.class,
+                        java.io.FileOutputStream.class, java.io.FileReader.class, java.io.FileWriter.class,
+                        java.net.Socket.class, java.net.URL.class, java.net.URLConnection.class)
+                .because("classification, checks and detectors judge the facts they are given; only the pack binder reads"
+                        + " files, and nothing here talks to the network");
+        assertHolds(rule);
+    }
+
     /** The rule's violations, each named, are the failure message. */
     private static void assertHolds(ArchRule rule) {
         var result = rule.evaluate(RULES);
