@@ -18,8 +18,9 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.classify.LocationContext;
-import org.ward.rules.copies.CopyAssessment;
+import org.ward.rules.copies.CopiesCatalogue;
 import org.ward.rules.copies.OneDriveRecording;
 import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.facts.Location;
@@ -74,8 +75,8 @@ class CopyTasklet implements Tasklet {
                 }
             }
         });
-        CopyAssessment assessment = new CopyAssessment(CheckContext.of(policy, now));
-        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
+        EnabledChecks<OneDriveRecording> checks = CopiesCatalogue.checks(CheckContext.of(policy, now));
+        FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
         for (ClassifiedItem row : inOneDrives) {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location oneDrive = sites.get(drive.siteId());
@@ -83,12 +84,12 @@ class CopyTasklet implements Tasklet {
             for (String hash : contentKeys(row)) {
                 copies.addAll(approvedByContent.getOrDefault(hash, List.of()));
             }
-            assessment.assess(new OneDriveRecording(row, oneDrive,
+            checks.run(new OneDriveRecording(row, oneDrive,
                     FindingResource.ofItem(oneDrive.siteId(), oneDrive.webUrl(), drive.webUrl(), row.item()),
-                    copies.stream().distinct().toList())).forEach(reconciler::add);
+                    copies.stream().distinct().toList()), row.item().path(), reconciler::add);
         }
         reconciler.finish();
-        runs.addGaps(scanId, assessment.notEvaluatedSentences());
+        runs.addGaps(scanId, checks.notEvaluatedSentences());
         return RepeatStatus.FINISHED;
     }
 

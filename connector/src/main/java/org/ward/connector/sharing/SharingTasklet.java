@@ -22,6 +22,7 @@ import org.ward.connector.runs.ScanStage;
 import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.facts.ItemKey;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.FindingResource;
@@ -30,7 +31,7 @@ import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.Audience;
 import org.ward.rules.sharing.GroupMember;
 import org.ward.rules.sharing.RecordingAccess;
-import org.ward.rules.sharing.SharingAssessment;
+import org.ward.rules.sharing.SharingCatalogue;
 
 /**
  * The sharing step: reads the permissions of the recordings whose sharing may have changed (all of them when delta
@@ -117,8 +118,8 @@ class SharingTasklet implements Tasklet {
         Map<String, List<GroupMember>> members = access.members();
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
-        SharingAssessment assessment = new SharingAssessment(CheckContext.of(policy, now));
-        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
+        EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
+        FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
         items.recordings(row -> {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
@@ -128,11 +129,11 @@ class SharingTasklet implements Tasklet {
             }
             Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), now);
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
-            assessment.assess(new RecordingAccess(row, location,
+            checks.run(new RecordingAccess(row, location,
                     FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    audience, members)).forEach(reconciler::add);
+                    audience, members), row.item().path(), reconciler::add);
         });
         reconciler.finish();
-        runs.addGaps(scanId, assessment.notEvaluatedSentences());
+        runs.addGaps(scanId, checks.notEvaluatedSentences());
     }
 }

@@ -1,5 +1,6 @@
 package org.ward.rules.check;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +64,13 @@ public final class EnabledChecks<F> {
                 notEvaluated.record(rule.get(), outcome, subject);
             }
         }
+    }
+
+    /** What every enabled check finds on one subject. */
+    public List<FindingDraft> findings(F facts, String subject) {
+        List<FindingDraft> findings = new ArrayList<>();
+        run(facts, subject, findings::add);
+        return findings;
     }
 
     public NotEvaluated notEvaluated() {

@@ -1,9 +1,12 @@
 package org.ward.rules.copies;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.ward.rules.check.Check;
 import org.ward.rules.check.CheckClass;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.policy.CatalogueLine;
 import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.ParamSpec;
@@ -34,6 +37,11 @@ public enum CopiesCatalogue implements FindingType {
 
     public CheckClass<OneDriveRecording> check() {
         return check;
+    }
+
+    /** The family's checks, to run copy by copy under the rules the pack enables. */
+    public static EnabledChecks<OneDriveRecording> checks(CheckContext context) {
+        return EnabledChecks.of(values(), t -> Optional.of(t.check().create()), context);
     }
 
     /** What the owner is told: Ward never deletes a copy. */

@@ -6,9 +6,12 @@ import static org.ward.rules.policy.Remediation.Kind.REMOVE_LINK;
 import static org.ward.rules.policy.Remediation.Kind.REMOVE_LINK_OR_GRANT;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.ward.rules.check.Check;
 import org.ward.rules.check.CheckClass;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.policy.CatalogueLine;
 import org.ward.rules.policy.FindingType;
 import org.ward.rules.policy.ParamSpec;
@@ -45,5 +48,10 @@ public enum SharingCatalogue implements FindingType {
 
     public CheckClass<RecordingAccess> check() {
         return check;
+    }
+
+    /** The family's checks, to run recording by recording under the rules the pack enables. */
+    public static EnabledChecks<RecordingAccess> checks(CheckContext context) {
+        return EnabledChecks.of(values(), t -> Optional.of(t.check().create()), context);
     }
 }

@@ -44,7 +44,7 @@ final class ParkedRecording {
 
     /** What the copy checks the pack enables find. */
     static List<FindingDraft> findings(OneDriveRecording copy) {
-        return new CopyAssessment(CheckContext.of(POLICY, NOW)).assess(copy);
+        return CopiesCatalogue.checks(CheckContext.of(POLICY, NOW)).findings(copy, copy.recording().item().path());
     }
 
     private ParkedRecording() {

@@ -38,7 +38,7 @@ final class SharedRecording {
 
     /** What the sharing checks the pack enables find on the recording. */
     static List<FindingDraft> findings(RecordingAccess access) {
-        return new SharingAssessment(CheckContext.of(POLICY, NOW)).assess(access);
+        return SharingCatalogue.checks(CheckContext.of(POLICY, NOW)).findings(access, access.recording().item().path());
     }
 
     static List<FindingType> types(RecordingAccess access) {

@@ -9,11 +9,9 @@ import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.Pages;
-import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
-import org.ward.simulator.tenant.IdentityData;
 import org.ward.simulator.tenant.Premium;
 import org.ward.simulator.tenant.Tenant;
 
@@ -23,20 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Conditional-access policies (Entra ID P1; 1 request per second per tenant) and the security-defaults policy
  * (every tenant).
  */
-public final class ConditionalAccess implements ResourceFamily {
+public final class ConditionalAccess extends IdentityArea {
 
     private static final RouteAccess POLICIES = RouteAccess.directory("Policy.Read.All");
 
-    private final Tenant tenant;
-    private final Licences licences;
-
     public ConditionalAccess(Tenant tenant) {
-        this.tenant = tenant;
-        this.licences = new Licences(tenant);
-    }
-
-    private IdentityData identity() {
-        return tenant.identity();
+        super(tenant);
     }
 
     @Override

@@ -12,11 +12,9 @@ import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.Pages;
-import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
-import org.ward.simulator.tenant.IdentityData;
 import org.ward.simulator.tenant.RoleAssignment;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.tenant.User;
@@ -26,19 +24,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Directory roles: role assignments (with their principals expanded), the activated roles and their members. */
-public final class DirectoryRoles implements ResourceFamily {
+public final class DirectoryRoles extends IdentityArea {
 
     private static final RouteAccess ROLES = RouteAccess.directory("RoleManagement.Read.Directory",
             "RoleManagement.Read.All", "Directory.Read.All", "RoleManagement.ReadWrite.Directory", "Directory.ReadWrite.All");
 
-    private final Tenant tenant;
-
     public DirectoryRoles(Tenant tenant) {
-        this.tenant = tenant;
-    }
-
-    private IdentityData identity() {
-        return tenant.identity();
+        super(tenant);
     }
 
     @Override

@@ -7,11 +7,9 @@ import java.util.List;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Pages;
-import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
-import org.ward.simulator.tenant.IdentityData;
 import org.ward.simulator.tenant.Premium;
 import org.ward.simulator.tenant.Tenant;
 
@@ -21,23 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Entra ID Protection: risky users (P2) and risk detections (P1 and above), 1 request per second per tenant,
  * refused without Retry-After. Unlicensed tenants get a plain Forbidden.
  */
-public final class IdentityProtection implements ResourceFamily {
+public final class IdentityProtection extends IdentityArea {
 
     private static final RouteAccess RISKY_USERS = RouteAccess.directory("IdentityRiskyUser.Read.All",
             "IdentityRiskyUser.ReadWrite.All");
     private static final RouteAccess RISK_DETECTIONS = RouteAccess.directory("IdentityRiskEvent.Read.All",
             "IdentityRiskEvent.ReadWrite.All");
 
-    private final Tenant tenant;
-    private final Licences licences;
-
     public IdentityProtection(Tenant tenant) {
-        this.tenant = tenant;
-        this.licences = new Licences(tenant);
-    }
-
-    private IdentityData identity() {
-        return tenant.identity();
+        super(tenant);
     }
 
     @Override

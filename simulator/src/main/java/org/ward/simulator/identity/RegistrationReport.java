@@ -9,11 +9,9 @@ import java.util.Set;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Pages;
-import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
-import org.ward.simulator.tenant.IdentityData;
 import org.ward.simulator.tenant.Premium;
 import org.ward.simulator.tenant.Registration;
 import org.ward.simulator.tenant.Tenant;
@@ -25,21 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
  * The MFA registration report: the authentication methods each enabled user has registered. Needs Entra ID P1 or
  * P2; identity reports allow 5 requests per 10 s per app.
  */
-public final class RegistrationReport implements ResourceFamily {
+public final class RegistrationReport extends IdentityArea {
 
     private static final RouteAccess REGISTRATION = RouteAccess.directory("AuditLog.Read.All",
             "UserAuthenticationMethod.Read.All");
 
-    private final Tenant tenant;
-    private final Licences licences;
-
     public RegistrationReport(Tenant tenant) {
-        this.tenant = tenant;
-        this.licences = new Licences(tenant);
-    }
-
-    private IdentityData identity() {
-        return tenant.identity();
+        super(tenant);
     }
 
     @Override

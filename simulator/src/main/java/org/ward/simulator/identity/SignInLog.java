@@ -21,11 +21,9 @@ import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.ODataFilter;
-import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
-import org.ward.simulator.tenant.IdentityData;
 import org.ward.simulator.tenant.Premium;
 import org.ward.simulator.tenant.SignInRecord;
 import org.ward.simulator.tenant.Tenant;
@@ -38,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the tenant's directory, so the log also needs Directory.Read.All. Identity reports allow 5 requests per 10 s per
  * app. Risk fields read "hidden" below P2.
  */
-public final class SignInLog implements ResourceFamily {
+public final class SignInLog extends IdentityArea {
 
     /** Sign-in logs are kept 30 days on P1 and P2 (Entra reporting retention). */
     static final Duration SIGN_IN_RETENTION = Duration.ofDays(30);
@@ -46,16 +44,8 @@ public final class SignInLog implements ResourceFamily {
     private static final Set<String> DIRECTORY_READ = Set.of("Directory.Read.All", "Directory.ReadWrite.All");
     private static final Pattern CREATED_BOUND = Pattern.compile("(?i)createdDateTime\\s+(eq|ne|ge|le|gt|lt)\\s+([0-9T:.\\-Z+]+)");
 
-    private final Tenant tenant;
-    private final Licences licences;
-
     public SignInLog(Tenant tenant) {
-        this.tenant = tenant;
-        this.licences = new Licences(tenant);
-    }
-
-    private IdentityData identity() {
-        return tenant.identity();
+        super(tenant);
     }
 
     @Override

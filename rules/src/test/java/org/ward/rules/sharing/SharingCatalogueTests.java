@@ -6,7 +6,7 @@ import static org.ward.rules.sharing.SharedRecording.findings;
 import org.junit.jupiter.api.Test;
 
 /** The sharing checks together, over the named fixture {@link SharedRecording}. */
-class SharingAssessmentTests {
+class SharingCatalogueTests {
 
     @Test
     void recordingSharedOnlyWithItsSiteBreaksNoSharingRule() {
