@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.discovery.collect.LocationCatalogue;
-import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.rules.facts.ContainerLabel;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.ParallelCalls;
-import org.ward.connector.discovery.collect.LocationCatalogue;
-import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.rules.facts.Location;

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.identity.IdentityPacer;
-import org.ward.connector.identity.collect.ConditionalAccessCollector;
 import org.ward.rules.identity.CaPolicyView;
 
 import com.microsoft.graph.models.ConditionalAccessClientApp;

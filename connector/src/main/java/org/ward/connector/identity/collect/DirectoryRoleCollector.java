@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphErrors;
-import org.ward.connector.identity.collect.DirectoryRoleCollector;
 import org.ward.rules.identity.RoleHolder;
 
 import com.microsoft.graph.models.DirectoryRole;

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.identity.IdentityPacer;
-import org.ward.connector.identity.collect.RegistrationCollector;
 import org.ward.rules.identity.MfaRegistration;
 
 import com.microsoft.graph.models.SignInUserType;

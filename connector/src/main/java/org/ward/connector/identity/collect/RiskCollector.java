@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.identity.IdentityPacer;
-import org.ward.connector.identity.collect.RiskCollector;
 import org.ward.rules.identity.RiskDetectionView;
 import org.ward.rules.identity.RiskyUserView;
 

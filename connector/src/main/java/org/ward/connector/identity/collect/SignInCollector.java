@@ -10,7 +10,6 @@ import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.identity.IdentityPacer;
 import org.ward.connector.identity.IdentitySettings;
-import org.ward.connector.identity.collect.SignInCollector;
 import org.ward.rules.identity.SignInEvent;
 
 import com.microsoft.graph.models.SignIn;

@@ -9,8 +9,6 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
-import org.ward.connector.inventory.collect.DriveDelta;
-import org.ward.connector.inventory.collect.DriveItems;
 import org.ward.rules.facts.ItemRecord;
 
 import com.microsoft.graph.drives.item.items.item.delta.DeltaGetResponse;

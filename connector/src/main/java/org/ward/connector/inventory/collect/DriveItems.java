@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ward.connector.inventory.collect.DriveItems;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.MediaFacets;
 import org.ward.rules.facts.Principal;

@@ -11,7 +11,6 @@ import org.ward.connector.graph.BatchOutcome;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.inventory.ItemStore.UnreadLabel;
-import org.ward.connector.labels.collect.FileSensitivityLabels;
 
 import com.microsoft.graph.models.ExtractSensitivityLabelsResult;
 import com.microsoft.graph.models.SensitivityLabelAssignment;

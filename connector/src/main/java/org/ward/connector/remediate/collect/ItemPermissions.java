@@ -10,7 +10,6 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.remediate.LinkRequest;
 import org.ward.connector.remediate.PermissionSnapshot;
-import org.ward.connector.remediate.collect.ItemPermissions;
 
 import com.microsoft.graph.drives.item.items.item.DriveItemItemRequestBuilder;
 import com.microsoft.graph.drives.item.items.item.createlink.CreateLinkPostRequestBody;

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
-import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.rules.sharing.GroupMember;
 
 import com.microsoft.graph.models.DirectoryObject;

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.ward.connector.graph.BatchOutcome;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
-import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
 
