@@ -20,6 +20,7 @@ import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.ODataFilter;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -83,16 +84,23 @@ public final class IdentityResources implements ResourceFamily {
     @Override
     public void register(Routes routes) {
         routes.add(Route.of("GET", "/reports/authenticationMethods/userRegistrationDetails", REGISTRATION, REPORT,
-                this::registrations));
-        routes.add(Route.of("GET", "/auditLogs/signIns", SIGN_INS, REPORT, this::signIns));
-        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers));
-        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections));
-        routes.add(Route.of("GET", "/identity/conditionalAccess/policies", POLICIES, PROTECTION, this::policies));
+                this::registrations).returnsCollection("userRegistrationDetails", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/auditLogs/signIns", SIGN_INS, REPORT, this::signIns)
+                .returnsCollection("signIn", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers)
+                .returnsCollection("riskyUser", PageLimit.capped(500)));
+        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections)
+                .returnsCollection("riskDetection", PageLimit.capped(500)));
+        routes.add(Route.of("GET", "/identity/conditionalAccess/policies", POLICIES, PROTECTION, this::policies)
+                .returnsCollection("conditionalAccessPolicy", null));
         routes.add(Route.of("GET", "/policies/identitySecurityDefaultsEnforcementPolicy", POLICIES, DIRECTORY,
-                this::securityDefaults));
-        routes.add(Route.of("GET", "/roleManagement/directory/roleAssignments", ROLES, DIRECTORY, this::roleAssignments));
-        routes.add(Route.of("GET", "/directoryRoles", ROLES, DIRECTORY, this::directoryRoles));
-        routes.add(Route.of("GET", "/directoryRoles/{roleId}/members", ROLES, DIRECTORY, this::directoryRoleMembers));
+                this::securityDefaults).returns("identitySecurityDefaultsEnforcementPolicy"));
+        routes.add(Route.of("GET", "/roleManagement/directory/roleAssignments", ROLES, DIRECTORY, this::roleAssignments)
+                .returnsCollection("unifiedRoleAssignment", null));
+        routes.add(Route.of("GET", "/directoryRoles", ROLES, DIRECTORY, this::directoryRoles)
+                .returnsCollection("directoryRole", null));
+        routes.add(Route.of("GET", "/directoryRoles/{roleId}/members", ROLES, DIRECTORY, this::directoryRoleMembers)
+                .returnsCollection("directoryObject", PageLimit.directory()));
     }
 
     private IdentityData identity() {

@@ -72,6 +72,11 @@ public final class GraphModel {
     }
 
     private static final String V1_RESOURCE = "graph-model-v1.0.json";
+    /**
+     * Types whose properties are the tenant's own: a list item's {@code fields} are its columns (fieldValueSet:
+     * "open type"; the SDK models them as additionalData only).
+     */
+    private static final java.util.Set<String> OPEN = java.util.Set.of("fieldValueSet");
 
     private final Map<String, StructuredType> types;
     private final Map<String, EnumType> enums;
@@ -100,9 +105,45 @@ public final class GraphModel {
         return "beta".equals(version) ? beta() : v1();
     }
 
+    /** Whether a type accepts properties its model does not list. */
+    public static boolean open(String typeName) {
+        return OPEN.contains(strip(typeName));
+    }
+
     /** The structured type of that name ("driveItem", without the namespace), or null. */
     public StructuredType type(String name) {
         return types.get(strip(name));
+    }
+
+    /**
+     * A property of the type or of a type derived from it: a collection of directoryObjects answers with users and
+     * groups, and Graph lets {@code $select} name their properties (userPrincipalName on group members).
+     */
+    public TypeRef propertyOfTypeOrDerived(StructuredType type, String property) {
+        TypeRef own = type.property(property);
+        if (own != null) {
+            return own;
+        }
+        for (StructuredType candidate : types.values()) {
+            if (derivesFrom(candidate, type.name())) {
+                TypeRef derived = candidate.property(property);
+                if (derived != null) {
+                    return derived;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean derivesFrom(StructuredType candidate, String ancestor) {
+        for (String base = candidate.base(); base != null; ) {
+            if (base.equals(ancestor)) {
+                return true;
+            }
+            StructuredType next = types.get(base);
+            base = next == null ? null : next.base();
+        }
+        return false;
     }
 
     /** The enum of that name, or null. */
