@@ -210,7 +210,10 @@ public final class IdentityResources implements ResourceFamily {
         return GraphResponse.ok(body);
     }
 
-    /** Risk fields read "hidden" unless the tenant has Entra ID P2 (signIn resource). */
+    /**
+     * Risk level and detail read "hidden" unless the tenant has Entra ID P2 (signIn resource); riskState has no
+     * "hidden" member (microsoft.graph.riskState), so it reads "none".
+     */
     private static SignInRecord hide(SignInRecord r, Premium premium) {
         if (premium.atLeast(Premium.P2) || r.riskLevel().equals("hidden")) {
             return r;
@@ -218,7 +221,7 @@ public final class IdentityResources implements ResourceFamily {
         return new SignInRecord(r.id(), r.createdDateTime(), r.userId(), r.userPrincipalName(), r.userDisplayName(),
                 r.appId(), r.appDisplayName(), r.ipAddress(), r.place(), r.clientAppUsed(), r.errorCode(),
                 r.failureReason(), r.additionalDetails(), r.authenticationRequirement(), r.mfaMethod(),
-                r.conditionalAccessStatus(), "hidden", "hidden", List.of(), r.operatingSystem(), r.browser());
+                r.conditionalAccessStatus(), "hidden", "none", List.of(), r.operatingSystem(), r.browser());
     }
 
     private static Instant instant(String text, String filter) {
