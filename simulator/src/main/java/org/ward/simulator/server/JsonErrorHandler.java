@@ -37,11 +37,16 @@ final class JsonErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status));
     }
 
+    /**
+     * Jetty keeps no trace of the request line it could not read (the URI becomes "/badMessage"), so the message
+     * names the usual cause rather than the very character.
+     */
     private byte[] body(int status) {
         String requestId = RequestIds.next();
         GraphException e = status >= 500
                 ? new GraphException(status, "generalException", "An unexpected error occurred.")
-                : UrlDecoding.invalidUrl(status);
+                : new GraphException(status, "BadRequest", "The request URL or headers could not be read (for example, a"
+                        + " '%' in the path that is not followed by two hexadecimal digits).");
         return Json.bytes(GraphErrors.body(e.code(), e.getMessage(), requestId, requestId, clock.instant()));
     }
 }

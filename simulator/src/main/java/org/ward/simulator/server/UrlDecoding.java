@@ -18,13 +18,14 @@ final class UrlDecoding {
         try {
             return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new GraphException(400, "BadRequest", "The request URL is not valid: '" + malformed(s)
-                    + "' is not a percent-encoded character (a '%' must be followed by two hexadecimal digits).");
+            throw refusal(s);
         }
     }
 
-    static GraphException invalidUrl(int status) {
-        return new GraphException(status, "BadRequest", "The request URL is not valid.");
+    private static GraphException refusal(String s) {
+        String bad = malformed(s);
+        return new GraphException(400, "BadRequest", "The request URL is not valid: '" + (bad == null ? s : bad)
+                + "' is not a percent-encoded character (a '%' must be followed by two hexadecimal digits).");
     }
 
     private static String malformed(String s) {
@@ -36,6 +37,6 @@ final class UrlDecoding {
             }
             at = s.indexOf('%', at + 1);
         }
-        return s;
+        return null;
     }
 }
