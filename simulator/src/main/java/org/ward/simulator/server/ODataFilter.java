@@ -231,6 +231,9 @@ public final class ODataFilter {
             if (property != null) {
                 clauses.add(new Clause(property, op, negated));
             }
+            // startswith(displayName,'A') eq true: the function is a clause of its own
+            left.collect(clauses, negated, lambda);
+            right.collect(clauses, negated, lambda);
         }
     }
 

@@ -14,7 +14,7 @@ import org.ward.simulator.throttle.ChargeRule;
  *
  * @param type the Graph type it answers with ("driveItem"), or null for an answer without a body
  * @param collection whether it answers with a collection of that type
- * @param pages the {@code $top} it allows, for a collection
+ * @param pages the {@code $top} it allows, for a collection; null for a collection Graph answers whole
  * @param checks the route's own refusals, run after the generic ones
  */
 public record Route(String method, String template, List<String> segments, RouteAccess access, ChargeRule charge,
