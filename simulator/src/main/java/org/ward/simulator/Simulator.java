@@ -28,6 +28,7 @@ import org.ward.simulator.requestlog.RequestLog;
 import org.ward.simulator.server.GraphPipeline;
 import org.ward.simulator.server.GraphServer;
 import org.ward.simulator.server.ResourceFamily;
+import org.ward.simulator.server.Route;
 import org.ward.simulator.server.Routes;
 import org.ward.simulator.sites.Sites;
 import org.ward.simulator.tenant.Tenant;
@@ -58,6 +59,7 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorInfo info;
     private final CertificateAuthority authority;
     private final List<FixtureLoader.AppCredentials> credentials;
+    private final List<Route> routes;
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
@@ -80,6 +82,7 @@ public final class Simulator implements AutoCloseable {
                 new IdentityResources(tenant))) {
             family.register(routes);
         }
+        this.routes = routes.all();
         GraphPipeline pipeline = new GraphPipeline(tenant, tokens, routes, throttle, requestLog, clock);
         IdentityPlatform identity = new IdentityPlatform(tenant, tokens, new ClientAssertions(clock));
         char[] password = "simulator".toCharArray();
@@ -114,6 +117,11 @@ public final class Simulator implements AutoCloseable {
     /** The Java API for changing the tenant in tests: add, rename, move, delete files; share; add guests. */
     public TenantChanges changes() {
         return changes;
+    }
+
+    /** Every Graph operation the simulator serves, with the type it answers with. */
+    public List<Route> routes() {
+        return routes;
     }
 
     public RequestLog requestLog() {

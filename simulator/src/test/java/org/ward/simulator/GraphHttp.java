@@ -64,15 +64,15 @@ public final class GraphHttp {
         return send("GET", pathOrUrl, null, headers);
     }
 
-    Reply post(String pathOrUrl, String json, String... headers) {
+    public Reply post(String pathOrUrl, String json, String... headers) {
         return send("POST", pathOrUrl, json, headers);
     }
 
-    Reply patch(String pathOrUrl, String json, String... headers) {
+    public Reply patch(String pathOrUrl, String json, String... headers) {
         return send("PATCH", pathOrUrl, json, headers);
     }
 
-    Reply delete(String pathOrUrl, String... headers) {
+    public Reply delete(String pathOrUrl, String... headers) {
         return send("DELETE", pathOrUrl, null, headers);
     }
 

@@ -20,6 +20,7 @@ import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.ODataFilter;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -83,16 +84,23 @@ public final class IdentityResources implements ResourceFamily {
     @Override
     public void register(Routes routes) {
         routes.add(Route.of("GET", "/reports/authenticationMethods/userRegistrationDetails", REGISTRATION, REPORT,
-                this::registrations));
-        routes.add(Route.of("GET", "/auditLogs/signIns", SIGN_INS, REPORT, this::signIns));
-        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers));
-        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections));
-        routes.add(Route.of("GET", "/identity/conditionalAccess/policies", POLICIES, PROTECTION, this::policies));
+                this::registrations).returnsCollection("userRegistrationDetails", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/auditLogs/signIns", SIGN_INS, REPORT, this::signIns)
+                .returnsCollection("signIn", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers)
+                .returnsCollection("riskyUser", PageLimit.capped(500)));
+        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections)
+                .returnsCollection("riskDetection", PageLimit.capped(500)));
+        routes.add(Route.of("GET", "/identity/conditionalAccess/policies", POLICIES, PROTECTION, this::policies)
+                .returnsCollection("conditionalAccessPolicy", null));
         routes.add(Route.of("GET", "/policies/identitySecurityDefaultsEnforcementPolicy", POLICIES, DIRECTORY,
-                this::securityDefaults));
-        routes.add(Route.of("GET", "/roleManagement/directory/roleAssignments", ROLES, DIRECTORY, this::roleAssignments));
-        routes.add(Route.of("GET", "/directoryRoles", ROLES, DIRECTORY, this::directoryRoles));
-        routes.add(Route.of("GET", "/directoryRoles/{roleId}/members", ROLES, DIRECTORY, this::directoryRoleMembers));
+                this::securityDefaults).returns("identitySecurityDefaultsEnforcementPolicy"));
+        routes.add(Route.of("GET", "/roleManagement/directory/roleAssignments", ROLES, DIRECTORY, this::roleAssignments)
+                .returnsCollection("unifiedRoleAssignment", null));
+        routes.add(Route.of("GET", "/directoryRoles", ROLES, DIRECTORY, this::directoryRoles)
+                .returnsCollection("directoryRole", null));
+        routes.add(Route.of("GET", "/directoryRoles/{roleId}/members", ROLES, DIRECTORY, this::directoryRoleMembers)
+                .returnsCollection("directoryObject", PageLimit.directory()));
     }
 
     private IdentityData identity() {
@@ -202,7 +210,10 @@ public final class IdentityResources implements ResourceFamily {
         return GraphResponse.ok(body);
     }
 
-    /** Risk fields read "hidden" unless the tenant has Entra ID P2 (signIn resource). */
+    /**
+     * Risk level and detail read "hidden" unless the tenant has Entra ID P2 (signIn resource); riskState has no
+     * "hidden" member (microsoft.graph.riskState), so it reads "none".
+     */
     private static SignInRecord hide(SignInRecord r, Premium premium) {
         if (premium.atLeast(Premium.P2) || r.riskLevel().equals("hidden")) {
             return r;
@@ -210,7 +221,7 @@ public final class IdentityResources implements ResourceFamily {
         return new SignInRecord(r.id(), r.createdDateTime(), r.userId(), r.userPrincipalName(), r.userDisplayName(),
                 r.appId(), r.appDisplayName(), r.ipAddress(), r.place(), r.clientAppUsed(), r.errorCode(),
                 r.failureReason(), r.additionalDetails(), r.authenticationRequirement(), r.mfaMethod(),
-                r.conditionalAccessStatus(), "hidden", "hidden", List.of(), r.operatingSystem(), r.browser());
+                r.conditionalAccessStatus(), "hidden", "none", List.of(), r.operatingSystem(), r.browser());
     }
 
     private static Instant instant(String text, String filter) {

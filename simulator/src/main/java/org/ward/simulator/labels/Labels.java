@@ -42,10 +42,13 @@ public final class Labels implements ResourceFamily {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", BASE + "/retentionLabel", READ_RETENTION, ChargeRule.sharePoint(1), this::getRetention));
-        routes.add(Route.of("PATCH", BASE + "/retentionLabel", WRITE_RETENTION, ChargeRule.sharePoint(2), this::setRetention));
+        routes.add(Route.of("GET", BASE + "/retentionLabel", READ_RETENTION, ChargeRule.sharePoint(1), this::getRetention)
+                .returns("itemRetentionLabel"));
+        routes.add(Route.of("PATCH", BASE + "/retentionLabel", WRITE_RETENTION, ChargeRule.sharePoint(2), this::setRetention)
+                .returns("itemRetentionLabel"));
         routes.add(Route.of("DELETE", BASE + "/retentionLabel", WRITE_RETENTION, ChargeRule.sharePoint(2), this::removeRetention));
-        routes.add(Route.of("POST", BASE + "/extractSensitivityLabels", Drives.READ, ChargeRule.sharePoint(1), this::extract));
+        routes.add(Route.of("POST", BASE + "/extractSensitivityLabels", Drives.READ, ChargeRule.sharePoint(1), this::extract)
+                .returns("extractSensitivityLabelsResult"));
     }
 
     private Item item(GraphCall call) {

@@ -75,6 +75,7 @@ public final class GraphServer {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler(pipeline.clock()));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -134,8 +135,16 @@ public final class GraphServer {
             write(response, callback, missing, Faults.Kind.NONE);
             return;
         }
-        GraphRequest graphRequest = GraphRequest.of(request.getMethod(), version, path.substring(version.length() + 1),
-                query, headers, body, origin);
+        GraphRequest graphRequest;
+        try {
+            graphRequest = GraphRequest.of(request.getMethod(), version, path.substring(version.length() + 1), query,
+                    headers, body, origin);
+        } catch (GraphException malformed) {
+            GraphResponse refused = pipeline.refuse(request.getMethod(), path.substring(version.length() + 1), query,
+                    headers, malformed);
+            later(drawLatency(), () -> write(response, callback, refused, Faults.Kind.NONE));
+            return;
+        }
         Faults.Kind fault = drawFault();
         long delay = drawLatency() + (fault == Faults.Kind.SLOW ? faults.slowDelay().toMillis() : 0);
         switch (fault) {
