@@ -31,6 +31,9 @@ import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.Routes;
 import org.ward.simulator.sites.Sites;
+import org.ward.simulator.subscriptions.ChangeNotifications;
+import org.ward.simulator.subscriptions.NotificationSettings;
+import org.ward.simulator.subscriptions.Subscriptions;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.tenant.TenantChanges;
 import org.ward.simulator.throttle.Budget;
@@ -60,6 +63,7 @@ public final class Simulator implements AutoCloseable {
     private final CertificateAuthority authority;
     private final List<FixtureLoader.AppCredentials> credentials;
     private final List<Route> routes;
+    private final ChangeNotifications changeNotifications;
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
@@ -74,12 +78,14 @@ public final class Simulator implements AutoCloseable {
         budgets.put(Buckets.DIRECTORY, Budget.directoryFor(tenant.users().size()));
         budgets.put(Buckets.REPORTS, Budget.reports());
         budgets.put(Buckets.IDENTITY_PROTECTION, Budget.identityProtection());
+        budgets.putAll(Subscriptions.budgets());
         this.throttle = new Throttle(clock, budgets, b.throttling);
         this.tokens = new TokenService(clock, Duration.ofMinutes(60));
+        this.changeNotifications = new ChangeNotifications(tenant, changes, b.notifications);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
                 new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes),
-                new IdentityResources(tenant))) {
+                new IdentityResources(tenant), new Subscriptions(changeNotifications))) {
             family.register(routes);
         }
         this.routes = routes.all();
@@ -119,6 +125,15 @@ public final class Simulator implements AutoCloseable {
         return changes;
     }
 
+    /**
+     * The Java API for change notifications: subscriptions, what was posted where, lifecycle events to trigger
+     * (reauthorizationRequired, subscriptionRemoved, missed), expiry, and delivery settings (delay, bursts,
+     * duplicates, loss). Changes made through {@link #changes()} notify like changes made through Graph.
+     */
+    public ChangeNotifications changeNotifications() {
+        return changeNotifications;
+    }
+
     /** Every Graph operation the simulator serves, with the type it answers with. */
     public List<Route> routes() {
         return routes;
@@ -154,6 +169,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        changeNotifications.close();
         try {
             server.stop();
         } catch (Exception e) {
@@ -213,6 +229,7 @@ public final class Simulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Path stateDir;
         private int requestLogCapacity = 1_000_000;
+        private NotificationSettings notifications = NotificationSettings.defaults();
 
         public Builder port(int port) {
             this.port = port;
@@ -257,6 +274,15 @@ public final class Simulator implements AutoCloseable {
 
         public Builder requestLogCapacity(int capacity) {
             this.requestLogCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * How change notifications are delivered: delay, bursts, duplicates, loss, Graph's endpoint rules, and whether
+         * {@code http://} notification URLs on loopback are accepted (test-only; Graph requires https).
+         */
+        public Builder notifications(NotificationSettings settings) {
+            this.notifications = settings;
             return this;
         }
 

@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,7 @@ public final class GraphServer {
     private final SplittableRandom random;
     private volatile Latency latency;
     private volatile Faults faults;
+    private final List<BesideGraph> besideGraph = new CopyOnWriteArrayList<>();
 
     public GraphServer(String host, int port, KeyStore keyStore, char[] password, GraphPipeline pipeline,
             IdentityPlatform identity, Latency latency, Faults faults) {
@@ -94,6 +97,11 @@ public final class GraphServer {
         delays.shutdownNow();
     }
 
+    /** Serves an endpoint beside Graph on the same host (SharePoint's monitor URLs). */
+    public void serveBesideGraph(BesideGraph endpoint) {
+        besideGraph.add(endpoint);
+    }
+
     public int port() {
         return connector.getLocalPort();
     }
@@ -128,6 +136,13 @@ public final class GraphServer {
             }
             later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE));
             return;
+        }
+        for (BesideGraph endpoint : besideGraph) {
+            if (endpoint.handles(path)) {
+                GraphResponse answer = endpoint.handle(request.getMethod(), path, query, headers, origin);
+                later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE));
+                return;
+            }
         }
         String version = path.startsWith("/v1.0/") ? "v1.0" : path.startsWith("/beta/") ? "beta" : null;
         if (version == null) {

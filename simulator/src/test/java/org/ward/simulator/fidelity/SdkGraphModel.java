@@ -47,7 +47,7 @@ public final class SdkGraphModel {
             "site", "drive", "driveItem", "listItem", "fieldValueSet", "permission", "itemRetentionLabel",
             "extractSensitivityLabelsResult", "userRegistrationDetails", "signIn", "riskyUser", "riskDetection",
             "conditionalAccessPolicy", "identitySecurityDefaultsEnforcementPolicy", "unifiedRoleAssignment",
-            "unifiedRoleDefinition", "directoryRole", "subscribedSku");
+            "unifiedRoleDefinition", "directoryRole", "subscribedSku", "subscription", "sensitivityLabel");
 
     private final Map<String, ObjectNode> types = new TreeMap<>();
     private final Map<String, ObjectNode> enums = new TreeMap<>();
