@@ -22,7 +22,11 @@ import org.ward.simulator.fixture.TenantFixture;
 import org.ward.simulator.groups.Groups;
 import org.ward.simulator.groups.Teams;
 import org.ward.simulator.identity.IdentityResources;
+import org.ward.simulator.labels.ContainerLabels;
 import org.ward.simulator.labels.Labels;
+import org.ward.simulator.labels.NationalCloud;
+import org.ward.simulator.labels.SensitivityLabelling;
+import org.ward.simulator.labels.SensitivityLabels;
 import org.ward.simulator.permissions.Permissions;
 import org.ward.simulator.requestlog.RequestLog;
 import org.ward.simulator.server.GraphPipeline;
@@ -64,6 +68,7 @@ public final class Simulator implements AutoCloseable {
     private final List<FixtureLoader.AppCredentials> credentials;
     private final List<Route> routes;
     private final ChangeNotifications changeNotifications;
+    private final SensitivityLabelling sensitivityLabelling;
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
@@ -82,10 +87,13 @@ public final class Simulator implements AutoCloseable {
         this.throttle = new Throttle(clock, budgets, b.throttling);
         this.tokens = new TokenService(clock, Duration.ofMinutes(60));
         this.changeNotifications = new ChangeNotifications(tenant, changes, b.notifications);
+        this.sensitivityLabelling = new SensitivityLabelling(tenant, changes, b.cloud);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
-                new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes),
-                new IdentityResources(tenant), new Subscriptions(changeNotifications))) {
+                new Drives(tenant), new Permissions(tenant, changes),
+                new Labels(tenant, changes, sensitivityLabelling), new IdentityResources(tenant),
+                new Subscriptions(changeNotifications), new SensitivityLabels(tenant, sensitivityLabelling),
+                new ContainerLabels(tenant))) {
             family.register(routes);
         }
         this.routes = routes.all();
@@ -94,6 +102,7 @@ public final class Simulator implements AutoCloseable {
         char[] password = "simulator".toCharArray();
         KeyStore keyStore = authority.serverKeyStore(password);
         this.server = new GraphServer("127.0.0.1", b.port, keyStore, password, pipeline, identity, b.latency, b.faults);
+        server.serveBesideGraph(sensitivityLabelling);
         server.start();
         String origin = "https://localhost:" + server.port();
         tokens.acceptAudience(origin);
@@ -134,6 +143,14 @@ public final class Simulator implements AutoCloseable {
         return changeNotifications;
     }
 
+    /**
+     * The Java API for sensitivity labelling: the cloud played, the tenant's assignSensitivityLabel cap, how long label
+     * jobs take, metered billing per app, encrypted files, refusals, and the jobs accepted.
+     */
+    public SensitivityLabelling sensitivityLabelling() {
+        return sensitivityLabelling;
+    }
+
     /** Every Graph operation the simulator serves, with the type it answers with. */
     public List<Route> routes() {
         return routes;
@@ -170,6 +187,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         changeNotifications.close();
+        sensitivityLabelling.close();
         try {
             server.stop();
         } catch (Exception e) {
@@ -230,6 +248,7 @@ public final class Simulator implements AutoCloseable {
         private Path stateDir;
         private int requestLogCapacity = 1_000_000;
         private NotificationSettings notifications = NotificationSettings.defaults();
+        private NationalCloud cloud = NationalCloud.GLOBAL;
 
         public Builder port(int port) {
             this.port = port;
@@ -283,6 +302,12 @@ public final class Simulator implements AutoCloseable {
          */
         public Builder notifications(NotificationSettings settings) {
             this.notifications = settings;
+            return this;
+        }
+
+        /** Which Microsoft cloud the simulator plays (default the global service). */
+        public Builder cloud(NationalCloud which) {
+            this.cloud = which;
             return this;
         }
 
