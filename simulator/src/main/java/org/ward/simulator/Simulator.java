@@ -27,6 +27,8 @@ import org.ward.simulator.labels.Labels;
 import org.ward.simulator.labels.NationalCloud;
 import org.ward.simulator.labels.SensitivityLabelling;
 import org.ward.simulator.labels.SensitivityLabels;
+import org.ward.simulator.mail.Mail;
+import org.ward.simulator.mail.Mailboxes;
 import org.ward.simulator.permissions.Permissions;
 import org.ward.simulator.requestlog.RequestLog;
 import org.ward.simulator.server.GraphPipeline;
@@ -69,6 +71,7 @@ public final class Simulator implements AutoCloseable {
     private final List<Route> routes;
     private final ChangeNotifications changeNotifications;
     private final SensitivityLabelling sensitivityLabelling;
+    private final Mailboxes mailboxes;
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
@@ -88,12 +91,13 @@ public final class Simulator implements AutoCloseable {
         this.tokens = new TokenService(clock, Duration.ofMinutes(60));
         this.changeNotifications = new ChangeNotifications(tenant, changes, b.notifications);
         this.sensitivityLabelling = new SensitivityLabelling(tenant, changes, b.cloud);
+        this.mailboxes = new Mailboxes(tenant);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
                 new Drives(tenant), new Permissions(tenant, changes),
                 new Labels(tenant, changes, sensitivityLabelling), new IdentityResources(tenant),
                 new Subscriptions(changeNotifications), new SensitivityLabels(tenant, sensitivityLabelling),
-                new ContainerLabels(tenant))) {
+                new ContainerLabels(tenant), new Mail(tenant, mailboxes))) {
             family.register(routes);
         }
         this.routes = routes.all();
@@ -103,6 +107,7 @@ public final class Simulator implements AutoCloseable {
         KeyStore keyStore = authority.serverKeyStore(password);
         this.server = new GraphServer("127.0.0.1", b.port, keyStore, password, pipeline, identity, b.latency, b.faults);
         server.serveBesideGraph(sensitivityLabelling);
+        server.serveBesideGraph(mailboxes);
         server.start();
         String origin = "https://localhost:" + server.port();
         tokens.acceptAudience(origin);
@@ -149,6 +154,11 @@ public final class Simulator implements AutoCloseable {
      */
     public SensitivityLabelling sensitivityLabelling() {
         return sensitivityLabelling;
+    }
+
+    /** The Java API for mail: every message apps sent through sendMail, by mailbox. */
+    public Mailboxes mailboxes() {
+        return mailboxes;
     }
 
     /** Every Graph operation the simulator serves, with the type it answers with. */
