@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * validation token as Graph asks (200, text/plain, the decoded token) and answers 202 to notifications. Tests change
  * how it answers and read what it received.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** A request the endpoint received. */
     record Received(String method, String path, String query, String contentType, String body) {
@@ -84,7 +84,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Plain HTTP on 127.0.0.1, as Ward's endpoint runs behind a platform that terminates TLS. */
-    static WebhookReceiver http() {
+    public static WebhookReceiver http() {
         try {
             return new WebhookReceiver(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), "http");
         } catch (IOException e) {
@@ -103,7 +103,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         String host = scheme.equals("https") ? "localhost" : "127.0.0.1";
         return scheme + "://" + host + ":" + server.getAddress().getPort() + path;
     }

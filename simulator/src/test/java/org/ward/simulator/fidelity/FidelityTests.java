@@ -8,6 +8,7 @@ import org.ward.simulator.GraphHttp;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.SimulatorMain;
 import org.ward.simulator.fixture.TenantGenerator;
+import org.ward.simulator.subscriptions.NotificationSettings;
 import org.ward.simulator.tenant.AppRegistration;
 import org.ward.simulator.throttle.Latency;
 
@@ -18,10 +19,13 @@ import org.ward.simulator.throttle.Latency;
  */
 class FidelityTests {
 
+    /** The tour subscribes with a plain-HTTP receiver on loopback. */
+    private static final NotificationSettings LOOPBACK = NotificationSettings.immediate().allowingHttpOnLoopback();
+
     @Test
     void everyAnswerOnEveryRouteOfTheDemoTenantIsInGraphsModel() {
         try (Simulator simulator = Simulator.builder().tenant(Simulator.TenantSource.demo()).latency(Latency.OFF)
-                .throttling(false).start()) {
+                .throttling(false).notifications(LOOPBACK).start()) {
             FidelityTour tour = new FidelityTour(simulator, ward(simulator)).run();
 
             assertThat(tour.unvisited()).as("routes the tour did not drive").isEmpty();
@@ -34,7 +38,7 @@ class FidelityTests {
         TenantGenerator generator = new TenantGenerator(6, 40, 11, 1_500);
         try (Simulator simulator = Simulator.builder()
                 .tenant((clock, authority) -> generator.generate(clock, "fidelity-secret", SimulatorMain.FULL_PERMISSIONS))
-                .latency(Latency.OFF).throttling(false).start()) {
+                .latency(Latency.OFF).throttling(false).notifications(LOOPBACK).start()) {
             FidelityTour tour = new FidelityTour(simulator, GraphHttp.signIn(simulator, clientId(simulator, "Ward"),
                     "fidelity-secret")).run();
 

@@ -11,6 +11,7 @@ import org.ward.simulator.GraphHttp;
 import org.ward.simulator.Reply;
 import org.ward.simulator.SdkModels;
 import org.ward.simulator.Simulator;
+import org.ward.simulator.WebhookReceiver;
 import org.ward.simulator.server.GraphModel;
 import org.ward.simulator.server.Route;
 
@@ -39,6 +40,8 @@ final class FidelityTour {
     private final ModelWalker beta = new ModelWalker(GraphModel.beta());
     private int answers;
     private String someFile;
+    /** An Office or PDF file, which assignSensitivityLabel takes. */
+    private String someDocument;
 
     FidelityTour(Simulator simulator, GraphHttp graph) {
         this.simulator = simulator;
@@ -85,6 +88,8 @@ final class FidelityTour {
         identity();
         batch(driveIds.get(0));
         changes();
+        subscriptions(driveIds.get(0));
+        labelsAndMail();
         errors();
         return this;
     }
@@ -154,6 +159,10 @@ final class FidelityTour {
             if (someFile == null) {
                 someFile = itemPath;
             }
+            String name = item.path("name").asString().toLowerCase(java.util.Locale.ROOT);
+            if (someDocument == null && (name.endsWith(".docx") || name.endsWith(".pdf"))) {
+                someDocument = itemPath;
+            }
             get("GET /drives/{driveId}/items/{itemId}/retentionLabel", itemPath + "/retentionLabel");
             send("POST /drives/{driveId}/items/{itemId}/extractSensitivityLabels",
                     graph.post(itemPath + "/extractSensitivityLabels", "{}"), "v1.0");
@@ -215,6 +224,51 @@ final class FidelityTour {
                 graph.patch(file + "/retentionLabel", "{\"name\":\"" + label + "\"}"), "v1.0");
         get("GET /drives/{driveId}/items/{itemId}/retentionLabel", file + "/retentionLabel");
         send("DELETE /drives/{driveId}/items/{itemId}/retentionLabel", graph.delete(file + "/retentionLabel"), "v1.0");
+    }
+
+    /** A subscription's whole life, against a real endpoint on loopback that answers the validation handshake. */
+    private void subscriptions(String driveId) {
+        try (WebhookReceiver receiver = WebhookReceiver.http()) {
+            String expiry = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString();
+            JsonNode created = send("POST /subscriptions", graph.post("/subscriptions", "{\"changeType\":\"updated\","
+                    + "\"notificationUrl\":\"" + receiver.url("/notify") + "\",\"lifecycleNotificationUrl\":\""
+                    + receiver.url("/lifecycle") + "\",\"resource\":\"/drives/" + driveId + "/root\",\"expirationDateTime\":\""
+                    + expiry + "\",\"clientState\":\"fidelity\"}", "Prefer", "includesecuritywebhooks"), "v1.0");
+            all("GET /subscriptions", "/subscriptions");
+            String id = created == null ? "00000000-0000-0000-0000-000000000000" : created.path("id").asString();
+            get("GET /subscriptions/{subscriptionId}", "/subscriptions/" + id);
+            send("PATCH /subscriptions/{subscriptionId}", graph.patch("/subscriptions/" + id, "{\"expirationDateTime\":\""
+                    + java.time.Instant.now().plus(java.time.Duration.ofDays(3)) + "\"}"), "v1.0");
+            send("POST /subscriptions/{subscriptionId}/reauthorize", graph.post("/subscriptions/" + id + "/reauthorize", null),
+                    "v1.0");
+            send("DELETE /subscriptions/{subscriptionId}", graph.delete("/subscriptions/" + id), "v1.0");
+        }
+    }
+
+    /** The label catalogue, a sensitivity label on a document, a group's label (refused), an alert by mail. */
+    private void labelsAndMail() {
+        List<JsonNode> labels = all("GET /security/dataSecurityAndGovernance/sensitivityLabels",
+                "/security/dataSecurityAndGovernance/sensitivityLabels");
+        String labelId = labels.isEmpty() ? "00000000-0000-0000-0000-000000000000"
+                : labels.get(labels.size() - 1).path("id").asString();
+        get("GET /security/dataSecurityAndGovernance/sensitivityLabels/{labelId}",
+                "/security/dataSecurityAndGovernance/sensitivityLabels/" + labelId);
+        String document = someDocument == null ? someFile : someDocument;
+        send("POST /drives/{driveId}/items/{itemId}/assignSensitivityLabel", graph.post(document + "/assignSensitivityLabel",
+                "{\"sensitivityLabelId\":\"" + labelId + "\",\"assignmentMethod\":\"standard\",\"justificationText\":\"tour\"}"),
+                "v1.0");
+        String groupId = simulator.tenant().read(() -> simulator.tenant().groups().iterator().next().id);
+        send("PATCH /groups/{groupId}", graph.patch("/groups/" + groupId, "{\"assignedLabels\":[{\"labelId\":\"" + labelId
+                + "\"}]}"), "v1.0");
+        String sender = simulator.tenant().read(() -> {
+            var app = simulator.tenant().app(simulator.info().clientId());
+            var scope = app == null ? null : app.exchange().mailSendScope();
+            return scope != null && !scope.isEmpty() ? scope.iterator().next()
+                    : simulator.tenant().users().iterator().next().id();
+        });
+        send("POST /users/{userId}/sendMail", graph.post("/users/" + sender + "/sendMail", "{\"message\":{\"subject\":"
+                + "\"Fidelity\",\"body\":{\"contentType\":\"Text\",\"content\":\"tour\"},\"toRecipients\":[{\"emailAddress\":"
+                + "{\"address\":\"dpo@example.org\"}}]}}"), "v1.0");
     }
 
     private void errors() {

@@ -27,6 +27,10 @@ public final class ModelWalker {
             // (learn.microsoft.com/graph/api/driveitem-delta, "Scanning permissions hierarchies").
             "@microsoft.graph.sharedChanged");
 
+    private static final String SENSITIVITY_LABEL_EXAMPLE = "the tenant's labels carry them in Microsoft's example"
+            + " (api-reference/v1.0/api/tenantdatasecurityandgovernance-list-sensitivitylabels.md; resources/"
+            + "security-sensitivitylabel.md lists them), though the v1.0 SDK's sensitivityLabel model lacks them";
+
     /**
      * Fields real Graph sends that the v1.0 SDK model does not describe, by "type.field", with the source.
      */
@@ -36,7 +40,10 @@ public final class ModelWalker {
             "sharePointIdentity.email", "SharePoint's site users carry their e-mail (driveitem-list-permissions.md,"
                     + " grantedToV2.siteUser in recorded answers)",
             "identitySet.group", "a group library's owner is the group (beta's drive.owner is a sharePointIdentitySet with"
-                    + " group; a recorded v1.0 GET /sites/{id}/drive of a group site answers owner.group)");
+                    + " group; a recorded v1.0 GET /sites/{id}/drive of a group site answers owner.group)",
+            "sensitivityLabel.applicableTo", SENSITIVITY_LABEL_EXAMPLE,
+            "sensitivityLabel.color", SENSITIVITY_LABEL_EXAMPLE,
+            "sensitivityLabel.isEnabled", SENSITIVITY_LABEL_EXAMPLE);
 
     private final GraphModel model;
 
