@@ -300,4 +300,18 @@ class SubscriptionTests {
         assertThat(otherApp.get("/subscriptions").json().path("value")).isEmpty();
         assertThat(otherApp.get("/subscriptions/" + id).status()).isEqualTo(404);
     }
+
+    @Test
+    void listingIsLimitedTo25RequestsIn20SecondsPerApp() {
+        GraphHttp app = SmallClinic.noPermissions(simulator);
+        Reply reply = null;
+        int calls = 0;
+        while (calls < 30 && (reply == null || reply.status() != 429)) {
+            reply = app.get("/subscriptions");
+            calls++;
+        }
+
+        assertThat(calls).isEqualTo(26);
+        assertThat(reply.headers().firstValue("Retry-After")).isPresent();
+    }
 }
