@@ -3,15 +3,10 @@ package org.ward.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,13 +86,8 @@ class SubscriptionLifetimeTests {
 
     @Test
     void postsToAnHttpsEndpointTheSimulatorIsToldToTrust() throws Exception {
-        char[] password = "receiver".toCharArray();
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(simulator.certificateAuthority().serverKeyStore(password), password);
-        SSLContext serverTls = SSLContext.getInstance("TLS");
-        serverTls.init(keys.getKeyManagers(), null, null);
-        try (WebhookReceiver receiver = WebhookReceiver.https(serverTls)) {
-            simulator.changeNotifications().setSettings(NotificationSettings.immediate().trusting(trustingSimulatorCa()));
+        try (WebhookReceiver receiver = WebhookReceiver.https(serverTls())) {
+            simulator.changeNotifications().setSettings(NotificationSettings.immediate().trusting(GraphHttp.trustingCa(simulator)));
 
             int status = graph().post("/subscriptions", subscription(receiver, 600)).status();
             simulator.changes().addFile(clinical.id, clinical.rootId, NewFile.named("over tls.mp4", "tls"));
@@ -111,12 +101,7 @@ class SubscriptionLifetimeTests {
 
     @Test
     void anHttpsEndpointWhoseCertificateIsNotTrustedFailsValidation() throws Exception {
-        char[] password = "receiver".toCharArray();
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(simulator.certificateAuthority().serverKeyStore(password), password);
-        SSLContext serverTls = SSLContext.getInstance("TLS");
-        serverTls.init(keys.getKeyManagers(), null, null);
-        try (WebhookReceiver receiver = WebhookReceiver.https(serverTls)) {
+        try (WebhookReceiver receiver = WebhookReceiver.https(serverTls())) {
             Reply reply = graph().post("/subscriptions", subscription(receiver, 600));
 
             assertThat(reply.status()).isEqualTo(400);
@@ -124,15 +109,13 @@ class SubscriptionLifetimeTests {
         }
     }
 
-    private static SSLContext trustingSimulatorCa() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("simulator", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(Files.readAllBytes(simulator.info().caCertificate()))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
+    /** A certificate for localhost from the simulator's CA, which the simulator trusts only when told to. */
+    private static SSLContext serverTls() throws Exception {
+        char[] password = "receiver".toCharArray();
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(simulator.certificateAuthority().serverKeyStore(password), password);
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, factory.getTrustManagers(), null);
+        tls.init(keys.getKeyManagers(), null, null);
         return tls;
     }
 }

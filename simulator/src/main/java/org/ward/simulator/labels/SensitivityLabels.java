@@ -97,7 +97,7 @@ public final class SensitivityLabels implements ResourceFamily {
         String requested = labelNode.asString();
         Drive drive = tenant.read(() -> tenant.drive(call.param("driveId")));
         String driveId = call.param("driveId");
-        String itemId = tenant.read(() -> {
+        String[] itemAndLabel = tenant.read(() -> {
             Item item = drive == null ? null : drive.item(call.param("itemId"));
             if (item == null) {
                 throw GraphException.itemNotFound("The resource could not be found.");
@@ -125,11 +125,11 @@ public final class SensitivityLabels implements ResourceFamily {
                 throw GraphException.invalidRequest("Justification text is required when downgrading or removing a"
                         + " sensitivity label.");
             }
-            return item.id;
+            return new String[] {item.id, target == null ? null : target.id()};
         });
         labelling.admit();
-        String monitor = labelling.accept(driveId, itemId, requested.isEmpty() ? null : requested.toLowerCase(
-                java.util.Locale.ROOT), method, call.caller().appId(), call.request().origin());
+        String monitor = labelling.accept(driveId, itemAndLabel[0], itemAndLabel[1], method, call.caller().appId(),
+                call.request().origin());
         return GraphResponse.accepted().header("Location", monitor);
     }
 

@@ -2,6 +2,7 @@ package org.ward.simulator.subscriptions;
 
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
@@ -76,83 +77,141 @@ public record NotificationSettings(Duration delay, Duration jitter, int burst, d
     }
 
     public NotificationSettings withDelay(Duration newDelay) {
-        return new NotificationSettings(newDelay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.delay = newDelay);
     }
 
     public NotificationSettings withJitter(Duration newJitter) {
-        return new NotificationSettings(delay, newJitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.jitter = newJitter);
     }
 
     /** Each change is notified {@code copies} times, as Graph does for some single edits. */
     public NotificationSettings withBurst(int copies) {
-        return new NotificationSettings(delay, jitter, copies, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.burst = copies);
     }
 
     /** Posts this share of notifications twice and never posts that share, drawn from the seed. */
     public NotificationSettings withDuplicatesAndLoss(double duplicates, double loss, long newSeed) {
-        return new NotificationSettings(delay, jitter, burst, duplicates, loss, newSeed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> {
+            c.duplicateRate = duplicates;
+            c.lossRate = loss;
+            c.seed = newSeed;
+        });
     }
 
     /** The HTTP client's timeout and the slow threshold (Graph: 3 s and 2,900 ms). */
     public NotificationSettings withTimeouts(Duration newTimeout, Duration newSlowThreshold) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, newTimeout, newSlowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> {
+            c.timeout = newTimeout;
+            c.slowThreshold = newSlowThreshold;
+        });
     }
 
     /** The slow-endpoint policy: sample size, the shares that throttle and drop, the window and the throttled delay. */
     public NotificationSettings withSlowEndpointPolicy(int sample, double newThrottleAt, double newDropAt,
             Duration window, Duration newThrottledDelay) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                sample, newThrottleAt, newDropAt, window, newThrottledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> {
+            c.slowSample = sample;
+            c.throttleAt = newThrottleAt;
+            c.dropAt = newDropAt;
+            c.statsWindow = window;
+            c.throttledDelay = newThrottledDelay;
+        });
     }
 
     /** Failed posts are retried every {@code interval} for {@code window}, then discarded. */
     public NotificationSettings withRetries(Duration interval, Duration window) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, interval, window, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> {
+            c.retryDelay = interval;
+            c.retryFor = window;
+        });
     }
 
     public NotificationSettings withValidationTimeout(Duration newTimeout) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                newTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.validationTimeout = newTimeout);
     }
 
     /** Test-only: accept {@code http://} notification URLs on loopback addresses. Graph never does. */
     public NotificationSettings allowingHttpOnLoopback() {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, true, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.allowHttpOnLoopback = true);
     }
 
     /** Trusts these certificates for {@code https://} notification URLs (a test endpoint's own CA). */
     public NotificationSettings trusting(SSLContext context) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, context, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.trust = context);
     }
 
     /** When {@code reauthorizationRequired} comes before expiry, and how long delivery goes on after it. */
     public NotificationSettings withReauthorization(Duration lead, Duration grace) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
-                validationTimeout, allowHttpOnLoopback, trust, lead, grace, sweepInterval);
+        return with(c -> {
+            c.reauthorizationLead = lead;
+            c.reauthorizationGrace = grace;
+        });
     }
 
     public NotificationSettings withMaxPerPost(int most) {
-        return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
-                slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, most,
-                validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        return with(c -> c.maxPerPost = most);
+    }
+
+    private NotificationSettings with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /** The settings as mutable fields, for the with* methods. */
+    private static final class Copy {
+        Duration delay;
+        Duration jitter;
+        int burst;
+        double duplicateRate;
+        double lossRate;
+        long seed;
+        Duration timeout;
+        Duration slowThreshold;
+        int slowSample;
+        double throttleAt;
+        double dropAt;
+        Duration statsWindow;
+        Duration throttledDelay;
+        Duration retryDelay;
+        Duration retryFor;
+        int maxPerPost;
+        Duration validationTimeout;
+        boolean allowHttpOnLoopback;
+        SSLContext trust;
+        Duration reauthorizationLead;
+        Duration reauthorizationGrace;
+        Duration sweepInterval;
+
+        Copy(NotificationSettings s) {
+            delay = s.delay;
+            jitter = s.jitter;
+            burst = s.burst;
+            duplicateRate = s.duplicateRate;
+            lossRate = s.lossRate;
+            seed = s.seed;
+            timeout = s.timeout;
+            slowThreshold = s.slowThreshold;
+            slowSample = s.slowSample;
+            throttleAt = s.throttleAt;
+            dropAt = s.dropAt;
+            statsWindow = s.statsWindow;
+            throttledDelay = s.throttledDelay;
+            retryDelay = s.retryDelay;
+            retryFor = s.retryFor;
+            maxPerPost = s.maxPerPost;
+            validationTimeout = s.validationTimeout;
+            allowHttpOnLoopback = s.allowHttpOnLoopback;
+            trust = s.trust;
+            reauthorizationLead = s.reauthorizationLead;
+            reauthorizationGrace = s.reauthorizationGrace;
+            sweepInterval = s.sweepInterval;
+        }
+
+        NotificationSettings settings() {
+            return new NotificationSettings(delay, jitter, burst, duplicateRate, lossRate, seed, timeout, slowThreshold,
+                    slowSample, throttleAt, dropAt, statsWindow, throttledDelay, retryDelay, retryFor, maxPerPost,
+                    validationTimeout, allowHttpOnLoopback, trust, reauthorizationLead, reauthorizationGrace, sweepInterval);
+        }
     }
 }
