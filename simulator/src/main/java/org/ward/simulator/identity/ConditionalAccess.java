@@ -31,9 +31,10 @@ public final class ConditionalAccess extends IdentityArea {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/identity/conditionalAccess/policies", POLICIES, PROTECTION, this::policies));
+        routes.add(Route.of("GET", "/identity/conditionalAccess/policies", POLICIES, PROTECTION, this::policies)
+                .returnsCollection("conditionalAccessPolicy", null));
         routes.add(Route.of("GET", "/policies/identitySecurityDefaultsEnforcementPolicy", POLICIES, DIRECTORY,
-                this::securityDefaults));
+                this::securityDefaults).returns("identitySecurityDefaultsEnforcementPolicy"));
     }
 
     private GraphResponse policies(GraphCall call) {

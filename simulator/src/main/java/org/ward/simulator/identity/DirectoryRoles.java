@@ -12,6 +12,7 @@ import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.Pages;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
@@ -35,9 +36,12 @@ public final class DirectoryRoles extends IdentityArea {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/roleManagement/directory/roleAssignments", ROLES, DIRECTORY, this::roleAssignments));
-        routes.add(Route.of("GET", "/directoryRoles", ROLES, DIRECTORY, this::directoryRoles));
-        routes.add(Route.of("GET", "/directoryRoles/{roleId}/members", ROLES, DIRECTORY, this::directoryRoleMembers));
+        routes.add(Route.of("GET", "/roleManagement/directory/roleAssignments", ROLES, DIRECTORY, this::roleAssignments)
+                .returnsCollection("unifiedRoleAssignment", null));
+        routes.add(Route.of("GET", "/directoryRoles", ROLES, DIRECTORY, this::directoryRoles)
+                .returnsCollection("directoryRole", null));
+        routes.add(Route.of("GET", "/directoryRoles/{roleId}/members", ROLES, DIRECTORY, this::directoryRoleMembers)
+                .returnsCollection("directoryObject", PageLimit.directory()));
     }
 
     private GraphResponse roleAssignments(GraphCall call) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Pages;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
@@ -32,8 +33,10 @@ public final class IdentityProtection extends IdentityArea {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers));
-        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections));
+        routes.add(Route.of("GET", "/identityProtection/riskyUsers", RISKY_USERS, PROTECTION, this::riskyUsers)
+                .returnsCollection("riskyUser", PageLimit.capped(500)));
+        routes.add(Route.of("GET", "/identityProtection/riskDetections", RISK_DETECTIONS, PROTECTION, this::riskDetections)
+                .returnsCollection("riskDetection", PageLimit.capped(500)));
     }
 
     private GraphResponse riskyUsers(GraphCall call) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Pages;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
@@ -35,7 +36,7 @@ public final class RegistrationReport extends IdentityArea {
     @Override
     public void register(Routes routes) {
         routes.add(Route.of("GET", "/reports/authenticationMethods/userRegistrationDetails", REGISTRATION,
-                REPORT, this::registrations));
+                REPORT, this::registrations).returnsCollection("userRegistrationDetails", PageLimit.capped(1000)));
     }
 
     private GraphResponse registrations(GraphCall call) {

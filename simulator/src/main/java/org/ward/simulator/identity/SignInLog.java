@@ -21,6 +21,7 @@ import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.server.ODataFilter;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Route;
 import org.ward.simulator.server.RouteAccess;
 import org.ward.simulator.server.Routes;
@@ -50,7 +51,8 @@ public final class SignInLog extends IdentityArea {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/auditLogs/signIns", SIGN_INS, REPORT, this::signIns));
+        routes.add(Route.of("GET", "/auditLogs/signIns", SIGN_INS, REPORT, this::signIns)
+                .returnsCollection("signIn", PageLimit.capped(1000)));
     }
 
     /**
@@ -120,7 +122,10 @@ public final class SignInLog extends IdentityArea {
         return GraphResponse.ok(body);
     }
 
-    /** Risk fields read "hidden" unless the tenant has Entra ID P2 (signIn resource). */
+    /**
+     * Risk level and detail read "hidden" unless the tenant has Entra ID P2 (signIn resource); riskState has no
+     * "hidden" member (microsoft.graph.riskState), so it reads "none".
+     */
     private static SignInRecord hide(SignInRecord r, Premium premium) {
         if (premium.atLeast(Premium.P2) || r.riskLevel().equals("hidden")) {
             return r;
@@ -128,7 +133,7 @@ public final class SignInLog extends IdentityArea {
         return new SignInRecord(r.id(), r.createdDateTime(), r.userId(), r.userPrincipalName(), r.userDisplayName(),
                 r.appId(), r.appDisplayName(), r.ipAddress(), r.place(), r.clientAppUsed(), r.errorCode(),
                 r.failureReason(), r.additionalDetails(), r.authenticationRequirement(), r.mfaMethod(),
-                r.conditionalAccessStatus(), "hidden", "hidden", List.of(), r.operatingSystem(), r.browser());
+                r.conditionalAccessStatus(), "hidden", "none", List.of(), r.operatingSystem(), r.browser());
     }
 
     private static Instant instant(String text, String filter) {
