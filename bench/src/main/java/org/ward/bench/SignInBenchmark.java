@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.identity.IdentityChecks;
+import org.ward.connector.identity.IdentityService;
 import org.ward.connector.identity.IdentityRun;
-import org.ward.connector.identity.ReachIndex;
-import org.ward.connector.identity.SignInAssessment;
-import org.ward.connector.identity.SignInEvent;
-import org.ward.connector.policy.PolicyLoader;
+import org.ward.rules.identity.ReachIndex;
+import org.ward.rules.identity.SignInAssessment;
+import org.ward.rules.identity.SignInEvent;
+import org.ward.rules.policy.PolicyLoader;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.fixture.TenantFixture;
@@ -34,7 +34,7 @@ import org.ward.simulator.throttle.Latency;
  *
  * <p>By default it measures the real path: the log is served by the simulator in-process (latency and throttling
  * off; Ward's identity pacing raised to match), read page by page through the Graph SDK by the sign-in collector,
- * and streamed through every detector by {@code IdentityChecks}, as {@code ward identity} does. With
+ * and streamed through every detector by {@code IdentityService}, as {@code ward identity} does. With
  * {@code --direct true} the generator feeds the detectors without HTTP, which isolates the analysis itself.
  */
 final class SignInBenchmark {
@@ -71,7 +71,7 @@ final class SignInBenchmark {
             try (ConfigurableApplicationContext ward = WardRun.start(settings)) {
                 resetPeaks();
                 long started = System.nanoTime();
-                IdentityRun run = ward.getBean(IdentityChecks.class).run(null, simulator.info().tenantId());
+                IdentityRun run = ward.getBean(IdentityService.class).run(null, simulator.info().tenantId());
                 report(run.signIns(), System.nanoTime() - started);
                 System.out.printf("Pages: %,d sign-in requests; findings: %s%n", simulator.requestLog()
                         .count(e -> e.path().endsWith("/auditLogs/signIns")), run.found());

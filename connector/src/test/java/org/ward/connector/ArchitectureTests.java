@@ -1,9 +1,14 @@
 package org.ward.connector;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.ward.rules.check.Check;
+import org.ward.rules.identity.SignInDetector;
+import org.ward.rules.policy.FindingType;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -12,23 +17,18 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
-import org.junit.jupiter.api.Test;
-import org.ward.connector.graph.Collector;
-
 /** The boundaries the architecture promises, kept by the build (docs/architecture.md). */
 class ArchitectureTests {
 
-    /** A collector, or a type nested in one. */
-    private static final DescribedPredicate<JavaClass> COLLECTOR = DescribedPredicate.describe("collectors",
-            c -> c.isAnnotatedWith(Collector.class)
-                    || c.getEnclosingClass().map(e -> e.isAnnotatedWith(Collector.class)).orElse(false));
+    /** A collector: where a class lives makes it one, not an annotation it gives itself. */
+    private static final DescribedPredicate<JavaClass> COLLECTOR = DescribedPredicate.describe(
+            "collectors (classes in a capability's collect package)",
+            c -> c.getPackageName().matches("org\\.ward\\.connector\\.\\w+\\.collect"));
 
-    /** Classification, and every check, detector and assessment outside the Graph plumbing. */
-    private static final DescribedPredicate<JavaClass> PURE = DescribedPredicate.describe("checks, detectors and classification",
-            c -> c.getPackageName().startsWith("org.ward.connector.classify")
-                    || c.getPackageName().startsWith("org.ward.connector.recordings")
-                    || (!c.getPackageName().startsWith("org.ward.connector.graph") && (c.getSimpleName().endsWith("Check")
-                            || c.getSimpleName().endsWith("Detector") || c.getSimpleName().endsWith("Assessment"))));
+    /** Checks, detectors, assessments and catalogues: what judges. */
+    private static final DescribedPredicate<JavaClass> JUDGES = DescribedPredicate.describe("checks and what runs them",
+            c -> c.isAssignableTo(Check.class) || c.isAssignableTo(SignInDetector.class) || c.isAssignableTo(FindingType.class)
+                    || c.getPackageName().startsWith("org.ward.rules") && c.getSimpleName().endsWith("Assessment"));
 
     private static final JavaClasses WARD = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.ward.connector");
@@ -43,15 +43,6 @@ class ArchitectureTests {
     }
 
     @Test
-    void classificationChecksAndDetectorsArePure() {
-        ArchRule rule = noClasses().that(PURE)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.microsoft..", "java.sql..",
-                        "java.net.http..", "okhttp3..")
-                .because("checks are pure functions over collected records: no I/O, no SDK types, no Spring");
-        assertHolds(rule);
-    }
-
-    @Test
     void nothingDependsOnTheCommandLine() {
         assertHolds(noClasses().that().resideOutsideOfPackage("org.ward.connector.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.ward.connector.cli..")
@@ -59,10 +50,19 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheCommandLineReachesIntoTheScanJob() {
+        assertHolds(noClasses().that().resideOutsideOfPackages("org.ward.connector.scan..", "org.ward.connector.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.ward.connector.scan..")
+                .because("scan orchestrates: capabilities add their steps as ScanStage beans and record gaps through the"
+                        + " runs register, so nothing needs the job's insides"));
+    }
+
+    @Test
     void collectorsHoldNoBusinessRules() {
-        assertHolds(classes().that(COLLECTOR)
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.ward.connector.recordings..",
-                        "org.ward.connector.findings..", "org.ward.connector.classify..")
+        assertHolds(noClasses().that(COLLECTOR)
+                .should().dependOnClassesThat().resideInAnyPackage("org.ward.rules.recordings..", "org.ward.rules.findings..",
+                        "org.ward.rules.classify..", "org.ward.rules.check..")
+                .orShould().dependOnClassesThat(JUDGES)
                 .because("a collector maps Graph into records; judging them is the checks' job"));
     }
 

@@ -21,15 +21,29 @@ import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.fixture.TenantFixture;
 import org.ward.simulator.groups.Groups;
 import org.ward.simulator.groups.Teams;
-import org.ward.simulator.identity.IdentityResources;
+import org.ward.simulator.identity.ConditionalAccess;
+import org.ward.simulator.identity.DirectoryRoles;
+import org.ward.simulator.identity.IdentityProtection;
+import org.ward.simulator.identity.RegistrationReport;
+import org.ward.simulator.identity.SignInLog;
+import org.ward.simulator.labels.ContainerLabels;
 import org.ward.simulator.labels.Labels;
+import org.ward.simulator.labels.NationalCloud;
+import org.ward.simulator.labels.SensitivityLabelling;
+import org.ward.simulator.labels.SensitivityLabels;
+import org.ward.simulator.mail.Mail;
+import org.ward.simulator.mail.Mailboxes;
 import org.ward.simulator.permissions.Permissions;
 import org.ward.simulator.requestlog.RequestLog;
 import org.ward.simulator.server.GraphPipeline;
 import org.ward.simulator.server.GraphServer;
 import org.ward.simulator.server.ResourceFamily;
+import org.ward.simulator.server.Route;
 import org.ward.simulator.server.Routes;
 import org.ward.simulator.sites.Sites;
+import org.ward.simulator.subscriptions.ChangeNotifications;
+import org.ward.simulator.subscriptions.NotificationSettings;
+import org.ward.simulator.subscriptions.Subscriptions;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.tenant.TenantChanges;
 import org.ward.simulator.throttle.Budget;
@@ -58,6 +72,10 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorInfo info;
     private final CertificateAuthority authority;
     private final List<FixtureLoader.AppCredentials> credentials;
+    private final List<Route> routes;
+    private final ChangeNotifications changeNotifications;
+    private final SensitivityLabelling sensitivityLabelling;
+    private final Mailboxes mailboxes;
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
@@ -72,19 +90,30 @@ public final class Simulator implements AutoCloseable {
         budgets.put(Buckets.DIRECTORY, Budget.directoryFor(tenant.users().size()));
         budgets.put(Buckets.REPORTS, Budget.reports());
         budgets.put(Buckets.IDENTITY_PROTECTION, Budget.identityProtection());
+        budgets.putAll(Subscriptions.budgets());
         this.throttle = new Throttle(clock, budgets, b.throttling);
         this.tokens = new TokenService(clock, Duration.ofMinutes(60));
+        this.changeNotifications = new ChangeNotifications(tenant, changes, b.notifications);
+        this.sensitivityLabelling = new SensitivityLabelling(tenant, changes, b.cloud);
+        this.mailboxes = new Mailboxes(tenant);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
-                new Drives(tenant), new Permissions(tenant, changes), new Labels(tenant, changes),
-                new IdentityResources(tenant))) {
+                new Drives(tenant), new Permissions(tenant, changes),
+                new Labels(tenant, changes, sensitivityLabelling), new RegistrationReport(tenant),
+                new SignInLog(tenant), new IdentityProtection(tenant), new ConditionalAccess(tenant),
+                new DirectoryRoles(tenant), new Subscriptions(changeNotifications),
+                new SensitivityLabels(tenant, sensitivityLabelling), new ContainerLabels(tenant),
+                new Mail(tenant, mailboxes))) {
             family.register(routes);
         }
+        this.routes = routes.all();
         GraphPipeline pipeline = new GraphPipeline(tenant, tokens, routes, throttle, requestLog, clock);
         IdentityPlatform identity = new IdentityPlatform(tenant, tokens, new ClientAssertions(clock));
         char[] password = "simulator".toCharArray();
         KeyStore keyStore = authority.serverKeyStore(password);
         this.server = new GraphServer("127.0.0.1", b.port, keyStore, password, pipeline, identity, b.latency, b.faults);
+        server.serveBesideGraph(sensitivityLabelling);
+        server.serveBesideGraph(mailboxes);
         server.start();
         String origin = "https://localhost:" + server.port();
         tokens.acceptAudience(origin);
@@ -114,6 +143,33 @@ public final class Simulator implements AutoCloseable {
     /** The Java API for changing the tenant in tests: add, rename, move, delete files; share; add guests. */
     public TenantChanges changes() {
         return changes;
+    }
+
+    /**
+     * The Java API for change notifications: subscriptions, what was posted where, lifecycle events to trigger
+     * (reauthorizationRequired, subscriptionRemoved, missed), expiry, and delivery settings (delay, bursts,
+     * duplicates, loss). Changes made through {@link #changes()} notify like changes made through Graph.
+     */
+    public ChangeNotifications changeNotifications() {
+        return changeNotifications;
+    }
+
+    /**
+     * The Java API for sensitivity labelling: the cloud played, the tenant's assignSensitivityLabel cap, how long label
+     * jobs take, metered billing per app, encrypted files, refusals, and the jobs accepted.
+     */
+    public SensitivityLabelling sensitivityLabelling() {
+        return sensitivityLabelling;
+    }
+
+    /** The Java API for mail: every message apps sent through sendMail, by mailbox. */
+    public Mailboxes mailboxes() {
+        return mailboxes;
+    }
+
+    /** Every Graph operation the simulator serves, with the type it answers with. */
+    public List<Route> routes() {
+        return routes;
     }
 
     public RequestLog requestLog() {
@@ -146,6 +202,8 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        changeNotifications.close();
+        sensitivityLabelling.close();
         try {
             server.stop();
         } catch (Exception e) {
@@ -205,6 +263,8 @@ public final class Simulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Path stateDir;
         private int requestLogCapacity = 1_000_000;
+        private NotificationSettings notifications = NotificationSettings.defaults();
+        private NationalCloud cloud = NationalCloud.GLOBAL;
 
         public Builder port(int port) {
             this.port = port;
@@ -249,6 +309,21 @@ public final class Simulator implements AutoCloseable {
 
         public Builder requestLogCapacity(int capacity) {
             this.requestLogCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * How change notifications are delivered: delay, bursts, duplicates, loss, Graph's endpoint rules, and whether
+         * {@code http://} notification URLs on loopback are accepted (test-only; Graph requires https).
+         */
+        public Builder notifications(NotificationSettings settings) {
+            this.notifications = settings;
+            return this;
+        }
+
+        /** Which Microsoft cloud the simulator plays (default the global service). */
+        public Builder cloud(NationalCloud which) {
+            this.cloud = which;
             return this;
         }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.ward.simulator.fixture.FixtureException;
 import org.ward.simulator.fixture.TenantGenerator;
+import org.ward.simulator.labels.NationalCloud;
+import org.ward.simulator.subscriptions.NotificationSettings;
 import org.ward.simulator.throttle.Budget;
 import org.ward.simulator.throttle.Faults;
 import org.ward.simulator.throttle.Latency;
@@ -20,7 +22,7 @@ public final class SimulatorMain {
     public static final List<String> FULL_PERMISSIONS = List.of("Sites.FullControl.All", "Files.ReadWrite.All",
             "User.Read.All", "Group.Read.All", "Team.ReadBasic.All", "Channel.ReadBasic.All", "AuditLog.Read.All",
             "Directory.Read.All", "Policy.Read.All", "IdentityRiskyUser.Read.All", "IdentityRiskEvent.Read.All",
-            "RoleManagement.Read.Directory");
+            "RoleManagement.Read.Directory", "SensitivityLabels.Read.All");
 
     private static final String USAGE = """
             Usage: java -jar ward-simulator.jar [options]
@@ -43,6 +45,10 @@ public final class SimulatorMain {
               --throttling on|off           resource-unit throttling (default on)
               --budget UNITS                SharePoint resource units per minute (default: Microsoft's table)
               --faults SPEC                 fault rates, e.g. 503=0.02,504=0.01,reset=0.01,malformed=0.01,truncated=0.01,slow=0.01
+              --cloud NAME                  the Microsoft cloud it plays: global (default), gcc, usgovl4, usgovl5, china
+              --notification-delay MILLIS   how long after a change its notification is posted (default 1000)
+              --allow-http-notifications    test-only: accept http:// notification URLs on loopback addresses
+                                            (Graph, and the simulator without this, accept https only)
               --help                        this text
             """;
 
@@ -61,6 +67,7 @@ public final class SimulatorMain {
         int itemsPerSite = 1_000;
         long seed = 1;
         long signIns = 0;
+        NotificationSettings notifications = NotificationSettings.defaults();
         List<String> list = new ArrayList<>(List.of(args));
         try {
             for (int i = 0; i < list.size(); i++) {
@@ -87,6 +94,10 @@ public final class SimulatorMain {
                     case "--budget" -> builder.sharePointBudget(new Budget(Long.parseLong(value(list, ++i, arg)),
                             Duration.ofMinutes(1), true));
                     case "--faults" -> builder.faults(faults(value(list, ++i, arg)));
+                    case "--cloud" -> builder.cloud(NationalCloud.parse(value(list, ++i, arg)));
+                    case "--notification-delay" -> notifications = notifications.withDelay(
+                            Duration.ofMillis(Long.parseLong(value(list, ++i, arg))));
+                    case "--allow-http-notifications" -> notifications = notifications.allowingHttpOnLoopback();
                     default -> throw new IllegalArgumentException("Unknown option " + arg + " (see --help)");
                 }
             }
@@ -95,6 +106,7 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
+        builder.notifications(notifications);
         if (tenantFile != null) {
             builder.tenant(Simulator.TenantSource.file(tenantFile));
         } else if (tenant.equals("generated")) {

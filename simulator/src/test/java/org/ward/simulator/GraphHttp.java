@@ -64,15 +64,15 @@ public final class GraphHttp {
         return send("GET", pathOrUrl, null, headers);
     }
 
-    Reply post(String pathOrUrl, String json, String... headers) {
+    public Reply post(String pathOrUrl, String json, String... headers) {
         return send("POST", pathOrUrl, json, headers);
     }
 
-    Reply patch(String pathOrUrl, String json, String... headers) {
+    public Reply patch(String pathOrUrl, String json, String... headers) {
         return send("PATCH", pathOrUrl, json, headers);
     }
 
-    Reply delete(String pathOrUrl, String... headers) {
+    public Reply delete(String pathOrUrl, String... headers) {
         return send("DELETE", pathOrUrl, null, headers);
     }
 
@@ -135,6 +135,11 @@ public final class GraphHttp {
     }
 
     static HttpClient client(Simulator simulator) {
+        return HttpClient.newBuilder().sslContext(trustingCa(simulator)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** A TLS context that trusts the simulator's CA (and so every certificate the simulator issues). */
+    static SSLContext trustingCa(Simulator simulator) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -144,7 +149,7 @@ public final class GraphHttp {
             factory.init(trust);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, factory.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+            return tls;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot trust the simulator's CA", e);
         }

@@ -21,6 +21,9 @@ final class SmallClinic {
     static final String FULL_CONTROL_SECRET = "full-control-secret";
     static final String NO_PERMISSIONS = "Ward no permissions";
     static final String NO_PERMISSIONS_SECRET = "no-permissions-secret";
+    static final String FILES = "Ward files";
+    static final String MAIL_SCOPED = "Ward mail scoped";
+    static final String MAIL_POLICY = "Ward mail policy";
     static final String ADA = "ada.lovelace@smallclinic.nhs.uk";
     static final String BEN = "ben.okri@smallclinic.nhs.uk";
 
@@ -46,9 +49,27 @@ final class SmallClinic {
         return GraphHttp.signIn(simulator, clientId(simulator, READER), READER_SECRET);
     }
 
-    /** "Ward full control": Sites.FullControl.All, Files.ReadWrite.All, User.Read.All, Group.Read.All. */
+    /**
+     * "Ward full control": Sites.FullControl.All, Files.ReadWrite.All, User.Read.All, Group.Read.All,
+     * Group.ReadWrite.All, SensitivityLabels.Read.All, Mail.Send (unscoped); linked for metered billing.
+     */
     static GraphHttp fullControl(Simulator simulator) {
         return GraphHttp.signIn(simulator, clientId(simulator, FULL_CONTROL), FULL_CONTROL_SECRET);
+    }
+
+    /** "Ward files": Files.ReadWrite.All only, no billing link. */
+    static GraphHttp files(Simulator simulator) {
+        return GraphHttp.signIn(simulator, clientId(simulator, FILES), "files-secret");
+    }
+
+    /** "Ward mail scoped": no Mail.Send consent; RBAC for Applications lets it send as Ben only. */
+    static GraphHttp mailScoped(Simulator simulator) {
+        return GraphHttp.signIn(simulator, clientId(simulator, MAIL_SCOPED), "mail-scoped-secret");
+    }
+
+    /** "Ward mail policy": Mail.Send consent, restricted to Ben by an Application Access Policy. */
+    static GraphHttp mailPolicy(Simulator simulator) {
+        return GraphHttp.signIn(simulator, clientId(simulator, MAIL_POLICY), "mail-policy-secret");
     }
 
     /** "Ward no permissions": a token with no roles at all. */

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.ConfigurationProblem;
-import org.ward.connector.classify.IdentifierMasking;
 import org.ward.connector.privacy.InstallationKey;
+import org.ward.rules.classify.IdentifierMasking;
 
 /** The audit log's beans: its key (configured, or derived from the installation key), its head folder, the log. */
 @Configuration(proxyBeanMethods = false)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.discovery.FirstCalls;
+import org.ward.connector.discovery.collect.FirstCalls;
 import org.ward.connector.graph.PermissionCatalogue;
 import org.ward.connector.graph.RequiredPermission;
 import org.ward.connector.graph.GraphConnectionCheck;

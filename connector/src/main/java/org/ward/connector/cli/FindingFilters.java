@@ -2,13 +2,16 @@ package org.ward.connector.cli;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.Catalogues;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -52,20 +55,22 @@ final class FindingFilters {
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
-        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(option + " takes " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "))
-                    + ", not '" + value + "'.");
-        }
+        return parse(Arrays.asList(type.getEnumConstants()), E::name, value, option);
     }
 
+    private static <E> E parse(List<E> values, Function<E, String> name, String value, String option) {
+        String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        return values.stream().filter(v -> name.apply(v).equals(wanted)).findFirst().orElseThrow(() ->
+                new TypeConversionException(option + " takes " + values.stream()
+                        .map(c -> name.apply(c).toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "))
+                        + ", not '" + value + "'."));
+    }
+
+    /** Finding types are the catalogues'. */
     static final class TypeConverter implements ITypeConverter<FindingType> {
         @Override
         public FindingType convert(String value) {
-            return parse(FindingType.class, value, "--type");
+            return parse(Catalogues.all(), FindingType::name, value, "--type");
         }
     }
 

@@ -8,16 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Severity;
 import org.ward.connector.remediate.FindingOwners;
 import org.ward.connector.remediate.RemediationPlan;
 import org.ward.connector.remediate.RemediationPlanner;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Severity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,14 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.identity.IdentityChecks;
+import org.ward.connector.identity.IdentityService;
 import org.ward.connector.identity.IdentityRun;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.Catalogues;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.identity.IdentityCatalogue;
+import org.ward.rules.policy.Severity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +29,7 @@ import picocli.CommandLine.Option;
                 + " not allow are listed as not run, with the reason."})
 final class IdentityCommand implements WardTask {
 
-    private static final List<FindingType> TYPES = List.of(FindingType.MFA_NOT_REGISTERED, FindingType.ADMIN_WITHOUT_MFA,
-            FindingType.MFA_NOT_ENFORCED, FindingType.LEGACY_AUTH_ALLOWED, FindingType.LEGACY_AUTH_SIGN_IN,
-            FindingType.IMPOSSIBLE_TRAVEL, FindingType.UNFAMILIAR_COUNTRY, FindingType.PASSWORD_SPRAY, FindingType.BRUTE_FORCE,
-            FindingType.MFA_FATIGUE, FindingType.SINGLE_FACTOR_SIGN_IN, FindingType.RISKY_USER);
+    private static final List<IdentityCatalogue> TYPES = List.of(IdentityCatalogue.values());
 
     @Mixin
     LaunchOptions launch;
@@ -52,7 +50,7 @@ final class IdentityCommand implements WardTask {
                 System.currentTimeMillis());
         IdentityRun run;
         try {
-            run = context.getBean(IdentityChecks.class).run(null, context.getBean(GraphSettings.class).tenantId());
+            run = context.getBean(IdentityService.class).run(null, context.getBean(GraphSettings.class).tenantId());
         } finally {
             console.endProgress();
         }
@@ -73,7 +71,7 @@ final class IdentityCommand implements WardTask {
 
     private static List<Finding> open(FindingStore findings) {
         return findings.open().stream().filter(f -> TYPES.contains(f.type()))
-                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::type)
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::type, Catalogues.ORDER)
                         .thenComparing(f -> String.valueOf(f.resource().path())))
                 .toList();
     }

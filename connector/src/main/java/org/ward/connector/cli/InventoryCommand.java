@@ -5,11 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Discovery;
-import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.discovery.ParallelCalls;
-import org.ward.connector.discovery.TenantDiscovery;
+import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.inventory.DeltaPage;
-import org.ward.connector.inventory.DriveDelta;
+import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.rules.facts.LocationKind;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,13 +1,13 @@
 package org.ward.connector.cli;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.classify.IdentifierMasking;
 import org.ward.connector.remediate.AppliedWrite;
 import org.ward.connector.remediate.RemediationAction;
 import org.ward.connector.remediate.RemediationPlan;
 import org.ward.connector.remediate.RemediationReadiness;
 import org.ward.connector.remediate.RemediationResult;
 import org.ward.connector.remediate.Remediator;
+import org.ward.rules.classify.IdentifierMasking;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

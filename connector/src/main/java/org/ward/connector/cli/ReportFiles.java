@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.classify.IdentifierMasking;
 import org.ward.connector.report.ReportData;
 import org.ward.connector.report.ReportFormat;
 import org.ward.connector.audit.AuditHeads;
 import org.ward.connector.report.ReportWriter;
 import org.ward.connector.report.ScanReports;
 import org.ward.connector.report.ScanSummary;
+import org.ward.rules.classify.IdentifierMasking;
 
 /** Writes the report files of a scan and says where they went (the writers live in the report package). */
 final class ReportFiles {

@@ -7,15 +7,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphTraffic;
-import org.ward.connector.policy.Severity;
 import org.ward.connector.report.ScanReports;
 import org.ward.connector.report.ScanSummary;
 import org.ward.connector.report.SummaryText;
 import org.ward.connector.scan.ScanProgress;
 import org.ward.connector.scan.ScanService;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.Severity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,8 +10,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
+import org.ward.rules.policy.PolicyPack;
 
 /** Adds the temporary-copies step to the tenant scan. */
 @Configuration(proxyBeanMethods = false)
@@ -19,8 +20,8 @@ class CopyStageConfiguration {
 
     @Bean
     ScanStage copyStage(JobRepository jobs, PlatformTransactionManager tx, ItemStore items, LocationStore locations,
-            FindingStore findings, PolicyPack policy, Clock wardClock) {
+            FindingStore findings, PolicyPack policy, ScanRuns runs, Clock wardClock) {
         return new ScanStage(15, new StepBuilder("copyStep", jobs).tasklet(new CopyTasklet(items, locations, findings, policy,
-                wardClock), tx).build());
+                runs, wardClock), tx).build());
     }
 }

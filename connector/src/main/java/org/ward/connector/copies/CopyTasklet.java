@@ -11,17 +11,22 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.classify.LocationContext;
 import org.ward.connector.discovery.DiscoveredDrive;
-import org.ward.connector.discovery.Location;
-import org.ward.connector.discovery.LocationKind;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.findings.FindingResource;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.inventory.ItemStore.StoredRow;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.check.EnabledChecks;
+import org.ward.rules.classify.LocationContext;
+import org.ward.rules.copies.CopiesCatalogue;
+import org.ward.rules.copies.OneDriveRecording;
+import org.ward.rules.facts.ClassifiedItem;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * The copies step (no Graph calls): finds recordings in OneDrives and, by content hash, their copies in approved
@@ -33,13 +38,16 @@ class CopyTasklet implements Tasklet {
     private final LocationStore locations;
     private final FindingStore findings;
     private final PolicyPack policy;
+    private final ScanRuns runs;
     private final Clock clock;
 
-    CopyTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy, Clock clock) {
+    CopyTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy, ScanRuns runs,
+            Clock clock) {
         this.items = items;
         this.locations = locations;
         this.findings = findings;
         this.policy = policy;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -50,7 +58,7 @@ class CopyTasklet implements Tasklet {
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
         Map<String, List<OneDriveRecording.ApprovedCopy>> approvedByContent = new HashMap<>();
-        List<StoredRow> inOneDrives = new ArrayList<>();
+        List<ClassifiedItem> inOneDrives = new ArrayList<>();
         items.recordings(row -> {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
@@ -67,25 +75,26 @@ class CopyTasklet implements Tasklet {
                 }
             }
         });
-        CopyAssessment assessment = new CopyAssessment(policy, now);
-        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
-        for (StoredRow row : inOneDrives) {
+        EnabledChecks<OneDriveRecording> checks = CopiesCatalogue.checks(CheckContext.of(policy, now));
+        FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
+        for (ClassifiedItem row : inOneDrives) {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location oneDrive = sites.get(drive.siteId());
             List<OneDriveRecording.ApprovedCopy> copies = new ArrayList<>();
             for (String hash : contentKeys(row)) {
                 copies.addAll(approvedByContent.getOrDefault(hash, List.of()));
             }
-            assessment.assess(new OneDriveRecording(row, oneDrive,
+            checks.run(new OneDriveRecording(row, oneDrive,
                     FindingResource.ofItem(oneDrive.siteId(), oneDrive.webUrl(), drive.webUrl(), row.item()),
-                    copies.stream().distinct().toList())).forEach(reconciler::add);
+                    copies.stream().distinct().toList()), row.item().path(), reconciler::add);
         }
         reconciler.finish();
+        runs.addGaps(scanId, checks.notEvaluatedSentences());
         return RepeatStatus.FINISHED;
     }
 
     /** quickXorHash always; sha256Hash too where SharePoint gives one. */
-    private static List<String> contentKeys(StoredRow row) {
+    private static List<String> contentKeys(ClassifiedItem row) {
         List<String> keys = new ArrayList<>();
         if (row.item().quickXorHash() != null) {
             keys.add("qx:" + row.item().quickXorHash());

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
+
 /**
  * Everything discovery found: the locations, their drives, and what it could not see (coverage gaps, each a
  * sentence saying what was not discovered and why).

@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.ward.connector.classify.IdentifierMasking;
 import org.ward.connector.database.ColumnText;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.facts.ContainerLabel;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
 
 /**
  * What discovery found, kept between scans: locations and drives with the scan that first and last saw them, so
@@ -99,11 +102,16 @@ public class LocationStore {
         return locations(scanId).stream().collect(Collectors.toMap(Location::siteId, Function.identity()));
     }
 
-    /** Locations a scan saw for the first time (while earlier scans exist). */
-    public List<Location> newIn(long scanId) {
-        return jdbc.sql("SELECT * FROM ward_location WHERE first_seen_scan = ? AND EXISTS"
-                + " (SELECT 1 FROM ward_scan WHERE scan_id < ? AND status = 'COMPLETED') ORDER BY web_url")
-                .params(scanId, scanId).query((rs, n) -> location(rs)).list();
+    /** Locations a scan saw for the first time (on a tenant's first scan, that is all of them). */
+    public List<Location> firstSeenBy(long scanId) {
+        return jdbc.sql("SELECT * FROM ward_location WHERE first_seen_scan = ? ORDER BY web_url")
+                .param(scanId).query((rs, n) -> location(rs)).list();
+    }
+
+    /** The site of every drive Ward has seen, by drive id. */
+    public Map<String, String> siteByDrive() {
+        return jdbc.sql("SELECT drive_id, site_id FROM ward_drive").query((rs, n) -> Map.entry(rs.getString(1),
+                rs.getString(2))).list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The drives seen by a scan. */

@@ -14,11 +14,16 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.database.ColumnText;
 import org.springframework.transaction.annotation.Transactional;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.connector.database.ColumnText;
+import org.ward.rules.Catalogues;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingDraft;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -253,7 +258,7 @@ public class FindingStore {
         String detailsText = rs.getString("details_json");
         Map<String, Object> details = detailsText == null ? Map.of()
                 : JSON.readValue(detailsText, new TypeReference<LinkedHashMap<String, Object>>() { });
-        return new Finding(rs.getString("finding_id"), FindingType.valueOf(rs.getString("type")),
+        return new Finding(rs.getString("finding_id"), Catalogues.valueOf(rs.getString("type")),
                 Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"),
                 FindingStatus.valueOf(rs.getString("status")), rs.getString("title"), reasons,
                 new FindingResource(rs.getString("site_id"), rs.getString("drive_id"), rs.getString("item_id"),

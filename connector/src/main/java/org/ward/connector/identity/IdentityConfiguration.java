@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.Sleeper;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 
 /** The identity beans: settings, the pacer the collectors share, and the identity step of the tenant scan. */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +28,7 @@ class IdentityConfiguration {
     }
 
     @Bean
-    ScanStage identityStage(JobRepository jobs, PlatformTransactionManager tx, IdentityChecks checks, ScanRuns runs,
+    ScanStage identityStage(JobRepository jobs, PlatformTransactionManager tx, IdentityService checks, ScanRuns runs,
             GraphSettings graph) {
         return new ScanStage(STAGE_ORDER, new StepBuilder("identityStep", jobs)
                 .tasklet(new IdentityTasklet(checks, runs, graph.tenantId()), tx).build());

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.policy.FindingType;
 
 /**
  * What one run of the identity checks did.

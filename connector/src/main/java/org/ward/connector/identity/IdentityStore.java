@@ -18,8 +18,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.ward.rules.Catalogues;
+import org.ward.rules.identity.Anomaly;
+import org.ward.rules.identity.Evidence;
+import org.ward.rules.identity.UserBaseline;
+import org.ward.rules.policy.FindingType;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * What the identity checks keep between runs: the sign-in cursor, each user's small baseline, and the sign-in
@@ -30,7 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdentityStore {
 
     private static final String CURSOR = "signIns";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Anomalies keep their finding type by name, read back through the catalogues. */
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(new SimpleModule("finding-types")
+            .addDeserializer(FindingType.class, new ValueDeserializer<FindingType>() {
+                @Override
+                public FindingType deserialize(JsonParser parser, DeserializationContext context) {
+                    return Catalogues.valueOf(parser.getText());
+                }
+            })).build();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

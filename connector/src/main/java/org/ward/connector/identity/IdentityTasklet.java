@@ -7,8 +7,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 
 /**
  * The identity step of the tenant scan: runs the identity checks under the scan's id and adds every check that could
@@ -16,11 +16,11 @@ import org.ward.connector.scan.ScanStage;
  */
 class IdentityTasklet implements Tasklet {
 
-    private final IdentityChecks checks;
+    private final IdentityService checks;
     private final ScanRuns runs;
     private final String tenantId;
 
-    IdentityTasklet(IdentityChecks checks, ScanRuns runs, String tenantId) {
+    IdentityTasklet(IdentityService checks, ScanRuns runs, String tenantId) {
         this.checks = checks;
         this.runs = runs;
         this.tenantId = tenantId;

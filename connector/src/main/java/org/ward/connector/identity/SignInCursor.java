@@ -3,6 +3,8 @@ package org.ward.connector.identity;
 import java.time.Instant;
 import java.util.Set;
 
+import org.ward.rules.identity.SignInEvent;
+
 /**
  * Where the last read of the sign-in log stopped: the newest sign-in it analysed, and the ids of the sign-ins at that
  * exact time (Graph's filter is inclusive, so the next read starts there and skips those).

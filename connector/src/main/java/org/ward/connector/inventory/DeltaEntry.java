@@ -1,5 +1,7 @@
 package org.ward.connector.inventory;
 
+import org.ward.rules.facts.ItemRecord;
+
 /** One entry of a drive's delta as the inventory step processes it. */
 public sealed interface DeltaEntry {
 

@@ -2,6 +2,8 @@ package org.ward.connector.inventory;
 
 import java.util.List;
 
+import org.ward.rules.facts.ItemRecord;
+
 /**
  * One page of a drive's delta, in Ward's terms.
  *

@@ -13,8 +13,14 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.ward.connector.database.ColumnText;
-import org.ward.connector.classify.IdentifierMatch;
-import org.ward.connector.classify.RecordingClassification;
+import org.ward.rules.classify.IdentifierMatch;
+import org.ward.rules.classify.RecordingClassification;
+import org.ward.rules.facts.ItemKey;
+import org.ward.rules.facts.ItemRecord;
+import org.ward.rules.facts.MediaFacets;
+import org.ward.rules.facts.Principal;
+import org.ward.rules.facts.StoredIdentifier;
+import org.ward.rules.facts.ClassifiedItem;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,13 +109,13 @@ public class ItemStore {
      * Streams every item that shares a folder with a recording, grouped by folder (drive, parent), so checks that
      * look beside a recording (consent forms) read each folder once.
      */
-    public void foldersWithRecordings(Consumer<List<StoredRow>> folder) {
-        List<StoredRow> current = new ArrayList<>();
+    public void foldersWithRecordings(Consumer<List<ClassifiedItem>> folder) {
+        List<ClassifiedItem> current = new ArrayList<>();
         String[] key = {null};
         jdbc.query("SELECT " + COLUMNS + " FROM ward_item i WHERE i.folder = FALSE AND EXISTS (SELECT 1 FROM ward_item r"
                 + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)"
                 + " ORDER BY i.drive_id, i.parent_id, i.item_id", rs -> {
-                    StoredRow row = row(rs);
+                    ClassifiedItem row = row(rs);
                     String k = row.item().driveId() + "|" + row.item().parentId();
                     if (key[0] != null && !key[0].equals(k)) {
                         folder.accept(List.copyOf(current));
@@ -165,37 +171,41 @@ public class ItemStore {
                 (rs, n) -> new BesideRecordingLabels(rs.getLong(1), rs.getLong(2)));
     }
 
+    /** Where every recording is, by drive and item id. */
+    public List<ItemKey> recordingKeys() {
+        return jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
+                (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)));
+    }
+
+    /** How many recordings each drive holds. */
+    public Map<String, Long> recordingsByDrive() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT drive_id, COUNT(*) FROM ward_item WHERE recording = TRUE GROUP BY drive_id",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The ids of the items below a folder (its path), at any depth. */
+    public List<String> itemIdsBelow(String driveId, String folderPath) {
+        return jdbc.queryForList("SELECT item_id FROM ward_item WHERE drive_id = ? AND path LIKE ?", String.class, driveId,
+                folderPath.replace("%", "\\%") + "/%");
+    }
+
     /** Streams every recording. */
-    public void recordings(Consumer<StoredRow> recording) {
+    public void recordings(Consumer<ClassifiedItem> recording) {
         jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
                 rs -> {
                     recording.accept(row(rs));
                 });
     }
 
-    /**
-     * A stored item as checks read it.
-     *
-     * @param item the item (masked name and path)
-     * @param recording whether it was classified as a patient recording
-     * @param kind the recording kind
-     * @param score the classifier's score
-     * @param reasons the classifier's reasons
-     * @param identifiers identifiers found: type, masked value, fingerprint
-     */
-    public record StoredRow(ItemRecord item, boolean recording, String kind, int score, List<String> reasons,
-            List<StoredIdentifier> identifiers) {
-    }
-
-    /** An identifier as stored: never the clear value. */
-    public record StoredIdentifier(String type, String masked, String fingerprint, String foundIn) {
-    }
-
     private static StoredIdentifier identifier(IdentifierMatch m) {
         return new StoredIdentifier(m.type().name(), m.masked(), m.fingerprint(), m.foundIn());
     }
 
-    private static StoredRow row(ResultSet rs) throws SQLException {
+    private static ClassifiedItem row(ResultSet rs) throws SQLException {
         String media = rs.getString("media");
         long duration = rs.getLong("duration_ms");
         Long durationMillis = rs.wasNull() ? null : duration;
@@ -212,7 +222,7 @@ public class ItemStore {
                 columns == null ? Map.of() : JSON.readValue(columns, new TypeReference<Map<String, String>>() { }));
         String reasons = rs.getString("reasons_json");
         String identifiers = rs.getString("identifiers_json");
-        return new StoredRow(item, rs.getBoolean("recording"), rs.getString("recording_kind"), rs.getInt("score"),
+        return new ClassifiedItem(item, rs.getBoolean("recording"), rs.getString("recording_kind"), rs.getInt("score"),
                 reasons == null ? List.of() : JSON.readValue(reasons, new TypeReference<List<String>>() { }),
                 identifiers == null ? List.of() : JSON.readValue(identifiers, new TypeReference<List<StoredIdentifier>>() { }));
     }

@@ -1,6 +1,7 @@
 package org.ward.connector.inventory;
 
-import org.ward.connector.classify.RecordingClassification;
+import org.ward.rules.classify.RecordingClassification;
+import org.ward.rules.facts.ItemRecord;
 
 /**
  * An item as Ward keeps it: the item with its name and path masked, and its classification.

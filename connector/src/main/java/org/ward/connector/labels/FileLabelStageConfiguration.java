@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.labels.collect.FileSensitivityLabels;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 
 /** Adds the file-label step to the tenant scan, before sharing. */
 @Configuration(proxyBeanMethods = false)

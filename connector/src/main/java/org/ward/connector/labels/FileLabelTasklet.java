@@ -12,8 +12,9 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.ItemStore.UnreadLabel;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanStage;
+import org.ward.connector.labels.collect.FileSensitivityLabels;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
 
 /**
  * The file-label step: reads the sensitivity labels of the Office and PDF files that name a patient and share a

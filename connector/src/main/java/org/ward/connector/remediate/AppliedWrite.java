@@ -3,6 +3,7 @@ package org.ward.connector.remediate;
 import java.util.function.Supplier;
 
 import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.remediate.collect.ItemPermissions;
 
 /**
  * One Graph write an action made, and how it went: each becomes one audit entry.

@@ -3,7 +3,7 @@ package org.ward.connector.remediate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.ward.connector.findings.Finding;
+import org.ward.rules.findings.Finding;
 
 /**
  * Who answers for a finding: site or group owners, team owners, the OneDrive's user. A finding keeps them as one

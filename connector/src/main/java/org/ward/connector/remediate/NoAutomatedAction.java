@@ -2,6 +2,8 @@ package org.ward.connector.remediate;
 
 import java.util.List;
 
+import org.ward.connector.remediate.collect.ItemPermissions;
+
 /**
  * A finding Ward does not fix itself: copies (Ward deletes nothing) and the findings about where and how recordings
  * are kept. The owner is told what the policy asks.

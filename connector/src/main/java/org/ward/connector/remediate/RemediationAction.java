@@ -3,6 +3,8 @@ package org.ward.connector.remediate;
 import java.util.List;
 import java.util.Optional;
 
+import org.ward.connector.remediate.collect.ItemPermissions;
+
 /**
  * What Ward can do about one finding, as data: a sentence, the Graph writes it maps to, and what a person must know
  * first. {@link #apply} makes the writes against the permission as Graph has it now.

@@ -1,6 +1,6 @@
 package org.ward.connector.remediate;
 
-import org.ward.connector.findings.Finding;
+import org.ward.rules.findings.Finding;
 
 /**
  * What Ward would do about one finding.

@@ -6,13 +6,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Rule;
-import org.ward.connector.policy.SharingPolicy;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Remediation;
+import org.ward.rules.policy.Rule;
+import org.ward.rules.policy.SharingPolicy;
 
 /**
- * Chooses what Ward would do about a finding, from its type and the permission facts the sharing checks stored in its
+ * Chooses what Ward would do about a finding, from its type's catalogue line (an action, or advice to the owner) and
+ * the permission facts the sharing checks stored in its
  * details ({@code permissionId}, {@code setOn}, {@code linkScope}, {@code linkType}, {@code grant}). Pure.
  */
 public final class RemediationPlanner {
@@ -26,26 +28,20 @@ public final class RemediationPlanner {
         return new RemediationPlan(finding, action(finding, policy.sharing(), remediation, owners, now), remediation, owners);
     }
 
+    /**
+     * The action the finding type's catalogue line names. The switch has a case for every kind and no default: a new
+     * kind does not compile until it is planned, and no finding type falls through to another's advice.
+     */
     private static RemediationAction action(Finding f, SharingPolicy sharing, String remediation, FindingOwners owners,
             Instant now) {
-        return switch (f.type()) {
-            case ANONYMOUS_LINK, ORGANIZATION_LINK, EDIT_LINK_ON_RECORDING ->
-                onPermission(f, remediation, owners, ref -> new RemoveLink(ref, words(f), null));
-            case LINK_WITHOUT_EXPIRY -> onPermission(f, remediation, owners, ref -> expiring(f, ref, sharing, now));
-            case EVERYONE_GRANT, BROKEN_INHERITANCE_WIDENS_ACCESS ->
-                onPermission(f, remediation, owners, ref -> new RemoveGrant(ref, words(f)));
-            case EXTERNAL_USER_ACCESS -> onPermission(f, remediation, owners, ref -> f.details().containsKey("linkScope")
+        Remediation planned = f.type().remediation();
+        return switch (planned.kind()) {
+            case REMOVE_LINK -> onPermission(f, remediation, owners, ref -> new RemoveLink(ref, words(f), null));
+            case EXPIRE_LINK -> onPermission(f, remediation, owners, ref -> expiring(f, ref, sharing, now));
+            case REMOVE_GRANT -> onPermission(f, remediation, owners, ref -> new RemoveGrant(ref, words(f)));
+            case REMOVE_LINK_OR_GRANT -> onPermission(f, remediation, owners, ref -> f.details().containsKey("linkScope")
                     ? new RemoveLink(ref, words(f), null) : new RemoveGrant(ref, words(f)));
-            case TEMPORARY_COPY_IN_ONEDRIVE, COPY_LEFT_AFTER_UPLOAD -> new NoAutomatedAction("Ward deletes nothing: the"
-                    + " copy's owner deletes it once the recording is safely where it belongs.", remediation, owners.upns());
-            case RECORDING_PAST_RETENTION -> new NoAutomatedAction("Ward deletes nothing: disposing of a recording is a"
-                    + " records-management decision.", remediation, owners.upns());
-            case RECORDING_OUTSIDE_APPROVED_LOCATION, UNREGISTERED_SITE_HOLDS_RECORDINGS, RECORDING_WITHOUT_CONSENT_EVIDENCE,
-                    LOCATION_WITHOUT_SENSITIVITY_LABEL, RECORDING_WITHOUT_RETENTION_LABEL -> new NoAutomatedAction("Ward"
-                    + " moves, labels and deletes nothing: where and how a recording is kept is for its owner to put"
-                    + " right.", remediation, owners.upns());
-            default -> new NoAutomatedAction("This is put right in Microsoft Entra ID, not in a file's sharing, so Ward"
-                    + " has no automated action for it.", remediation, owners.upns());
+            case OWNER_ADVICE -> new NoAutomatedAction(planned.ownerAdvice(), remediation, owners.upns());
         };
     }
 

@@ -8,12 +8,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.ward.connector.audit.AuditEvent;
 import org.ward.connector.audit.AuditLog;
-import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.permissions.AccessStore;
-import org.ward.connector.policy.PolicyPack;
 import org.ward.connector.remediate.RemediationResult.Outcome;
+import org.ward.connector.remediate.collect.ItemPermissions;
+import org.ward.connector.sharing.AccessStore;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.PolicyPack;
 
 import tools.jackson.databind.json.JsonMapper;
 

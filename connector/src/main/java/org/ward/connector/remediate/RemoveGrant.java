@@ -3,6 +3,8 @@ package org.ward.connector.remediate;
 import java.util.List;
 import java.util.Optional;
 
+import org.ward.connector.remediate.collect.ItemPermissions;
+
 /**
  * Removes a direct grant — a guest's, a group's, an "Everyone" claim's, or the grant that widens broken
  * inheritance: {@code DELETE /drives/{d}/items/{setOn}/permissions/{id}}.

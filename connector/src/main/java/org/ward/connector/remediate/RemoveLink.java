@@ -3,6 +3,8 @@ package org.ward.connector.remediate;
 import java.util.List;
 import java.util.Optional;
 
+import org.ward.connector.remediate.collect.ItemPermissions;
+
 /**
  * Removes a sharing link: {@code DELETE /drives/{d}/items/{setOn}/permissions/{id}}. Whoever had the URL loses
  * access through it; people with access of their own keep it.

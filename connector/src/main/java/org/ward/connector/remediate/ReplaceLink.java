@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ward.connector.remediate.collect.ItemPermissions;
+
 /**
  * Replaces a link that does not expire (or expires too late) with one that does. Graph cannot change a link's
  * expiry in place, so this creates a new link of the same type and scope with {@code expirationDateTime} set

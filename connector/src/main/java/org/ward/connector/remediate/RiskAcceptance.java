@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ward.connector.audit.AuditEntry;
 import org.ward.connector.audit.AuditEvent;
 import org.ward.connector.audit.AuditLog;
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 
 /**
  * A finding as the report files carry it: the contract's field names in the contract's order, values already in

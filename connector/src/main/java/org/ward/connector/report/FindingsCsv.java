@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.ward.connector.findings.Finding;
+import org.ward.rules.findings.Finding;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package org.ward.connector.report;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.findings.Finding;
+import org.ward.rules.findings.Finding;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.Severity;
 
 /** Inline SVG bar charts of open findings by type, by severity and by site (top 10), bars split by severity. */
 final class HtmlCharts {

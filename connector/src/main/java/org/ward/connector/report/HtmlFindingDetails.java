@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.Rule;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.Rule;
 
 /**
  * What a finding row expands to: the reasons, what to do and why it matters (from the policy rule), references and

@@ -2,8 +2,8 @@ package org.ward.connector.report;
 
 import java.util.Locale;
 
-import org.ward.connector.policy.Severity;
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
+import org.ward.rules.policy.Severity;
 
 /**
  * {@code report.html}: one self-contained page — inline style, inline SVG charts, one inline script, no fonts,

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 
 /**
  * The findings table: one row per finding, each expandable (a native {@code <details>}) to its reasons, remediation

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.ward.connector.classify.IdentifierMasking;
+import org.ward.rules.classify.IdentifierMasking;
 
 /**
  * The last line of defence before a report file: every string (and number) written is masked with the policy's

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
+import org.ward.rules.findings.Finding;
 
 /**
  * Everything a report shows: the scan and its summary, the findings register, the policy's rules and site names.

@@ -3,8 +3,8 @@ package org.ward.connector.report;
 import java.util.List;
 import java.util.Optional;
 
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Rule;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Rule;
 
 /**
  * The policy pack in force when the report is written: its identity and its rules, whose titles, remediation,

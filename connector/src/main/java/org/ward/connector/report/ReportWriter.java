@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ward.connector.classify.IdentifierMasking;
+import org.ward.rules.classify.IdentifierMasking;
 
 /**
  * Writes a scan's reports into a folder: the requested formats, then {@code scan.json} (the run manifest, with the

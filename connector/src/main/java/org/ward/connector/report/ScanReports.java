@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.scan.ScanRuns;
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanRuns.ScanRun;
+import org.ward.rules.facts.Location;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.PolicyPack;
 
 /** Builds the summary of a scan, and what its reports show, from the register. */
 @Service
@@ -39,7 +39,7 @@ public class ScanReports {
             ScanRun previous = runs.previousCompleted(scanId).orElse(null);
             List<Finding> all = findings.all();
             return ScanSummary.of(run, previous, all, findings.firstFoundBy(scanId), locations.locationsBySite(scanId),
-                    locations.newIn(scanId), fileLabels());
+                    locations.firstSeenBy(scanId), fileLabels());
         });
     }
 

@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.ward.connector.discovery.Location;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
+import org.ward.rules.Catalogues;
+import org.ward.rules.facts.Location;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 /**
  * What a person reads in ten seconds after a scan: open findings by type and severity, the worst sites, what is new
@@ -68,7 +69,7 @@ public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Se
     public static ScanSummary of(ScanRun run, ScanRun previous, List<Finding> all, Set<String> firstFoundNow,
             Map<String, Location> sites, List<Location> newLocations, FileLabels fileLabels) {
         List<Finding> open = all.stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
-        Map<FindingType, Map<Severity, Integer>> byType = new TreeMap<>();
+        Map<FindingType, Map<Severity, Integer>> byType = new TreeMap<>(Catalogues.ORDER);
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         Map<String, Map<Severity, Integer>> bySite = new LinkedHashMap<>();
         for (Finding f : open) {

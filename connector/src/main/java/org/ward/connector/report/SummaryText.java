@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.Severity;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
 
 /** The scan summary as plain text for the console. */
 public final class SummaryText {

@@ -2,17 +2,18 @@ package org.ward.connector.scan;
 
 import java.time.Clock;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.DiscoveryUnits;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.discovery.TenantDiscovery;
+import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.policy.PolicyPack;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * Opens the scan in the register (once, even across restarts) and records what discovery finds: every site, team,

@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
-import org.ward.connector.inventory.DriveDelta;
-import org.ward.connector.inventory.ItemDetails;
-import org.ward.connector.inventory.ItemRecord;
+import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.collect.ItemDetails;
+import org.ward.rules.facts.ItemRecord;
 
 /**
  * Reads one drive's delta entry by entry, page by page. Its position (the page's link and how many of its entries

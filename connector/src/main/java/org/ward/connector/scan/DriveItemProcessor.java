@@ -1,16 +1,16 @@
 package org.ward.connector.scan;
 
+import java.util.List;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.classify.LocationContext;
-import org.ward.connector.classify.RecordingClassification;
-import org.ward.connector.classify.RecordingClassifier;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.FolderPaths;
-import org.ward.connector.inventory.ItemRecord;
 import org.ward.connector.inventory.StoredItem;
-
-import java.util.List;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.classify.LocationContext;
+import org.ward.rules.classify.RecordingClassification;
+import org.ward.rules.classify.RecordingClassifier;
+import org.ward.rules.facts.ItemRecord;
 
 /**
  * Resolves each item's path, classifies it by policy, and masks identifiers in its name and path before anything is

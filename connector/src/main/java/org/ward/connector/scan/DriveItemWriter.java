@@ -5,9 +5,10 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.StoredItem;
-import org.ward.connector.permissions.AccessStore;
+import org.ward.connector.sharing.AccessStore;
 
 /**
  * Writes a chunk of one drive's changes. The round's cursor is saved in the same transaction as its last items,
@@ -57,7 +58,7 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         for (StoredItem changed : sharingChanged) {
             access.sharingChanged(driveId, changed.item().itemId());
             if (changed.item().folder()) {
-                access.sharingChangedBelow(driveId, changed.item().path());
+                access.sharingChanged(driveId, items.itemIdsBelow(driveId, changed.item().path()));
             }
         }
         if (commit != null) {

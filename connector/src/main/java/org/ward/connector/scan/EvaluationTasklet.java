@@ -8,15 +8,17 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.classify.IdentifierFingerprint;
-import org.ward.connector.classify.LocationContext;
 import org.ward.connector.discovery.DiscoveredDrive;
-import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.recordings.RecordingAssessment;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.rules.check.CheckContext;
+import org.ward.rules.classify.IdentifierFingerprint;
+import org.ward.rules.classify.LocationContext;
+import org.ward.rules.facts.Location;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.recordings.RecordingAssessment;
 
 /**
  * Runs the policy's checks over what the inventory stored (no Graph calls) and reconciles the findings register:
@@ -51,7 +53,7 @@ class EvaluationTasklet implements Tasklet {
         progress.phase("evaluating recordings against the policy");
         Instant now = clock.instant();
         Map<String, Location> sites = locations.locationsBySite(scanId);
-        RecordingAssessment assessment = new RecordingAssessment(policy, fingerprint, now);
+        RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.foldersWithRecordings(folder -> {
             String driveId = folder.get(0).item().driveId();

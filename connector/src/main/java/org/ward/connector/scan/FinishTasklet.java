@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.runs.ScanRuns;
 
 /** Closes the scan in the register with its figures. */
 class FinishTasklet implements Tasklet {

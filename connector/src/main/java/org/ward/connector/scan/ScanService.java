@@ -18,7 +18,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.ward.connector.database.DatabaseHost;
-import org.ward.connector.policy.PolicyPack;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.rules.policy.PolicyPack;
 
 /**
  * Runs a tenant scan: a new one, or — when the last one was interrupted (the process killed, the network gone) —

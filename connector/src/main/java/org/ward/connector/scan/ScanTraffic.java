@@ -2,6 +2,7 @@ package org.ward.connector.scan;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphTraffic;
+import org.ward.connector.runs.ScanRuns;
 
 /**
  * Adds this process's Graph traffic to the scan it runs, every few seconds and at the end, so a scan's figures (requests,

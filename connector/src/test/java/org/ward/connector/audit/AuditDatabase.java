@@ -24,7 +24,7 @@ record AuditDatabase(DataSource dataSource, AuditLog log, AuditKey key, Path hea
     }
 
     static AuditDatabase migrated(DataSource dataSource, String vendor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         AuditKey key = new AuditKey(secret);

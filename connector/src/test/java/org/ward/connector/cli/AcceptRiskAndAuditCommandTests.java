@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.remediate.ClinicTenant;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.copies.CopiesCatalogue;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -38,7 +38,7 @@ class AcceptRiskAndAuditCommandTests {
         var settings = clinic.settings(ClinicTenant.READ_ONLY, false);
         clinic.scan(settings);
         context = ScanHarness.start(settings);
-        copyId = ClinicTenant.only(context, FindingType.TEMPORARY_COPY_IN_ONEDRIVE).id();
+        copyId = ClinicTenant.only(context, CopiesCatalogue.TEMPORARY_COPY_IN_ONEDRIVE).id();
     }
 
     @AfterEach

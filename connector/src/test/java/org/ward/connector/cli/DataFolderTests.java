@@ -133,7 +133,7 @@ class DataFolderTests {
         Path config = config(Map.of("ward.data-dir", data.toString()));
         assertThat(ward("scan", "--config", config.toString()).exitCode()).isIn(0, 3);
         Path broken = config(Map.of("ward.data-dir", data.toString(),
-                "spring.flyway.locations", "classpath:db/migration/{vendor},classpath:db/broken-upgrade"));
+                "spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/{vendor},classpath:db/broken-upgrade"));
         CommandRun upgrade = ward("scan", "--config", broken.toString());
         assertThat(upgrade.exitCode()).isEqualTo(ExitCodes.USAGE);
         List<Path> copies;

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.remediate.ClinicTenant;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.findings.Finding;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

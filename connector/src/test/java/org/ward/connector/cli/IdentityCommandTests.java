@@ -50,7 +50,7 @@ class IdentityCommandTests {
         p.put("ward.graph.client-id", simulator.info().clientId());
         p.put("ward.graph.client-secret", simulator.info().clientSecret());
         p.put("ward.graph.trust.ca-certificate", simulator.info().caCertificate().toString());
-        p.put("ward.policy.pack", "src/test/resources/identity/identity-policy.yaml");
+        p.put("ward.policy.pack", "../rules/src/test/resources/policy/identity-policy.yaml");
         p.put("ward.data-dir", dataDir.toString());
         p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ward") + ";DB_CLOSE_ON_EXIT=FALSE");
         p.put("logging.file.name", dataDir.resolve("ward.log").toString());

@@ -62,7 +62,7 @@ class IncompleteScanTests {
         p.put("ward.graph.client-id", app.clientId());
         p.put("ward.graph.client-secret", app.clientSecret());
         p.put("ward.graph.trust.ca-certificate", simulator.info().caCertificate().toString());
-        p.put("ward.policy.pack", "src/test/resources/identity/identity-policy.yaml");
+        p.put("ward.policy.pack", "../rules/src/test/resources/policy/identity-policy.yaml");
         p.put("ward.data-dir", dir.resolve("data").toString());
         p.put("ward.identity.reports-budget", 10_000);
         p.put("ward.identity.protection-budget", 10_000);

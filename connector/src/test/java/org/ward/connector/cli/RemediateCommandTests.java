@@ -10,10 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.remediate.ClinicTenant;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.copies.CopiesCatalogue;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.sharing.SharingCatalogue;
 import org.ward.simulator.tenant.SharingPermission;
 
 /** ward remediate: the dry run by default, --apply only when enabled, and plain sentences when it cannot. */
@@ -36,7 +38,7 @@ class RemediateCommandTests {
 
     @Test
     void dryRunShowsThePermissionTheActionAndItsGraphRequest() {
-        CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, true), FindingType.ANONYMOUS_LINK);
+        CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, true), SharingCatalogue.ANONYMOUS_LINK);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Now:        an Anyone link (view), no expiry, set on the recording")
                 .contains("Would:      Remove an Anyone link (view, no expiry)")
@@ -47,14 +49,14 @@ class RemediateCommandTests {
 
     @Test
     void dryRunSaysWhatTheTokenLacksToApply() {
-        CommandRun run = remediate(clinic.settings(ClinicTenant.READ_ONLY, false), FindingType.ANONYMOUS_LINK);
+        CommandRun run = remediate(clinic.settings(ClinicTenant.READ_ONLY, false), SharingCatalogue.ANONYMOUS_LINK);
         assertThat(run.out()).contains("--apply is off: set ward.remediation.enabled=true")
                 .contains("The app's token carries none of Files.ReadWrite.All");
     }
 
     @Test
     void applyWithoutRemediationEnabledIsOneSentenceAndExitCode2() {
-        CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, false), FindingType.ANONYMOUS_LINK, "--apply");
+        CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, false), SharingCatalogue.ANONYMOUS_LINK, "--apply");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString()
                 .startsWith("ward: Remediation is not enabled, so Ward changed nothing");
@@ -64,7 +66,7 @@ class RemediateCommandTests {
 
     @Test
     void applyThatGraphRefusesNamesTheMissingPermissionAndExits1() {
-        CommandRun run = remediate(clinic.settings(ClinicTenant.READ_ONLY, true), FindingType.ANONYMOUS_LINK, "--apply");
+        CommandRun run = remediate(clinic.settings(ClinicTenant.READ_ONLY, true), SharingCatalogue.ANONYMOUS_LINK, "--apply");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("(403 accessDenied): the app lacks Files.ReadWrite.All (or Sites.ReadWrite.All)")
                 .contains("Nothing was changed.");
@@ -75,7 +77,7 @@ class RemediateCommandTests {
         Map<String, Object> settings = clinic.settings(ClinicTenant.FULL_CONTROL, true);
         clinic.scan(settings);
         try (ConfigurableApplicationContext context = ScanHarness.start(settings)) {
-            String id = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK).id();
+            String id = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK).id();
             CommandRun first = CommandRun.of(context, new RemediateCommand(), id, "--apply", "--actor", "alice");
             CommandRun second = CommandRun.of(context, new RemediateCommand(), id, "--apply", "--actor", "alice");
             assertThat(first.out()).contains("Done: DELETE /drives/");
@@ -90,7 +92,7 @@ class RemediateCommandTests {
         Map<String, Object> settings = clinic.settings(ClinicTenant.FULL_CONTROL, true);
         clinic.scan(settings);
         try (ConfigurableApplicationContext context = ScanHarness.start(settings)) {
-            Finding noExpiry = ClinicTenant.onPermission(context, FindingType.LINK_WITHOUT_EXPIRY, link.id());
+            Finding noExpiry = ClinicTenant.onPermission(context, SharingCatalogue.LINK_WITHOUT_EXPIRY, link.id());
             String out = CommandRun.of(context, new RemediateCommand(), noExpiry.id(), "--apply").out();
             assertThat(out).contains("Note: The link's URL changes");
             assertThat(out.indexOf("Note: The link's URL changes")).isLessThan(out.indexOf("Done: POST"));
@@ -99,7 +101,7 @@ class RemediateCommandTests {
 
     @Test
     void copyFindingTellsWhoToAskAndWhatThePolicyAsks() {
-        CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, true), FindingType.COPY_LEFT_AFTER_UPLOAD,
+        CommandRun run = remediate(clinic.settings(ClinicTenant.FULL_CONTROL, true), CopiesCatalogue.COPY_LEFT_AFTER_UPLOAD,
                 "--apply");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsOnlyOnce("Finding:").contains("No automated action: Ward deletes nothing")

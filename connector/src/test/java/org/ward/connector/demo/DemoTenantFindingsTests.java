@@ -16,13 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.discovery.Location;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.connector.scan.ScanService;
+import org.ward.rules.facts.Location;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.throttle.Latency;
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.simulator.Simulator;
 

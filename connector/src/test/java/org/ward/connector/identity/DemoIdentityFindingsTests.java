@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
 import org.ward.connector.demo.DemoTenant;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.scan.ScanService;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.throttle.Latency;
 

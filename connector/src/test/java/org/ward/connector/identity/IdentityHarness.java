@@ -7,10 +7,10 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.scan.ScanService;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.throttle.Latency;
@@ -22,7 +22,7 @@ import org.ward.simulator.throttle.Latency;
 final class IdentityHarness {
 
     static final String FIXTURE = "/tenants/identity-clinic.yaml";
-    static final String POLICY = "src/test/resources/identity/identity-policy.yaml";
+    static final String POLICY = "../rules/src/test/resources/policy/identity-policy.yaml";
 
     private IdentityHarness() {
     }
@@ -80,7 +80,7 @@ final class IdentityHarness {
     /** The identity checks on their own, in a fresh context. */
     static IdentityRun identity(Map<String, Object> settings) {
         try (ConfigurableApplicationContext context = WardApplication.run(settings)) {
-            return context.getBean(IdentityChecks.class).run(null, (String) settings.get("ward.graph.tenant-id"));
+            return context.getBean(IdentityService.class).run(null, (String) settings.get("ward.graph.tenant-id"));
         }
     }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.identity.IdentityCatalogue;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.Premium;
@@ -72,7 +72,7 @@ class IdentityRunIntegrationTests {
 
         assertThat(second.resolved()).isZero();
         assertThat(IdentityHarness.open(settings)).hasSize(before)
-                .extracting(Finding::type).contains(FindingType.PASSWORD_SPRAY, FindingType.MFA_FATIGUE);
+                .extracting(Finding::type).contains(IdentityCatalogue.PASSWORD_SPRAY, IdentityCatalogue.MFA_FATIGUE);
     }
 
     @Test
@@ -88,7 +88,7 @@ class IdentityRunIntegrationTests {
         IdentityRun second = IdentityHarness.identity(settings);
 
         assertThat(second.replayed()).isEqualTo(second.signIns() - 1);
-        assertThat(IdentityHarness.open(settings)).filteredOn(f -> f.type() == FindingType.LEGACY_AUTH_SIGN_IN)
+        assertThat(IdentityHarness.open(settings)).filteredOn(f -> f.type() == IdentityCatalogue.LEGACY_AUTH_SIGN_IN)
                 .extracting(f -> f.resource().path()).contains("dev.patel@identityclinic.nhs.uk");
     }
 
@@ -103,7 +103,7 @@ class IdentityRunIntegrationTests {
                 .containsEntry("impossible-travel", "the tenant has no Microsoft Entra ID P1 or P2 licence, needed for the"
                         + " sign-in log")
                 .containsEntry("risky-user", "the tenant has no Microsoft Entra ID P2 licence, needed for risky users");
-        assertThat(run.found()).containsKeys(FindingType.MFA_NOT_ENFORCED, FindingType.LEGACY_AUTH_ALLOWED);
+        assertThat(run.found()).containsKeys(IdentityCatalogue.MFA_NOT_ENFORCED, IdentityCatalogue.LEGACY_AUTH_ALLOWED);
         assertThat(run.signInSource()).isNull();
         try (ConfigurableApplicationContext context = WardApplication.run(settings)) {
             ScanRuns.ScanRun record = context.getBean(ScanRuns.class).find(run.runId()).orElseThrow();
@@ -121,7 +121,7 @@ class IdentityRunIntegrationTests {
 
         assertThat(run.notRun()).containsKey("risky-user").doesNotContainKeys("mfa-not-registered", "password-spray",
                 "mfa-not-enforced", "impossible-travel");
-        assertThat(run.found()).containsKeys(FindingType.PASSWORD_SPRAY, FindingType.MFA_NOT_REGISTERED);
+        assertThat(run.found()).containsKeys(IdentityCatalogue.PASSWORD_SPRAY, IdentityCatalogue.MFA_NOT_REGISTERED);
     }
 
     @Test

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.scan.ScanRuns;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.scan.ScanService;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.identity.IdentityCatalogue;
+import org.ward.rules.policy.FindingType;
 import org.ward.simulator.Simulator;
 
 /**
@@ -26,10 +27,10 @@ import org.ward.simulator.Simulator;
  */
 class IdentityScanIntegrationTests {
 
-    static final Set<FindingType> IDENTITY = Set.of(FindingType.MFA_NOT_REGISTERED, FindingType.ADMIN_WITHOUT_MFA,
-            FindingType.MFA_NOT_ENFORCED, FindingType.LEGACY_AUTH_ALLOWED, FindingType.LEGACY_AUTH_SIGN_IN,
-            FindingType.IMPOSSIBLE_TRAVEL, FindingType.UNFAMILIAR_COUNTRY, FindingType.PASSWORD_SPRAY, FindingType.BRUTE_FORCE,
-            FindingType.MFA_FATIGUE, FindingType.SINGLE_FACTOR_SIGN_IN, FindingType.RISKY_USER);
+    static final Set<FindingType> IDENTITY = Set.of(IdentityCatalogue.MFA_NOT_REGISTERED, IdentityCatalogue.ADMIN_WITHOUT_MFA,
+            IdentityCatalogue.MFA_NOT_ENFORCED, IdentityCatalogue.LEGACY_AUTH_ALLOWED, IdentityCatalogue.LEGACY_AUTH_SIGN_IN,
+            IdentityCatalogue.IMPOSSIBLE_TRAVEL, IdentityCatalogue.UNFAMILIAR_COUNTRY, IdentityCatalogue.PASSWORD_SPRAY, IdentityCatalogue.BRUTE_FORCE,
+            IdentityCatalogue.MFA_FATIGUE, IdentityCatalogue.SINGLE_FACTOR_SIGN_IN, IdentityCatalogue.RISKY_USER);
 
     /** The clinic's expected identity findings: type, path (UPN, IP or tenant) and severity. */
     static final List<String> EXPECTED = List.of(

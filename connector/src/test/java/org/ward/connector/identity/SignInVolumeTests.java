@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.ward.rules.identity.ReachIndex;
+import org.ward.rules.identity.SignInAssessment;
+import org.ward.rules.identity.SignInEvent;
+import org.ward.rules.policy.TestPolicies;
 import org.ward.simulator.identity.Places;
 import org.ward.simulator.identity.SignInGenerator;
 import org.ward.simulator.tenant.SignInRecord;
@@ -28,7 +32,7 @@ class SignInVolumeTests {
                 : "Norwich"), "81.1." + (i / 250) + "." + (i % 250), "194.80." + (10 + i % 3) + ".20", true)).toList();
         SignInGenerator log = new SignInGenerator(people, end.minus(Duration.ofDays(30)), end, 1_000_000, 0.01, 5, "none",
                 "success");
-        SignInAssessment assessment = new SignInAssessment(SignIns.NHS, Map.of(), ReachIndex.UNKNOWN, true);
+        SignInAssessment assessment = new SignInAssessment(TestPolicies.nhsEngland(), Map.of(), ReachIndex.UNKNOWN, true);
 
         for (Iterator<SignInRecord> it = log.newestFirst(end.minus(Duration.ofDays(30)), end, null); it.hasNext();) {
             SignInRecord r = it.next();

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.policy.FindingType;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.SharingPermission;

@@ -17,13 +17,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.ward.connector.audit.AuditEntry;
 import org.ward.connector.audit.AuditLog;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.remediate.ClinicTenant.ItemAt;
 import org.ward.connector.remediate.RemediationResult.Outcome;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.copies.CopiesCatalogue;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.sharing.SharingCatalogue;
 import org.ward.simulator.tenant.SharingPermission;
 
 /** Remediation against the simulated clinic, through the SDK, Graph's answers and the audit log. */
@@ -53,7 +54,7 @@ class RemediationIntegrationTests {
         Set<String> before = clinic.permissionIdsOn(video.driveId(), video.itemId());
         clinic.simulator().requestLog().clear();
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             RemediationResult result = context.getBean(Remediator.class).preview(link.id());
             assertThat(result.outcome()).isEqualTo(Outcome.PREVIEWED);
             assertThat(result.before().linkScope()).isEqualTo("anonymous");
@@ -70,7 +71,7 @@ class RemediationIntegrationTests {
         Set<String> before = clinic.permissionIdsOn(video.driveId(), video.itemId());
         String removed;
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             removed = link.details().get("permissionId").toString();
             assertThat(context.getBean(Remediator.class).apply(link.id(), "alice").outcome()).isEqualTo(Outcome.APPLIED);
         }
@@ -84,7 +85,7 @@ class RemediationIntegrationTests {
     void auditLogHasTheEntryWithWhoWhenRequestBeforeAndAfter() {
         clinic.scan(enabled);
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             Instant start = Instant.now().minusSeconds(1);
             context.getBean(Remediator.class).apply(link.id(), "alice");
             AuditEntry entry = context.getBean(AuditLog.class).entriesFor(link.id()).get(0);
@@ -104,7 +105,7 @@ class RemediationIntegrationTests {
         clinic.scan(enabled);
         String id;
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            id = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK).id();
+            id = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK).id();
             context.getBean(Remediator.class).apply(id, "alice");
         }
         clinic.scan(enabled);
@@ -117,7 +118,7 @@ class RemediationIntegrationTests {
     void applyMarksTheRecordingForAPermissionRereadOnTheNextScan() {
         clinic.scan(enabled);
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             context.getBean(Remediator.class).apply(link.id(), "alice");
             Boolean needsRead = context.getBean(JdbcTemplate.class).queryForObject("SELECT needs_read FROM"
                     + " ward_access_state WHERE drive_id = ? AND item_id = ?", Boolean.class, link.resource().driveId(),
@@ -131,7 +132,7 @@ class RemediationIntegrationTests {
         clinic.scan(enabled);
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
             Remediator remediator = context.getBean(Remediator.class);
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             remediator.apply(link.id(), "alice");
             clinic.simulator().requestLog().clear();
             RemediationResult again = remediator.apply(link.id(), "alice");
@@ -149,7 +150,7 @@ class RemediationIntegrationTests {
         ItemAt video = clinic.waitingRoom();
         Set<String> before = clinic.permissionIdsOn(video.driveId(), video.itemId());
         try (ConfigurableApplicationContext context = ScanHarness.start(readOnly)) {
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             RemediationResult result = context.getBean(Remediator.class).apply(link.id(), "alice");
             assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(result.notes()).singleElement().asString()
@@ -166,7 +167,7 @@ class RemediationIntegrationTests {
         clinic.scan(off);
         clinic.simulator().requestLog().clear();
         try (ConfigurableApplicationContext context = ScanHarness.start(off)) {
-            Finding link = ClinicTenant.only(context, FindingType.ANONYMOUS_LINK);
+            Finding link = ClinicTenant.only(context, SharingCatalogue.ANONYMOUS_LINK);
             RemediationResult result = context.getBean(Remediator.class).apply(link.id(), "alice");
             assertThat(result.outcome()).isEqualTo(Outcome.NOT_ENABLED);
             assertThat(result.notes()).singleElement().asString().contains("ward.remediation.enabled=true");
@@ -180,7 +181,7 @@ class RemediationIntegrationTests {
         clinic.scan(enabled);
         ItemAt video = clinic.waitingRoom();
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding noExpiry = ClinicTenant.onPermission(context, FindingType.LINK_WITHOUT_EXPIRY, old.id());
+            Finding noExpiry = ClinicTenant.onPermission(context, SharingCatalogue.LINK_WITHOUT_EXPIRY, old.id());
             assertThat(context.getBean(Remediator.class).apply(noExpiry.id(), "alice").outcome()).isEqualTo(Outcome.APPLIED);
         }
         assertThat(clinic.permissionIdsOn(video.driveId(), video.itemId())).doesNotContain(old.id());
@@ -200,10 +201,10 @@ class RemediationIntegrationTests {
         clinic.scan(enabled);
         String id;
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            id = ClinicTenant.onPermission(context, FindingType.LINK_WITHOUT_EXPIRY, old.id()).id();
+            id = ClinicTenant.onPermission(context, SharingCatalogue.LINK_WITHOUT_EXPIRY, old.id()).id();
             context.getBean(Remediator.class).apply(id, "alice");
         }
-        assertThat(clinic.scan(enabled)).filteredOn(f -> f.type() == FindingType.LINK_WITHOUT_EXPIRY)
+        assertThat(clinic.scan(enabled)).filteredOn(f -> f.type() == SharingCatalogue.LINK_WITHOUT_EXPIRY)
                 .extracting(f -> f.details().get("linkScope")).containsOnly("anonymous");
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
             assertThat(context.getBean(FindingStore.class).find(id).status()).isEqualTo(FindingStatus.RESOLVED);
@@ -215,7 +216,7 @@ class RemediationIntegrationTests {
         SharingPermission old = clinic.shareWaitingRoomWithBenWithoutExpiry();
         clinic.scan(enabled);
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding noExpiry = ClinicTenant.onPermission(context, FindingType.LINK_WITHOUT_EXPIRY, old.id());
+            Finding noExpiry = ClinicTenant.onPermission(context, SharingCatalogue.LINK_WITHOUT_EXPIRY, old.id());
             context.getBean(Remediator.class).apply(noExpiry.id(), "alice");
             assertThat(context.getBean(AuditLog.class).entriesFor(noExpiry.id())).extracting(AuditEntry::request)
                     .satisfiesExactly(r -> assertThat(r).startsWith("POST ").endsWith("/createLink"),
@@ -232,7 +233,7 @@ class RemediationIntegrationTests {
         ItemAt video = clinic.waitingRoom();
         Set<String> before = clinic.permissionIdsOn(video.driveId(), video.itemId());
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding external = ClinicTenant.onPermission(context, FindingType.EXTERNAL_USER_ACCESS, stranger.id());
+            Finding external = ClinicTenant.onPermission(context, SharingCatalogue.EXTERNAL_USER_ACCESS, stranger.id());
             RemediationResult result = context.getBean(Remediator.class).apply(external.id(), "alice");
             assertThat(result.plan().action()).isInstanceOf(RemoveGrant.class);
         }
@@ -246,7 +247,7 @@ class RemediationIntegrationTests {
         clinic.scan(enabled);
         clinic.simulator().requestLog().clear();
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding everyone = ClinicTenant.only(context, FindingType.EVERYONE_GRANT);
+            Finding everyone = ClinicTenant.only(context, SharingCatalogue.EVERYONE_GRANT);
             RemediationResult result = context.getBean(Remediator.class).apply(everyone.id(), "alice");
             assertThat(result.outcome()).isEqualTo(Outcome.SITE_PERMISSION);
             assertThat(result.notes()).singleElement().asString().contains("site's own permissions");
@@ -260,7 +261,7 @@ class RemediationIntegrationTests {
         clinic.scan(enabled);
         clinic.simulator().requestLog().clear();
         try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Finding copy = ClinicTenant.only(context, FindingType.COPY_LEFT_AFTER_UPLOAD);
+            Finding copy = ClinicTenant.only(context, CopiesCatalogue.COPY_LEFT_AFTER_UPLOAD);
             RemediationResult result = context.getBean(Remediator.class).apply(copy.id(), "alice");
             assertThat(result.outcome()).isEqualTo(Outcome.NOT_AUTOMATED);
             assertThat(result.plan().action().describe()).contains("Ward deletes nothing")

@@ -15,13 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingResource;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Severity;
-import org.ward.connector.policy.TestPolicies;
+import org.ward.rules.Catalogues;
+import org.ward.rules.copies.CopiesCatalogue;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.identity.IdentityCatalogue;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Severity;
+import org.ward.rules.policy.TestPolicies;
+import org.ward.rules.recordings.RecordingsCatalogue;
+import org.ward.rules.sharing.SharingCatalogue;
 
 /** Which action Ward plans for each finding type, from the facts the checks stored. Pure. */
 class RemediationPlannerTests {
@@ -32,7 +37,7 @@ class RemediationPlannerTests {
     final RemediationPlanner planner = new RemediationPlanner();
 
     @ParameterizedTest
-    @EnumSource(names = {"ANONYMOUS_LINK", "ORGANIZATION_LINK", "EDIT_LINK_ON_RECORDING"})
+    @EnumSource(value = SharingCatalogue.class, names = {"ANONYMOUS_LINK", "ORGANIZATION_LINK", "EDIT_LINK_ON_RECORDING"})
     void forbiddenLinkIsRemovedFromWhereItIsSet(FindingType type) {
         RemediationAction action = plan(type, link("anonymous", "view", "rec-1")).action();
         assertThat(action).isInstanceOf(RemoveLink.class);
@@ -41,14 +46,14 @@ class RemediationPlannerTests {
 
     @Test
     void linkInheritedFromAFolderIsRemovedOnTheFolder() {
-        RemediationAction action = plan(FindingType.ANONYMOUS_LINK, link("anonymous", "view", "folder-9")).action();
+        RemediationAction action = plan(SharingCatalogue.ANONYMOUS_LINK, link("anonymous", "view", "folder-9")).action();
         assertThat(action.requests()).containsExactly(new GraphRequest("DELETE", "/drives/drive-1/items/folder-9/permissions/p-1"));
         assertThat(action.describe()).contains("folder above the recording");
     }
 
     @Test
     void linkWithoutExpiryIsReplacedByOneOfTheSameTypeAndScopeExpiringAtThePolicysMaximum() {
-        RemediationAction action = plan(FindingType.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action();
+        RemediationAction action = plan(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action();
         assertThat(action).isInstanceOfSatisfying(ReplaceLink.class, replace -> {
             assertThat(replace.type()).isEqualTo("view");
             assertThat(replace.scope()).isEqualTo("users");
@@ -61,13 +66,13 @@ class RemediationPlannerTests {
 
     @Test
     void replacingALinkSaysItsUrlChanges() {
-        assertThat(plan(FindingType.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action().warnings())
+        assertThat(plan(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action().warnings())
                 .singleElement().asString().startsWith("The link's URL changes: Graph cannot change a link's expiry in place");
     }
 
     @Test
     void replacementIsDescribedInThePersonsWords() {
-        assertThat(plan(FindingType.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action().describe())
+        assertThat(plan(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("users", "view", "rec-1")).action().describe())
                 .isEqualTo("Replace the specific-people view link (permission p-1) on the recording with a new"
                         + " specific-people view link for the same people that expires 2026-12-20 (the policy's maximum"
                         + " of P30D), then remove the old link.");
@@ -75,14 +80,14 @@ class RemediationPlannerTests {
 
     @Test
     void anyoneLinkWithoutExpiryIsRemovedNeverRecreated() {
-        RemediationAction action = plan(FindingType.LINK_WITHOUT_EXPIRY, link("anonymous", "view", "rec-1")).action();
+        RemediationAction action = plan(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("anonymous", "view", "rec-1")).action();
         assertThat(action).isInstanceOf(RemoveLink.class);
         assertThat(action.describe()).contains("never recreates an Anyone link");
     }
 
     @Test
     void organisationLinkWithoutExpiryIsRemovedWhenThePolicyForbidsOrganisationLinks() {
-        assertThat(plan(FindingType.LINK_WITHOUT_EXPIRY, link("organization", "view", "rec-1")).action())
+        assertThat(plan(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("organization", "view", "rec-1")).action())
                 .isInstanceOf(RemoveLink.class);
     }
 
@@ -100,7 +105,7 @@ class RemediationPlannerTests {
                   maximumLinkExpiry: P14D
                 """);
         PolicyPack lenient = TestPolicies.loader().loadFile(pack);
-        RemediationAction action = planner.plan(finding(FindingType.LINK_WITHOUT_EXPIRY, link("organization", "view", "rec-1")),
+        RemediationAction action = planner.plan(finding(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("organization", "view", "rec-1")),
                 lenient, NOW).action();
         assertThat(action).isInstanceOfSatisfying(ReplaceLink.class, replace -> {
             assertThat(replace.scope()).isEqualTo("organization");
@@ -110,11 +115,11 @@ class RemediationPlannerTests {
 
     @Test
     void editLinkWithoutExpiryIsRemovedWhenThePolicyForbidsEditLinks() {
-        assertThat(plan(FindingType.LINK_WITHOUT_EXPIRY, link("users", "edit", "rec-1")).action()).isInstanceOf(RemoveLink.class);
+        assertThat(plan(SharingCatalogue.LINK_WITHOUT_EXPIRY, link("users", "edit", "rec-1")).action()).isInstanceOf(RemoveLink.class);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"EVERYONE_GRANT", "BROKEN_INHERITANCE_WIDENS_ACCESS"})
+    @EnumSource(value = SharingCatalogue.class, names = {"EVERYONE_GRANT", "BROKEN_INHERITANCE_WIDENS_ACCESS"})
     void wideningGrantIsRemoved(FindingType type) {
         RemediationAction action = plan(type, grant("folder-9")).action();
         assertThat(action).isInstanceOf(RemoveGrant.class);
@@ -123,16 +128,16 @@ class RemediationPlannerTests {
 
     @Test
     void guestsGrantIsRemoved() {
-        assertThat(plan(FindingType.EXTERNAL_USER_ACCESS, grant("rec-1")).action()).isInstanceOf(RemoveGrant.class);
+        assertThat(plan(SharingCatalogue.EXTERNAL_USER_ACCESS, grant("rec-1")).action()).isInstanceOf(RemoveGrant.class);
     }
 
     @Test
     void specificPeopleLinkGivenToAStrangerIsRemoved() {
-        assertThat(plan(FindingType.EXTERNAL_USER_ACCESS, link("users", "view", "rec-1")).action()).isInstanceOf(RemoveLink.class);
+        assertThat(plan(SharingCatalogue.EXTERNAL_USER_ACCESS, link("users", "view", "rec-1")).action()).isInstanceOf(RemoveLink.class);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"TEMPORARY_COPY_IN_ONEDRIVE", "COPY_LEFT_AFTER_UPLOAD"})
+    @EnumSource(value = CopiesCatalogue.class, names = {"TEMPORARY_COPY_IN_ONEDRIVE", "COPY_LEFT_AFTER_UPLOAD"})
     void copyIsNeverDeletedAndItsOwnerIsTold(FindingType type) {
         RemediationPlan plan = plan(type, Map.of());
         assertThat(plan.action()).isInstanceOfSatisfying(NoAutomatedAction.class, none -> {
@@ -144,7 +149,7 @@ class RemediationPlannerTests {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"RECORDING_OUTSIDE_APPROVED_LOCATION", "UNREGISTERED_SITE_HOLDS_RECORDINGS",
+    @EnumSource(value = RecordingsCatalogue.class, names = {"RECORDING_OUTSIDE_APPROVED_LOCATION", "UNREGISTERED_SITE_HOLDS_RECORDINGS",
         "RECORDING_WITHOUT_CONSENT_EVIDENCE", "LOCATION_WITHOUT_SENSITIVITY_LABEL", "RECORDING_WITHOUT_RETENTION_LABEL",
         "RECORDING_PAST_RETENTION"})
     void whereAndHowRecordingsAreKeptIsLeftToTheOwnerWithTheRulesRemediation(FindingType type) {
@@ -155,20 +160,41 @@ class RemediationPlannerTests {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"MFA_NOT_REGISTERED", "ADMIN_WITHOUT_MFA", "RISKY_USER"})
+    @EnumSource(value = IdentityCatalogue.class, names = {"MFA_NOT_REGISTERED", "ADMIN_WITHOUT_MFA", "RISKY_USER"})
     void identityFindingsHaveNoAutomatedAction(FindingType type) {
         assertThat(plan(type, Map.of()).action()).isInstanceOf(NoAutomatedAction.class);
     }
 
     @Test
+    void everyFindingTypeIsPlannedAsItsCatalogueLineSays() {
+        for (FindingType type : Catalogues.all()) {
+            RemediationPlan plan = plan(type, link("users", "view", "rec-1"));
+
+            assertThat(plan.automated()).as(type.name()).isEqualTo(type.remediation().automated());
+            if (!type.remediation().automated()) {
+                assertThat(((NoAutomatedAction) plan.action()).why()).as(type.name()).isEqualTo(type.remediation().ownerAdvice());
+            }
+        }
+    }
+
+    @Test
+    void onlyIdentityFindingsAreSentToEntra() {
+        for (FindingType type : Catalogues.all()) {
+            String described = plan(type, link("users", "view", "rec-1")).action().describe();
+
+            assertThat(described.contains("Microsoft Entra ID")).as(type.name()).isEqualTo(type instanceof IdentityCatalogue);
+        }
+    }
+
+    @Test
     void sharingFindingThatNamesNoPermissionIsNotActedOn() {
-        assertThat(plan(FindingType.ANONYMOUS_LINK, Map.of()).action()).isInstanceOfSatisfying(NoAutomatedAction.class,
+        assertThat(plan(SharingCatalogue.ANONYMOUS_LINK, Map.of()).action()).isInstanceOfSatisfying(NoAutomatedAction.class,
                 none -> assertThat(none.why()).contains("does not say which permission"));
     }
 
     @Test
     void ownerlessFindingSaysWhomToAsk() {
-        Finding ownerless = new Finding("F-1", FindingType.COPY_LEFT_AFTER_UPLOAD, Severity.HIGH, "r", FindingStatus.OPEN,
+        Finding ownerless = new Finding("F-1", CopiesCatalogue.COPY_LEFT_AFTER_UPLOAD, Severity.HIGH, "r", FindingStatus.OPEN,
                 "t", List.of(), new FindingResource("s", "drive-1", "rec-1", "https://x", "/a.mp4"), null, Map.of(), NOW, NOW,
                 null, null, null, null);
         assertThat(planner.plan(ownerless, NHS, NOW).action().describe()).contains("ask its site administrator");

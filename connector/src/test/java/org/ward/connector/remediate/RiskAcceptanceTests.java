@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.audit.AuditEntry;
 import org.ward.connector.audit.AuditLog;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.copies.CopiesCatalogue;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 
 /** A compliance officer accepts a finding's risk, with a reason, until a date; after it the finding is open again. */
 class RiskAcceptanceTests {
@@ -41,7 +41,7 @@ class RiskAcceptanceTests {
         Map<String, Object> settings = clinic.settings(ClinicTenant.READ_ONLY, false);
         clinic.scan(settings);
         context = ScanHarness.start(settings);
-        copy = ClinicTenant.only(context, FindingType.TEMPORARY_COPY_IN_ONEDRIVE);
+        copy = ClinicTenant.only(context, CopiesCatalogue.TEMPORARY_COPY_IN_ONEDRIVE);
     }
 
     @AfterEach

@@ -11,8 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.recordings.RecordingsCatalogue;
 
 class FindingsCsvTests {
 
@@ -30,7 +30,7 @@ class FindingsCsvTests {
 
     @Test
     void isUtf8WithAByteOrderMarkForExcel() throws Exception {
-        ReportFixtures.FindingBuilder accented = ReportFixtures.finding("f6", FindingType.RECORDING_PAST_RETENTION);
+        ReportFixtures.FindingBuilder accented = ReportFixtures.finding("f6", RecordingsCatalogue.RECORDING_PAST_RETENTION);
         accented.owner = "Zoë Müller";
         write(List.of(accented.build()));
         byte[] bytes = Files.readAllBytes(dir.resolve("findings.csv"));

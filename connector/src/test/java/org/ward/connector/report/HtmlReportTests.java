@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.recordings.RecordingsCatalogue;
+import org.ward.rules.sharing.SharingCatalogue;
 
 class HtmlReportTests {
 
@@ -70,7 +71,7 @@ class HtmlReportTests {
 
     @Test
     void linksOnlyHttpPlacesNeverScriptUrls() throws Exception {
-        ReportFixtures.FindingBuilder sneaky = ReportFixtures.finding("f6", FindingType.ANONYMOUS_LINK);
+        ReportFixtures.FindingBuilder sneaky = ReportFixtures.finding("f6", SharingCatalogue.ANONYMOUS_LINK);
         sneaky.webUrl = "javascript:alert(document.cookie)";
         String page = html(List.of(sneaky.build()));
 
@@ -79,7 +80,7 @@ class HtmlReportTests {
 
     @Test
     void showsTheSiteUrlWhereASiteFindingHasNoPath() throws Exception {
-        ReportFixtures.FindingBuilder site = ReportFixtures.finding("f6", FindingType.LOCATION_WITHOUT_SENSITIVITY_LABEL);
+        ReportFixtures.FindingBuilder site = ReportFixtures.finding("f6", RecordingsCatalogue.LOCATION_WITHOUT_SENSITIVITY_LABEL);
         site.path = null;
         site.webUrl = ReportFixtures.CLINIC_URL;
         String page = html(List.of(site.build()));
@@ -105,7 +106,7 @@ class HtmlReportTests {
         List<Finding> findings = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         for (int i = 1; i <= 12; i++) {
-            ReportFixtures.FindingBuilder f = ReportFixtures.finding(Integer.toHexString(i), FindingType.ANONYMOUS_LINK);
+            ReportFixtures.FindingBuilder f = ReportFixtures.finding(Integer.toHexString(i), SharingCatalogue.ANONYMOUS_LINK);
             f.siteId = "site-" + i;
             names.put(f.siteId, "Ward site " + (char) ('A' + i - 1));
             findings.add(f.build());
@@ -129,7 +130,7 @@ class HtmlReportTests {
     @Test
     void expandsAFindingToItsReasonsRemediationAndReferences() throws Exception {
         String page = html(ReportFixtures.sample());
-        var rule = ReportFixtures.POLICY.rule(FindingType.ANONYMOUS_LINK).orElseThrow();
+        var rule = ReportFixtures.POLICY.rule(SharingCatalogue.ANONYMOUS_LINK).orElseThrow();
         String row = page.substring(page.indexOf("<tr id=\"F-00000000000000a1\""));
         row = row.substring(0, row.indexOf("</tr>"));
 

@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ward.connector.classify.IdentifierMasking;
-import org.ward.connector.discovery.Location;
-import org.ward.connector.discovery.LocationKind;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingResource;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
-import org.ward.connector.policy.PolicyPack;
-import org.ward.connector.policy.Severity;
-import org.ward.connector.policy.TestPolicies;
-import org.ward.connector.scan.ScanRuns.ScanRun;
+import org.ward.connector.runs.ScanRuns.ScanRun;
+import org.ward.rules.classify.IdentifierMasking;
+import org.ward.rules.facts.Location;
+import org.ward.rules.facts.LocationKind;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.policy.Severity;
+import org.ward.rules.policy.TestPolicies;
+import org.ward.rules.recordings.RecordingsCatalogue;
+import org.ward.rules.sharing.SharingCatalogue;
 
 /** Findings, scans and report data for the report specs, built without a database. */
 final class ReportFixtures {
@@ -56,27 +58,27 @@ final class ReportFixtures {
      * resolved medium, accepted-risk low, and an open one whose texts start like spreadsheet formulas.
      */
     static List<Finding> sample() {
-        FindingBuilder hostile = finding("a1", FindingType.ANONYMOUS_LINK);
+        FindingBuilder hostile = finding("a1", SharingCatalogue.ANONYMOUS_LINK);
         hostile.severity = Severity.CRITICAL;
         hostile.title = "Anyone link on <script>alert(1)</script>.mp4";
         hostile.path = "/Consultations/<script>alert(1)</script>.mp4";
         hostile.owner = "<img src=x onerror=alert(2)>";
         hostile.firstSeen = STARTED;
         hostile.details = Map.of("link", "anonymous, view", "expires", "never");
-        FindingBuilder awkward = finding("b2", FindingType.RECORDING_OUTSIDE_APPROVED_LOCATION);
+        FindingBuilder awkward = finding("b2", RecordingsCatalogue.RECORDING_OUTSIDE_APPROVED_LOCATION);
         awkward.title = "Recording \"knee, left\" outside an approved location";
         awkward.reasons = List.of("first line\nsecond line", "a \"quoted\" reason, with a comma");
-        FindingBuilder resolved = finding("c3", FindingType.RECORDING_WITHOUT_RETENTION_LABEL);
+        FindingBuilder resolved = finding("c3", RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL);
         resolved.severity = Severity.MEDIUM;
         resolved.status = FindingStatus.RESOLVED;
         resolved.resolvedAt = STARTED.plusSeconds(200);
-        FindingBuilder accepted = finding("d4", FindingType.LINK_WITHOUT_EXPIRY);
+        FindingBuilder accepted = finding("d4", SharingCatalogue.LINK_WITHOUT_EXPIRY);
         accepted.severity = Severity.LOW;
         accepted.status = FindingStatus.ACCEPTED_RISK;
         accepted.acceptedBy = "dpo@upwell.example";
         accepted.acceptedReason = "Shared with the orthopaedic service until the pathway moves";
         accepted.acceptedUntil = Instant.parse("2026-06-30T00:00:00Z");
-        FindingBuilder formulas = finding("e5", FindingType.EDIT_LINK_ON_RECORDING);
+        FindingBuilder formulas = finding("e5", SharingCatalogue.EDIT_LINK_ON_RECORDING);
         formulas.title = "=HYPERLINK(\"https://evil.example\",\"click\")";
         formulas.reasons = List.of("@SUM(1+1)");
         formulas.path = "-2+3";

@@ -8,8 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ward.connector.findings.FindingStatus;
-import org.ward.connector.policy.FindingType;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.recordings.RecordingsCatalogue;
+import org.ward.rules.sharing.SharingCatalogue;
 
 /** Defence in depth: even if the store let an identifier through, no report file shows it in clear. */
 class ReportMaskingTests {
@@ -22,14 +23,14 @@ class ReportMaskingTests {
 
     @Test
     void noReportFileShowsAPatientIdentifierInClear() throws Exception {
-        ReportFixtures.FindingBuilder leaky = ReportFixtures.finding("a1", FindingType.RECORDING_OUTSIDE_APPROVED_LOCATION);
+        ReportFixtures.FindingBuilder leaky = ReportFixtures.finding("a1", RecordingsCatalogue.RECORDING_OUTSIDE_APPROVED_LOCATION);
         leaky.title = "Consultation 9434765919 kept outside an approved location";
         leaky.path = "/Consultations/943 476 5919/knee.mp4";
         leaky.webUrl = "https://upwell.sharepoint.com/sites/clinic/Shared%20Documents/943%20476%205919";
         leaky.reasons = List.of("file name holds NHS number 943-476-5919", "folder 9434765870");
         leaky.owner = "owner of 9434765919";
         leaky.details = Map.of("identifier", "9434765919", "asNumber", 9434765919L, "list", List.of("943 476 5919"));
-        ReportFixtures.FindingBuilder accepted = ReportFixtures.finding("b2", FindingType.LINK_WITHOUT_EXPIRY);
+        ReportFixtures.FindingBuilder accepted = ReportFixtures.finding("b2", SharingCatalogue.LINK_WITHOUT_EXPIRY);
         accepted.status = FindingStatus.ACCEPTED_RISK;
         accepted.acceptedBy = "dpo@upwell.example";
         accepted.acceptedReason = "patient 9434765919 asked for the link";
@@ -50,7 +51,7 @@ class ReportMaskingTests {
     @Test
     void keepsWardsOwnFindingIdsIntactEvenWhenTheyHoldTenDigits() throws Exception {
         String id = "F-a9434765919bcde0";
-        ReportFixtures.FindingBuilder finding = ReportFixtures.finding(id.substring(2), FindingType.ANONYMOUS_LINK);
+        ReportFixtures.FindingBuilder finding = ReportFixtures.finding(id.substring(2), SharingCatalogue.ANONYMOUS_LINK);
 
         Map<String, String> files = ReportFixtures.writeAll(ReportFixtures.data(List.of(finding.build())), dir);
 

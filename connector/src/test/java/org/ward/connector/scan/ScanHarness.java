@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.WardApplication;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.SimulatorInfo;
 import org.ward.simulator.throttle.Latency;
@@ -20,7 +20,7 @@ import org.ward.simulator.throttle.Latency;
  */
 public final class ScanHarness {
 
-    public static final String CLINIC_POLICY = "src/test/resources/scan/clinic-policy.yaml";
+    public static final String CLINIC_POLICY = "../rules/src/test/resources/policy/clinic-policy.yaml";
 
     private ScanHarness() {
     }

@@ -13,14 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.findings.Finding;
-import org.ward.connector.findings.FindingStatus;
 import org.ward.connector.findings.FindingStore;
-import org.ward.connector.policy.FindingType;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.report.ScanReports;
 import org.ward.connector.report.SummaryText;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.recordings.RecordingsCatalogue;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.Drive;
@@ -51,10 +50,10 @@ class TenantScanIntegrationTests {
     @Test
     void findsRecordingsKeptOutsideTheApprovedSite() {
         List<Finding> open = ScanHarness.scan(settings);
-        assertThat(open).filteredOn(f -> f.type() == FindingType.RECORDING_OUTSIDE_APPROVED_LOCATION)
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.RECORDING_OUTSIDE_APPROVED_LOCATION)
                 .extracting(f -> f.resource().path())
                 .containsExactly("/Waiting room.mp4");
-        assertThat(open).filteredOn(f -> f.type() == FindingType.UNREGISTERED_SITE_HOLDS_RECORDINGS)
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.UNREGISTERED_SITE_HOLDS_RECORDINGS)
                 .extracting(f -> f.resource().webUrl())
                 .containsExactly("https://smallclinic.sharepoint.com/sites/Intranet");
     }
@@ -114,7 +113,7 @@ class TenantScanIntegrationTests {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertThat(detailed).isNotEmpty().isSubsetOf(media);
         // The consultation's retention label came through the item read: it is judged, not reported missing.
-        assertThat(open).filteredOn(f -> f.type() == FindingType.RECORDING_WITHOUT_RETENTION_LABEL
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL
                 && "/Consultations/Consultation 999 *** **18.mp4".equals(f.resource().path()))
                 .extracting(Finding::title).containsExactly("A consultation video carries the retention label"
                         + " \"Patient Recording - 8 years\" instead of \"Clinical Recording - 8 Years\".");

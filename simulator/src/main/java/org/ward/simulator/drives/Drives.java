@@ -12,6 +12,7 @@ import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -65,21 +66,21 @@ public final class Drives implements ResourceFamily {
             String rootId = drive == null ? "root" : drive.rootId;
             return "/drives/" + m.group(1) + "/items/" + rootId + (m.group(2) == null ? "" : m.group(2));
         });
-        routes.add(Route.of("GET", "/drives/{driveId}", READ, ChargeRule.sharePoint(1), this::drive));
-        routes.add(Route.of("GET", "/sites/{siteId}/drives", READ, ChargeRule.sharePoint(2), this::siteDrives));
-        routes.add(Route.of("GET", "/drives/{driveId}/items/{itemId}", READ, ChargeRule.sharePoint(1), this::item));
-        routes.add(Route.of("GET", "/drives/{driveId}/items/{itemId}/children", READ, ChargeRule.sharePoint(2), this::children));
+        routes.add(Route.of("GET", "/drives/{driveId}", READ, ChargeRule.sharePoint(1), this::drive).returns("drive"));
+        routes.add(Route.of("GET", "/sites/{siteId}/drives", READ, ChargeRule.sharePoint(2), this::siteDrives)
+                .returnsCollection("drive", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/drives/{driveId}/items/{itemId}", READ, ChargeRule.sharePoint(1), this::item)
+                .returns("driveItem"));
+        routes.add(Route.of("GET", "/drives/{driveId}/items/{itemId}/children", READ, ChargeRule.sharePoint(2), this::children)
+                .returnsCollection("driveItem", PageLimit.capped(1000)));
         routes.add(Route.of("GET", "/drives/{driveId}/items/{itemId}/delta", READ,
                 call -> Charge.sharePoint(call.odata().expands("permissions") ? 5 : call.query("token") == null ? 2 : 1),
-                this::delta));
+                this::delta).returnsCollection("driveItem", PageLimit.capped(1000)));
         routes.add(Route.of("GET", "/teams/{teamId}/channels/{channelId}/filesFolder", FILES_FOLDER,
-                ChargeRule.sharePoint(1), this::filesFolder));
+                ChargeRule.sharePoint(1), this::filesFolder).returns("driveItem"));
     }
 
     private String ownerDrive(String path) {
-        if (path.equals("/me/drive") || path.startsWith("/me/")) {
-            throw GraphException.badRequest("/me request is only valid with delegated authentication flow.");
-        }
         Matcher m = OWNER_DRIVE.matcher(path);
         if (!m.matches()) {
             return path;

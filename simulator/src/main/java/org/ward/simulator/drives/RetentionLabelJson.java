@@ -24,13 +24,15 @@ public final class RetentionLabelJson {
         ObjectNode settings = node.putObject("retentionSettings");
         String behaviour = label.behaviour() == null ? "retain" : label.behaviour();
         settings.put("behaviorDuringRetentionPeriod", behaviour);
-        boolean record = behaviour.startsWith("retainAs");
-        settings.put("isDeleteAllowed", !record && !"retain".equals(behaviour));
-        settings.put("isRecordLocked", false);
-        settings.put("isMetadataUpdateAllowed", !record);
-        settings.put("isContentUpdateAllowed", !record);
-        settings.put("isLabelUpdateAllowed", true);
-        node.put("isLabelAppliedExplicitly", true);
+        // Purview's table of what records allow: an unlocked record can still be edited and relabelled, a locked or
+        // regulatory record cannot; neither can be deleted.
+        boolean frozen = label.record() && label.recordLocked();
+        settings.put("isDeleteAllowed", !label.record() && !"retain".equals(behaviour));
+        settings.put("isRecordLocked", label.recordLocked());
+        settings.put("isMetadataUpdateAllowed", !frozen);
+        settings.put("isContentUpdateAllowed", !frozen);
+        settings.put("isLabelUpdateAllowed", !frozen);
+        node.put("isLabelAppliedExplicitly", label.explicit());
         Json.putDate(node, "labelAppliedDateTime", label.appliedDateTime());
         User by = label.appliedById() == null ? null : tenant.user(label.appliedById());
         if (by != null) {

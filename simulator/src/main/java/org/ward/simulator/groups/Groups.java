@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.ward.simulator.server.DirectoryFilters;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -42,12 +44,15 @@ public final class Groups implements ResourceFamily {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/groups", READ, ChargeRule.fixed(Charge.directory(2)), this::list));
-        routes.add(Route.of("GET", "/groups/{groupId}", READ, ChargeRule.fixed(Charge.directory(1)), this::get));
+        routes.add(Route.of("GET", "/groups", READ, ChargeRule.fixed(Charge.directory(2)), this::list)
+                .returnsCollection("group", PageLimit.directory())
+                .checkedBy(DirectoryFilters.of("Group", DirectoryFilters.GROUP)));
+        routes.add(Route.of("GET", "/groups/{groupId}", READ, ChargeRule.fixed(Charge.directory(1)), this::get)
+                .returns("group"));
         routes.add(Route.of("GET", "/groups/{groupId}/owners", MEMBERS, ChargeRule.fixed(Charge.directory(2)),
-                call -> people(call, true)));
+                call -> people(call, true)).returnsCollection("directoryObject", PageLimit.directory()));
         routes.add(Route.of("GET", "/groups/{groupId}/members", MEMBERS, ChargeRule.fixed(Charge.directory(2)),
-                call -> people(call, false)));
+                call -> people(call, false)).returnsCollection("directoryObject", PageLimit.directory()));
     }
 
     private GraphResponse list(GraphCall call) {

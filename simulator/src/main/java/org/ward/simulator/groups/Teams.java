@@ -7,6 +7,7 @@ import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -41,14 +42,15 @@ public final class Teams implements ResourceFamily {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/teams", LIST, ChargeRule.fixed(Charge.directory(1)), this::list));
-        routes.add(Route.of("GET", "/teams/{teamId}", GET, ChargeRule.fixed(Charge.directory(1)), this::get));
+        routes.add(Route.of("GET", "/teams", LIST, ChargeRule.fixed(Charge.directory(1)), this::list)
+                .returnsCollection("team", PageLimit.capped(999)));
+        routes.add(Route.of("GET", "/teams/{teamId}", GET, ChargeRule.fixed(Charge.directory(1)), this::get).returns("team"));
         routes.add(Route.of("GET", "/teams/{teamId}/channels", CHANNELS, ChargeRule.fixed(Charge.directory(1)),
-                call -> channels(call, false)));
+                call -> channels(call, false)).returnsCollection("channel", null));
         routes.add(Route.of("GET", "/teams/{teamId}/allChannels", CHANNELS, ChargeRule.fixed(Charge.directory(1)),
-                call -> channels(call, true)));
+                call -> channels(call, true)).returnsCollection("channel", null));
         routes.add(Route.of("GET", "/teams/{teamId}/channels/{channelId}", CHANNELS, ChargeRule.fixed(Charge.directory(1)),
-                this::channel));
+                this::channel).returns("channel"));
     }
 
     private Group team(GraphCall call) {

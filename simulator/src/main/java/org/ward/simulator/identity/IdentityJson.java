@@ -40,7 +40,7 @@ final class IdentityJson {
         node.put("isSystemPreferredAuthenticationMethodEnabled", true);
         ArrayNode preferred = node.putArray("systemPreferredAuthenticationMethods");
         String secondary = secondary(r);
-        if (!secondary.isEmpty()) {
+        if (!secondary.equals("none")) {
             preferred.add(secondary);
         }
         node.put("userPreferredMethodForSecondaryAuthentication", secondary);
@@ -48,6 +48,7 @@ final class IdentityJson {
         return node;
     }
 
+    /** A member of microsoft.graph.userDefaultAuthenticationMethod: "none" when the user has no second factor. */
     private static String secondary(Registration r) {
         if (r.methods().contains("microsoftAuthenticatorPush")) {
             return "push";
@@ -55,7 +56,7 @@ final class IdentityJson {
         if (r.methods().contains("softwareOneTimePasscode")) {
             return "oath";
         }
-        return r.methods().contains("mobilePhone") ? "sms" : "";
+        return r.methods().contains("mobilePhone") ? "sms" : "none";
     }
 
     /** A sign-in; beta adds the fields v1.0 lacks (authenticationRequirement, authenticationDetails, ...). */

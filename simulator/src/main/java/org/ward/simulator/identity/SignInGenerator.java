@@ -211,7 +211,7 @@ public final class SignInGenerator implements SignInSource {
                     failed ? "The user didn't enter the right credentials." : null,
                     mfa ? "multiFactorAuthentication" : "singleFactorAuthentication",
                     mfa ? "Mobile app notification" : null,
-                    failed ? "notApplied" : conditionalAccessStatus, riskLevel, riskLevel.equals("hidden") ? "hidden" : "none",
+                    failed ? "notApplied" : conditionalAccessStatus, riskLevel, "none",
                     List.of(), device[0], device[1]));
         }
         out.sort(SignInRecord::newestFirst);

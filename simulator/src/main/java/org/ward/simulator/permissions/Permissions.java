@@ -51,12 +51,12 @@ public final class Permissions implements ResourceFamily {
     @Override
     public void register(Routes routes) {
         ChargeRule five = ChargeRule.sharePoint(5);
-        routes.add(Route.of("GET", BASE + "/permissions", READ, five, this::list));
-        routes.add(Route.of("GET", BASE + "/permissions/{permissionId}", READ, five, this::get));
+        routes.add(Route.of("GET", BASE + "/permissions", READ, five, this::list).returnsCollection("permission", null));
+        routes.add(Route.of("GET", BASE + "/permissions/{permissionId}", READ, five, this::get).returns("permission"));
         routes.add(Route.of("DELETE", BASE + "/permissions/{permissionId}", WRITE, five, this::delete));
-        routes.add(Route.of("PATCH", BASE + "/permissions/{permissionId}", WRITE, five, this::update));
-        routes.add(Route.of("POST", BASE + "/createLink", WRITE, five, this::createLink));
-        routes.add(Route.of("POST", BASE + "/invite", WRITE, five, this::invite));
+        routes.add(Route.of("PATCH", BASE + "/permissions/{permissionId}", WRITE, five, this::update).returns("permission"));
+        routes.add(Route.of("POST", BASE + "/createLink", WRITE, five, this::createLink).returns("permission"));
+        routes.add(Route.of("POST", BASE + "/invite", WRITE, five, this::invite).returnsCollection("permission", null));
     }
 
     private record Target(Drive drive, Item item) {

@@ -93,7 +93,21 @@ final class BatchProcessor {
                 out.putObject("headers").put("Content-Type", GraphPipeline.JSON_TYPE);
                 continue;
             }
-            GraphResponse inner = pipeline.executeInner(innerRequest(outer, request), caller);
+            GraphRequest innerRequest;
+            try {
+                innerRequest = innerRequest(outer, request);
+            } catch (GraphException malformed) {
+                innerRequest = null;
+                statuses.put(id, malformed.status());
+                out.put("status", malformed.status());
+                out.putObject("headers").put("Content-Type", GraphPipeline.JSON_TYPE);
+                out.set("body", GraphErrors.body(malformed.code(), malformed.getMessage(), RequestIds.next(),
+                        RequestIds.next(), pipeline.clock().instant()));
+            }
+            if (innerRequest == null) {
+                continue;
+            }
+            GraphResponse inner = pipeline.executeInner(innerRequest, caller);
             statuses.put(id, inner.status());
             out.put("status", inner.status());
             ObjectNode headers = out.putObject("headers");

@@ -42,6 +42,7 @@ public final class GraphPipeline {
         this.log = log;
         this.clock = clock;
         this.batch = new BatchProcessor(this);
+        QueryValidation.checkTypes(routes.all());
     }
 
     /** A request that arrived over HTTPS. */
@@ -114,6 +115,27 @@ public final class GraphPipeline {
         return response;
     }
 
+    /**
+     * A request refused before it could be read as a Graph request (its URL does not decode): Graph's error body,
+     * request ids and a log entry, but no authentication, routing or charge.
+     */
+    GraphResponse refuse(String method, String path, String rawQuery, Map<String, String> headers, GraphException failure) {
+        String requestId = RequestIds.next();
+        String clientRequestId = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("client-request-id"))
+                .map(Map.Entry::getValue).findFirst().orElse(requestId);
+        GraphResponse response = error(failure, requestId, clientRequestId);
+        response.header("request-id", requestId);
+        response.header("client-request-id", clientRequestId);
+        response.header("Content-Type", JSON_TYPE);
+        log.add(new RequestLogEntry(clock.instant(), null, method, path, rawQuery == null ? "" : rawQuery, failure.status(), 0,
+                Buckets.NONE, false, "none"));
+        return response;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** Records an injected fault that produced no Graph answer at all (a dropped connection). */
     void logFault(GraphRequest request, int status, String fault) {
         log.add(new RequestLogEntry(clock.instant(), null, request.method(), request.path(), request.rawQuery(), status, 0,
@@ -126,6 +148,12 @@ public final class GraphPipeline {
     private GraphResponse route(GraphRequest request, Caller caller) {
         Map<String, String> functionArguments = new LinkedHashMap<>();
         String normalised = PathSegments.normaliseFunctions(request.path(), functionArguments);
+        if (normalised.equalsIgnoreCase("/me") || normalised.regionMatches(true, 0, "/me/", 0, 4)) {
+            // Every caller of the simulator signs in as an application; Graph answers /me without a signed-in user
+            // with this 400 (a real answer quoted in microsoftgraph/msgraph-sdk-php#1163; user-get.md: /me needs a
+            // delegated token).
+            throw GraphException.badRequest("/me request is only valid with delegated authentication flow.");
+        }
         GraphRequest effective = request;
         if (!functionArguments.isEmpty()) {
             Map<String, String> query = new LinkedHashMap<>(request.query());
@@ -136,7 +164,9 @@ public final class GraphPipeline {
         String rewritten = tenant.read(() -> routes.rewritten(normalised));
         Routes.Match match = routes.match(request.method(), rewritten);
         GraphCall call = new GraphCall(effective, match.params(), ODataQuery.parse(effective.query()), caller);
+        QueryValidation.validate(call, match.route());
         match.route().access().check(caller);
+        QueryValidation.routeChecks(call, match.route());
         Charge charge = match.route().chargeFor(call);
         Map<String, String> rateHeaders;
         try {

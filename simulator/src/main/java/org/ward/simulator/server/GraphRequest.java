@@ -1,7 +1,5 @@
 package org.ward.simulator.server;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +78,6 @@ public record GraphRequest(
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return UrlDecoding.decode(s);
     }
 }

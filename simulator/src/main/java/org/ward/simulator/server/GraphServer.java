@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,7 @@ public final class GraphServer {
     private final SplittableRandom random;
     private volatile Latency latency;
     private volatile Faults faults;
+    private final List<BesideGraph> besideGraph = new CopyOnWriteArrayList<>();
 
     public GraphServer(String host, int port, KeyStore keyStore, char[] password, GraphPipeline pipeline,
             IdentityPlatform identity, Latency latency, Faults faults) {
@@ -75,6 +78,7 @@ public final class GraphServer {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler(pipeline.clock()));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -91,6 +95,11 @@ public final class GraphServer {
     public void stop() throws Exception {
         server.stop();
         delays.shutdownNow();
+    }
+
+    /** Serves an endpoint beside Graph on the same host (SharePoint's monitor URLs). */
+    public void serveBesideGraph(BesideGraph endpoint) {
+        besideGraph.add(endpoint);
     }
 
     public int port() {
@@ -128,14 +137,29 @@ public final class GraphServer {
             later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE));
             return;
         }
+        for (BesideGraph endpoint : besideGraph) {
+            if (endpoint.handles(path)) {
+                GraphResponse answer = endpoint.handle(request.getMethod(), path, query, headers, origin);
+                later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE));
+                return;
+            }
+        }
         String version = path.startsWith("/v1.0/") ? "v1.0" : path.startsWith("/beta/") ? "beta" : null;
         if (version == null) {
             GraphResponse missing = GraphResponse.text(404, "Not found");
             write(response, callback, missing, Faults.Kind.NONE);
             return;
         }
-        GraphRequest graphRequest = GraphRequest.of(request.getMethod(), version, path.substring(version.length() + 1),
-                query, headers, body, origin);
+        GraphRequest graphRequest;
+        try {
+            graphRequest = GraphRequest.of(request.getMethod(), version, path.substring(version.length() + 1), query,
+                    headers, body, origin);
+        } catch (GraphException malformed) {
+            GraphResponse refused = pipeline.refuse(request.getMethod(), path.substring(version.length() + 1), query,
+                    headers, malformed);
+            later(drawLatency(), () -> write(response, callback, refused, Faults.Kind.NONE));
+            return;
+        }
         Faults.Kind fault = drawFault();
         long delay = drawLatency() + (fault == Faults.Kind.SLOW ? faults.slowDelay().toMillis() : 0);
         switch (fault) {

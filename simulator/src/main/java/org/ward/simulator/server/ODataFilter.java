@@ -19,9 +19,22 @@ import tools.jackson.databind.JsonNode;
 public final class ODataFilter {
 
     private final Node root;
+    private final String text;
 
-    private ODataFilter(Node root) {
+    private ODataFilter(Node root, String text) {
         this.root = root;
+        this.text = text;
+    }
+
+    /**
+     * One comparison or function in the filter, named by the entity's property it reads (for a lambda, the
+     * collection it ranges over).
+     *
+     * @param property the entity's property, as written
+     * @param operator eq, ne, gt, ge, lt, le, startsWith, endsWith or contains
+     * @param negated inside a {@code not}
+     */
+    public record Clause(String property, String operator, boolean negated) {
     }
 
     public static ODataFilter parse(String text) {
@@ -30,7 +43,72 @@ public final class ODataFilter {
         if (!parser.atEnd()) {
             throw invalid(text);
         }
-        return new ODataFilter(node);
+        return new ODataFilter(node, text);
+    }
+
+    /** The filter as the client wrote it. */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * Refuses a filter that names a property the type does not have, as Graph does ("Invalid filter clause: Could
+     * not find a property named 'x' on type 'microsoft.graph.y'."), following complex types through paths and
+     * lambda variables through the collections they range over.
+     */
+    public void checkProperties(GraphModel model, GraphModel.StructuredType type) {
+        root.check(new Scope(model, type, Map.of()));
+    }
+
+    /** Every comparison and function in the filter, for services that allow only some (the directory). */
+    public List<Clause> clauses() {
+        List<Clause> clauses = new ArrayList<>();
+        root.collect(clauses, false, null);
+        return clauses;
+    }
+
+    /** What names mean where a property is read: the entity's type, and the lambda variables in scope. */
+    private record Scope(GraphModel model, GraphModel.StructuredType type, Map<String, GraphModel.TypeRef> variables) {
+
+        Scope with(String variable, GraphModel.TypeRef element) {
+            Map<String, GraphModel.TypeRef> more = new HashMap<>(variables);
+            more.put(variable, element);
+            return new Scope(model, type, more);
+        }
+
+        /** The type of a path's value, or an exception naming the first segment the model does not know. */
+        GraphModel.TypeRef resolve(List<String> path) {
+            GraphModel.TypeRef current;
+            int start;
+            if (variables.containsKey(path.get(0))) {
+                current = variables.get(path.get(0));
+                start = 1;
+            } else {
+                current = new GraphModel.TypeRef(type.name(), false, false);
+                start = 0;
+            }
+            for (int i = start; i < path.size(); i++) {
+                GraphModel.StructuredType owner = current.primitive() ? null : model.type(current.name());
+                if (owner == null) {
+                    throw unknownProperty(path.get(i), current.primitive() ? "Edm." + current.name()
+                            : GraphModel.NAMESPACE + current.name());
+                }
+                if (GraphModel.open(owner.name())) {
+                    return new GraphModel.TypeRef("Untyped", false, false);
+                }
+                GraphModel.TypeRef next = owner.property(path.get(i));
+                if (next == null) {
+                    throw unknownProperty(path.get(i), owner.qualifiedName());
+                }
+                current = next;
+            }
+            return current;
+        }
+    }
+
+    private static GraphException unknownProperty(String property, String qualifiedType) {
+        return new GraphException(400, "BadRequest", "Invalid filter clause: Could not find a property named '" + property
+                + "' on type '" + qualifiedType + "'.");
     }
 
     public boolean matches(JsonNode entity) {
@@ -43,6 +121,19 @@ public final class ODataFilter {
 
     private interface Node {
         Object eval(JsonNode entity, Map<String, JsonNode> vars);
+
+        /** Resolves every property this node reads. */
+        default void check(Scope scope) {
+        }
+
+        /** Adds this node's comparisons; {@code lambda} is the collection property a lambda ranges over, or null. */
+        default void collect(List<Clause> clauses, boolean negated, String lambda) {
+        }
+
+        /** The entity property this operand reads, or null for a literal. */
+        default String property(String lambda) {
+            return null;
+        }
     }
 
     private record Literal(Object value) implements Node {
@@ -63,6 +154,16 @@ public final class ODataFilter {
                 current = field(current, path.get(i));
             }
             return current;
+        }
+
+        @Override
+        public void check(Scope scope) {
+            scope.resolve(path);
+        }
+
+        @Override
+        public String property(String lambda) {
+            return lambda != null ? lambda : path.get(0);
         }
     }
 
@@ -85,6 +186,20 @@ public final class ODataFilter {
             }
             return kind.equals("all");
         }
+
+        @Override
+        public void check(Scope scope) {
+            GraphModel.TypeRef ref = scope.resolve(collection.path());
+            if (!ref.collection() && !"Untyped".equals(ref.name())) {
+                throw invalid("'" + String.join("/", collection.path()) + "' is not a collection");
+            }
+            body.check(scope.with(var, new GraphModel.TypeRef(ref.name(), false, false)));
+        }
+
+        @Override
+        public void collect(List<Clause> clauses, boolean negated, String lambda) {
+            body.collect(clauses, negated, collection.property(lambda));
+        }
     }
 
     private record Binary(String op, Node left, Node right) implements Node {
@@ -98,11 +213,43 @@ public final class ODataFilter {
                     return compare(op, left.eval(entity, vars), right.eval(entity, vars));
             }
         }
+
+        @Override
+        public void check(Scope scope) {
+            left.check(scope);
+            right.check(scope);
+        }
+
+        @Override
+        public void collect(List<Clause> clauses, boolean negated, String lambda) {
+            if (op.equals("and") || op.equals("or")) {
+                left.collect(clauses, negated, lambda);
+                right.collect(clauses, negated, lambda);
+                return;
+            }
+            String property = left.property(lambda) != null ? left.property(lambda) : right.property(lambda);
+            if (property != null) {
+                clauses.add(new Clause(property, op, negated));
+            }
+            // startswith(displayName,'A') eq true: the function is a clause of its own
+            left.collect(clauses, negated, lambda);
+            right.collect(clauses, negated, lambda);
+        }
     }
 
     private record Not(Node inner) implements Node {
         public Object eval(JsonNode entity, Map<String, JsonNode> vars) {
             return !truthy(inner.eval(entity, vars));
+        }
+
+        @Override
+        public void check(Scope scope) {
+            inner.check(scope);
+        }
+
+        @Override
+        public void collect(List<Clause> clauses, boolean negated, String lambda) {
+            inner.collect(clauses, true, lambda);
         }
     }
 
@@ -120,6 +267,25 @@ public final class ODataFilter {
                 case "endswith" -> haystack.endsWith(needle);
                 default -> haystack.contains(needle);
             };
+        }
+
+        @Override
+        public void check(Scope scope) {
+            target.check(scope);
+            argument.check(scope);
+        }
+
+        @Override
+        public void collect(List<Clause> clauses, boolean negated, String lambda) {
+            String property = target.property(lambda);
+            if (property != null) {
+                String name = switch (function) {
+                    case "startswith" -> "startsWith";
+                    case "endswith" -> "endsWith";
+                    default -> function;
+                };
+                clauses.add(new Clause(property, name, negated));
+            }
         }
     }
 

@@ -88,6 +88,11 @@ public record ODataQuery(Set<String> select, List<Expand> expand, Integer top, S
 
     /** Splits a comma list at the top level only, so "a,b($select=c,d)" gives "a" and "b($select=c,d)". */
     static List<String> splitTopLevel(String text) {
+        return splitTopLevel(text, ',');
+    }
+
+    /** Splits at a separator outside parentheses. */
+    static List<String> splitTopLevel(String text, char separator) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -97,7 +102,7 @@ public record ODataQuery(Set<String> select, List<Expand> expand, Integer top, S
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (c == separator && depth == 0) {
                 parts.add(text.substring(start, i));
                 start = i + 1;
             }

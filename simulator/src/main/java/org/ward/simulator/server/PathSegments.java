@@ -1,7 +1,5 @@
 package org.ward.simulator.server;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ public final class PathSegments {
             if (raw.isEmpty()) {
                 continue;
             }
-            String segment = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String segment = UrlDecoding.decode(raw);
             Matcher m = FUNCTION.matcher(segment);
             if (m.matches() && !segment.contains(",")) {
                 Matcher arg = ARGUMENT.matcher(m.group(2));

@@ -13,7 +13,7 @@ import org.ward.simulator.auth.Caller;
  */
 public record RouteAccess(Set<String> permissions, Denial denial) {
 
-    public enum Denial { DIRECTORY, SHAREPOINT, TEAMS }
+    public enum Denial { DIRECTORY, SHAREPOINT, TEAMS, OPERATION }
 
     public static RouteAccess directory(String... permissions) {
         return new RouteAccess(new LinkedHashSet<>(List.of(permissions)), Denial.DIRECTORY);
@@ -27,8 +27,17 @@ public record RouteAccess(Set<String> permissions, Denial denial) {
         return new RouteAccess(new LinkedHashSet<>(List.of(permissions)), Denial.TEAMS);
     }
 
+    /**
+     * Any application gets through to the operation, which checks the caller itself because what suffices depends on
+     * the request (a subscription's resource, the mailbox a message is sent from) and the refusal is in that service's
+     * own words.
+     */
+    public static RouteAccess checkedByOperation() {
+        return new RouteAccess(Set.of(), Denial.OPERATION);
+    }
+
     public void check(Caller caller) {
-        if (caller.hasAny(permissions)) {
+        if (denial == Denial.OPERATION || caller.hasAny(permissions)) {
             return;
         }
         throw switch (denial) {
@@ -39,6 +48,7 @@ public record RouteAccess(Set<String> permissions, Denial denial) {
             case TEAMS -> new GraphException(403, "Forbidden",
                     "Missing role permissions on the request. API requires one of '" + String.join(", ", permissions)
                             + "'. Roles on the request '" + String.join(", ", caller.roles()) + "'.");
+            case OPERATION -> throw new IllegalStateException("checked by the operation");
         };
     }
 }

@@ -7,6 +7,7 @@ import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -36,13 +37,17 @@ public final class Sites implements ResourceFamily {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/sites/getAllSites", READ, ChargeRule.sharePoint(2), this::all));
-        routes.add(Route.of("GET", "/sites", READ, ChargeRule.sharePoint(2), this::search));
-        routes.add(Route.of("GET", "/sites/root", READ, ChargeRule.sharePoint(1), this::root));
-        routes.add(Route.of("GET", "/sites/{siteId}", READ, ChargeRule.sharePoint(1), this::get));
+        routes.add(Route.of("GET", "/sites/getAllSites", READ, ChargeRule.sharePoint(2), this::all)
+                .returnsCollection("site", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/sites", READ, ChargeRule.sharePoint(2), this::search)
+                .returnsCollection("site", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/sites/root", READ, ChargeRule.sharePoint(1), this::root).returns("site"));
+        routes.add(Route.of("GET", "/sites/{siteId}", READ, ChargeRule.sharePoint(1), this::get).returns("site"));
         routes.add(Route.of("GET", "/sites/{siteId}/sites", READ, ChargeRule.sharePoint(2),
-                call -> GraphResponse.ok(Pages.of(call, List.of(), "sites", 200, 1000))));
-        routes.add(Route.of("GET", "/groups/{groupId}/sites/root", READ, ChargeRule.sharePoint(1), this::groupRoot));
+                call -> GraphResponse.ok(Pages.of(call, List.of(), "sites", 200, 1000)))
+                .returnsCollection("site", PageLimit.capped(1000)));
+        routes.add(Route.of("GET", "/groups/{groupId}/sites/root", READ, ChargeRule.sharePoint(1), this::groupRoot)
+                .returns("site"));
     }
 
     private GraphResponse all(GraphCall call) {

@@ -29,6 +29,8 @@ public final class Item {
     public RetentionLabel retentionLabel;
     /** Sensitivity label id on a labelable file (Office or PDF); null when none. */
     public String sensitivityLabelId;
+    /** How the sensitivity label was applied: standard, privileged (by a person) or auto. */
+    public String sensitivityLabelAssignmentMethod = "standard";
     public Map<String, String> columns = Map.of();
     /** Permissions set directly on this item (links, grants). */
     public final List<SharingPermission> permissions = new ArrayList<>();
@@ -88,7 +90,19 @@ public final class Item {
      * @param appliedDateTime when it was applied
      * @param appliedById who applied it
      * @param behaviour retain, retainAsRecord, retainAsRegulatoryRecord or doNotRetain
+     * @param recordLocked whether a record is locked (a regulatory record always is)
+     * @param explicit false when the item took the label from its folder
      */
-    public record RetentionLabel(String name, Instant appliedDateTime, String appliedById, String behaviour) {
+    public record RetentionLabel(String name, Instant appliedDateTime, String appliedById, String behaviour,
+            boolean recordLocked, boolean explicit) {
+
+        public RetentionLabel(String name, Instant appliedDateTime, String appliedById, String behaviour) {
+            this(name, appliedDateTime, appliedById, behaviour, "retainAsRegulatoryRecord".equals(behaviour), true);
+        }
+
+        /** A record or a regulatory record. */
+        public boolean record() {
+            return behaviour != null && behaviour.startsWith("retainAs");
+        }
     }
 }

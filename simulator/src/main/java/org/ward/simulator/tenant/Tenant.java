@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -40,6 +42,9 @@ public final class Tenant {
     final Map<String, Drive> drives = new LinkedHashMap<>();
     final Map<String, SensitivityLabel> sensitivityLabels = new LinkedHashMap<>();
     final List<String> retentionLabels = new ArrayList<>();
+    final Map<String, RetentionLabelDefinition> retentionLabelDefinitions = new LinkedHashMap<>();
+    /** Members whose Exchange mailbox does not exist (unlicensed, never provisioned); guests never have one here. */
+    final Set<String> usersWithoutMailbox = new HashSet<>();
     private final IdentityData identity = new IdentityData();
 
     public Tenant(String id, String displayName, String initialDomain, List<String> verifiedDomains,
@@ -169,6 +174,16 @@ public final class Tenant {
         return List.copyOf(retentionLabels);
     }
 
+    /** A published retention label by its exact name, or null. */
+    public RetentionLabelDefinition retentionLabel(String name) {
+        return retentionLabelDefinitions.get(name);
+    }
+
+    /** Whether Exchange Online has a mailbox for the user (a member with a mailbox, or a shared mailbox). */
+    public boolean hasMailbox(User user) {
+        return !user.guest() && !usersWithoutMailbox.contains(user.id());
+    }
+
     /** The domains whose users are members of this tenant rather than guests. */
     public boolean ownsDomain(String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
@@ -208,8 +223,21 @@ public final class Tenant {
     }
 
     public void addRetentionLabel(String name) {
-        if (!retentionLabels.contains(name)) {
-            retentionLabels.add(name);
+        addRetentionLabel(RetentionLabelDefinition.retain(name));
+    }
+
+    public void addRetentionLabel(RetentionLabelDefinition label) {
+        if (!retentionLabels.contains(label.name())) {
+            retentionLabels.add(label.name());
+        }
+        retentionLabelDefinitions.put(label.name(), label);
+    }
+
+    public void setMailbox(String userId, boolean hasMailbox) {
+        if (hasMailbox) {
+            usersWithoutMailbox.remove(userId);
+        } else {
+            usersWithoutMailbox.add(userId);
         }
     }
 

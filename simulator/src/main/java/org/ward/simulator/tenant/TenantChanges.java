@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every change to the tenant goes through here, under the write lock, whether it comes from a Graph write
@@ -15,7 +16,19 @@ import java.util.Objects;
  */
 public final class TenantChanges {
 
+    /** Hears every change the journal records, as it is made (under the write lock: do not block). */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param drive the drive that changed
+         * @param item the item that changed
+         * @param sharing true when the change was to the item's permissions rather than its content or metadata
+         */
+        void changed(Drive drive, Item item, boolean sharing);
+    }
+
     private final Tenant tenant;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public TenantChanges(Tenant tenant) {
         this.tenant = tenant;
@@ -23,6 +36,17 @@ public final class TenantChanges {
 
     public Tenant tenant() {
         return tenant;
+    }
+
+    /** Change notifications listen here, so a change made through Graph or through this API both notify. */
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
+
+    private void announce(Drive drive, Item item, boolean sharing) {
+        for (Listener listener : listeners) {
+            listener.changed(drive, item, sharing);
+        }
     }
 
     private Drive drive(String driveId) {
@@ -67,6 +91,7 @@ public final class TenantChanges {
             Item folder = new Item(tenant.ids.itemId(driveId + "|" + parent.id + "/" + name + "|" + drive.seq()), driveId,
                     true, name, parent.id, created == null ? tenant.now() : created, createdById);
             drive.add(folder, tenant.now());
+            announce(drive, folder, false);
             return folder;
         });
     }
@@ -100,6 +125,7 @@ public final class TenantChanges {
             file.media = spec.media();
             file.columns = spec.columns() == null ? Map.of() : Map.copyOf(spec.columns());
             drive.add(file, tenant.now());
+            announce(drive, file, false);
             return file;
         });
     }
@@ -145,6 +171,7 @@ public final class TenantChanges {
                 drive.record(each, tenant.now());
             }
             drive.unlink(item);
+            announce(drive, item, false);
         });
     }
 
@@ -166,12 +193,14 @@ public final class TenantChanges {
         }
         item.version++;
         drive.record(item, tenant.now());
+        announce(drive, item, false);
     }
 
     private void sharingChanged(Drive drive, Item item) {
         item.version++;
         drive.record(item, tenant.now());
         item.sharingSeq = item.changeSeq;
+        announce(drive, item, true);
     }
 
     private static Item childNamed(Drive drive, String parentId, String name) {
@@ -297,6 +326,36 @@ public final class TenantChanges {
         });
     }
 
+    /**
+     * Applies a retention label as given (behaviour, lock, explicit or from the folder); returns true when the item
+     * had no label before.
+     */
+    public boolean setRetentionLabel(String driveId, String itemId, Item.RetentionLabel label) {
+        return tenant.write(() -> {
+            Drive drive = drive(driveId);
+            Item item = item(drive, itemId);
+            boolean first = item.retentionLabel == null;
+            item.retentionLabel = label;
+            touch(drive, item, null);
+            return first;
+        });
+    }
+
+    /** Locks or unlocks the record an item's retention label makes it. */
+    public void lockRecord(String driveId, String itemId, boolean locked) {
+        tenant.write(() -> {
+            Drive drive = drive(driveId);
+            Item item = item(drive, itemId);
+            Item.RetentionLabel label = item.retentionLabel;
+            if (label == null || !label.record()) {
+                throw new IllegalArgumentException("Item " + itemId + " is not a record");
+            }
+            item.retentionLabel = new Item.RetentionLabel(label.name(), label.appliedDateTime(), label.appliedById(),
+                    label.behaviour(), locked, label.explicit());
+            touch(drive, item, null);
+        });
+    }
+
     public void removeRetentionLabel(String driveId, String itemId) {
         tenant.write(() -> {
             Drive drive = drive(driveId);
@@ -307,10 +366,19 @@ public final class TenantChanges {
     }
 
     public void setSensitivityLabel(String driveId, String itemId, String labelId) {
+        setSensitivityLabel(driveId, itemId, labelId, "standard");
+    }
+
+    /**
+     * Puts a sensitivity label on a file (null removes it), as applied by the given method: {@code standard},
+     * {@code privileged} (a person chose it) or {@code auto} (a policy did).
+     */
+    public void setSensitivityLabel(String driveId, String itemId, String labelId, String assignmentMethod) {
         tenant.write(() -> {
             Drive drive = drive(driveId);
             Item item = item(drive, itemId);
             item.sensitivityLabelId = labelId;
+            item.sensitivityLabelAssignmentMethod = assignmentMethod;
             touch(drive, item, null);
         });
     }

@@ -3,10 +3,12 @@ package org.ward.simulator.users;
 import java.util.List;
 import java.util.Set;
 
+import org.ward.simulator.server.DirectoryFilters;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphException;
 import org.ward.simulator.server.GraphResponse;
 import org.ward.simulator.server.Json;
+import org.ward.simulator.server.PageLimit;
 import org.ward.simulator.server.Pages;
 import org.ward.simulator.server.ResourceFamily;
 import org.ward.simulator.server.Route;
@@ -35,8 +37,10 @@ public final class Users implements ResourceFamily {
 
     @Override
     public void register(Routes routes) {
-        routes.add(Route.of("GET", "/users", READ, ChargeRule.fixed(Charge.directory(2)), this::list));
-        routes.add(Route.of("GET", "/users/{userId}", READ, ChargeRule.fixed(Charge.directory(1)), this::get));
+        routes.add(Route.of("GET", "/users", READ, ChargeRule.fixed(Charge.directory(2)), this::list)
+                .returnsCollection("user", PageLimit.directory())
+                .checkedBy(DirectoryFilters.of("User", DirectoryFilters.USER)));
+        routes.add(Route.of("GET", "/users/{userId}", READ, ChargeRule.fixed(Charge.directory(1)), this::get).returns("user"));
     }
 
     private GraphResponse list(GraphCall call) {

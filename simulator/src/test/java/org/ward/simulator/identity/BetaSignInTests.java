@@ -78,6 +78,17 @@ class BetaSignInTests {
     }
 
     @Test
+    void selectsAuthenticationRequirementOnBetaButNotOnV1() {
+        String select = "/auditLogs/signIns?$top=1&$select=id,authenticationRequirement";
+
+        assertThat(beta(select).status()).isEqualTo(200);
+        Reply v1 = graph.get(select);
+        assertThat(v1.status()).isEqualTo(400);
+        assertThat(v1.json().path("error").path("message").asString()).isEqualTo("Parsing OData Select and Expand failed:"
+                + " Could not find a property named 'authenticationRequirement' on type 'microsoft.graph.signIn'.");
+    }
+
+    @Test
     void theV1ModelsLeaveOnlyBetaOnlyFieldsInAdditionalData() {
         Reply reply = beta("/auditLogs/signIns?$top=50");
         SignInCollectionResponse page = SdkModels.parse(reply.text(), SignInCollectionResponse::createFromDiscriminatorValue);

@@ -94,7 +94,10 @@ class IdentityLicenceTests {
 
         assertThat(reply.json().path("value")).isNotEmpty().allSatisfy(s -> {
             assertThat(s.path("riskLevelDuringSignIn").asString()).isEqualTo("hidden");
-            assertThat(s.path("riskState").asString()).isEqualTo("hidden");
+            assertThat(s.path("riskLevelAggregated").asString()).isEqualTo("hidden");
+            assertThat(s.path("riskDetail").asString()).isEqualTo("hidden");
+            // riskState has no "hidden" member (microsoft.graph.riskState): without P2 it reads none.
+            assertThat(s.path("riskState").asString()).isEqualTo("none");
         });
     }
 

@@ -1,0 +1,74 @@
+package org.ward.connector.labels.collect;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.ward.connector.graph.BatchOutcome;
+import org.ward.connector.graph.GraphBatch;
+import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.inventory.ItemStore.UnreadLabel;
+
+import com.microsoft.graph.models.ExtractSensitivityLabelsResult;
+import com.microsoft.graph.models.SensitivityLabelAssignment;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestInformation;
+
+/**
+ * The sensitivity-label collector: {@code POST /drives/{id}/items/{id}/extractSensitivityLabels} for up to twenty
+ * files in one {@code $batch}. Graph answers from its own metadata unless the file changed since it last looked.
+ */
+@Component
+public class FileSensitivityLabels {
+
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private final GraphServiceClient graph;
+    private final GraphBatch batch;
+    private final GraphErrors errors;
+
+    public FileSensitivityLabels(GraphServiceClient graph, GraphBatch batch, GraphErrors errors) {
+        this.graph = graph;
+        this.batch = batch;
+        this.errors = errors;
+    }
+
+    /**
+     * Reads the labels of up to twenty files.
+     *
+     * @return each file's label id, or null when it has none, is gone (404) or Graph cannot read its type (415)
+     */
+    public Map<UnreadLabel, String> read(List<UnreadLabel> files) {
+        Map<String, RequestInformation> requests = new LinkedHashMap<>();
+        Map<String, UnreadLabel> byId = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            UnreadLabel file = files.get(i);
+            String id = String.valueOf(i + 1);
+            RequestInformation request = graph.drives().byDriveId(file.driveId()).items().byDriveItemId(file.itemId())
+                    .extractSensitivityLabels().toPostRequestInformation();
+            // The action takes no parameters, but a batched step needs a typed body: an empty JSON object.
+            request.setStreamContent(new ByteArrayInputStream(EMPTY_OBJECT), "application/json");
+            requests.put(id, request);
+            byId.put(id, file);
+        }
+        Map<UnreadLabel, String> labels = new LinkedHashMap<>();
+        for (Map.Entry<String, BatchOutcome> outcome : batch.send(requests).entrySet()) {
+            UnreadLabel file = byId.get(outcome.getKey());
+            BatchOutcome answer = outcome.getValue();
+            if (answer.status() == 404 || answer.status() == 415) {
+                labels.put(file, null);
+                continue;
+            }
+            if (!answer.isSuccess()) {
+                throw errors.translate(answer);
+            }
+            ExtractSensitivityLabelsResult result = answer.read(ExtractSensitivityLabelsResult::createFromDiscriminatorValue);
+            List<SensitivityLabelAssignment> assigned = result.getLabels() == null ? List.of() : result.getLabels();
+            labels.put(file, assigned.isEmpty() ? null : assigned.get(0).getSensitivityLabelId());
+        }
+        return labels;
+    }
+}

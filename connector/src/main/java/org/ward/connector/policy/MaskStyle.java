@@ -1,8 +1,0 @@
-package org.ward.connector.policy;
-
-/**
- * How an identifier is shown: how many leading and trailing characters stay visible; the rest become '*'.
- * Validation keeps at least half of a 10-digit identifier hidden.
- */
-public record MaskStyle(int keepFirst, int keepLast) {
-}

@@ -1,0 +1,33 @@
+package org.ward.connector.sharing;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.discovery.ParallelCalls;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.ScanStage;
+import org.ward.connector.sharing.collect.GroupMembers;
+import org.ward.connector.sharing.collect.PermissionReader;
+import org.ward.rules.policy.PolicyPack;
+
+/** Adds the sharing step to the tenant scan, after the recordings are evaluated. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SharingSettings.class)
+class SharingStageConfiguration {
+
+    @Bean
+    ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, PermissionReader reader,
+            GroupMembers groups, SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations,
+            FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock) {
+        return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, reader, groups, mode,
+                settings, items, locations, findings, runs, parallel, policy, wardClock), tx).build());
+    }
+}

@@ -1,0 +1,69 @@
+package org.ward.rules.classify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.ward.rules.classify.RetentionVerdict.Status;
+import org.ward.rules.policy.RetentionPeriod;
+import org.ward.rules.policy.RetentionPolicy;
+
+/** Measures a recording's age from createdDateTime against its kind's maximum age. "Now" is passed in: pure. */
+public final class RetentionClock {
+
+    private final RetentionPolicy policy;
+
+    public RetentionClock(RetentionPolicy policy) {
+        this.policy = policy;
+    }
+
+    public RetentionVerdict assess(String kindId, Instant created, Instant now) {
+        Optional<RetentionPeriod> period = kindId == null ? Optional.empty() : policy.forKind(kindId);
+        if (period.isEmpty()) {
+            return notEvaluated("the pack sets no maximum age for " + (kindId == null ? "items that are not recordings" : kindId));
+        }
+        if (created == null) {
+            return notEvaluated("the item has no createdDateTime");
+        }
+        Period maximum = period.get().maximumAge();
+        // Calendar arithmetic in UTC: P8Y from 29 Feb lands on 28 Feb, as a person would count it.
+        Instant expires = created.atZone(ZoneOffset.UTC).plus(maximum).toInstant();
+        String start = "created " + day(created) + ", maximum age " + maximum + " for " + kindId;
+        if (!now.isAfter(expires)) {
+            return new RetentionVerdict(Status.WITHIN, maximum, expires, Period.ZERO, 0, start + ": expires " + day(expires));
+        }
+        Period overdue = Period.between(day(expires), day(now));
+        long days = Duration.between(expires, now).toDays();
+        return new RetentionVerdict(Status.PAST, maximum, expires, overdue, days,
+                start + ": expired " + day(expires) + ", " + describe(overdue, days) + " ago");
+    }
+
+    private static RetentionVerdict notEvaluated(String reason) {
+        return new RetentionVerdict(Status.NOT_EVALUATED, null, null, Period.ZERO, 0, "not evaluated: " + reason);
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** "1 year 10 months 18 days (688 days)". */
+    static String describe(Period period, long days) {
+        List<String> parts = new ArrayList<>();
+        part(parts, period.getYears(), "year");
+        part(parts, period.getMonths(), "month");
+        part(parts, period.getDays(), "day");
+        String text = parts.isEmpty() ? "less than a day" : String.join(" ", parts);
+        return period.getYears() == 0 && period.getMonths() == 0 ? text : text + " (" + days + " days)";
+    }
+
+    private static void part(List<String> parts, int amount, String unit) {
+        if (amount != 0) {
+            parts.add(amount + " " + unit + (amount == 1 ? "" : "s"));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.ward.rules.policy;
+
+import java.util.List;
+
+/**
+ * One piece of evidence for a recording kind and what it is worth.
+ *
+ * @param type what is looked at
+ * @param values what counts (MIME patterns, extensions, facets, globs, keywords, columns, folder names)
+ * @param weight points added when the signal matches
+ * @param weakWeight for patient-identifier only: points for an identifier found without context
+ */
+public record Signal(SignalType type, List<String> values, int weight, int weakWeight) {
+
+    public Signal {
+        values = List.copyOf(values);
+    }
+}
