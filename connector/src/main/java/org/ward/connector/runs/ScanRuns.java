@@ -97,13 +97,18 @@ public class ScanRuns {
                 .params(status, Timestamp.from(now), drives, items, recordings, scanId).update();
     }
 
-    /** Adds traffic to a scan's figures: they count every run of the scan, a resumed one included. */
-    public void addTraffic(long scanId, GraphTraffic.Snapshot used) {
-        jdbc.sql("UPDATE ward_scan SET graph_requests = COALESCE(graph_requests, 0) + ?, resource_units ="
+    /**
+     * Adds traffic to a scan's figures: they count every run of the scan, a resumed one included.
+     *
+     * @return whether the scan's row took them: false while the row is not there for this connection to see (the
+     *     discovery step that creates it has not committed yet), so the caller keeps them for a later call
+     */
+    public boolean addTraffic(long scanId, GraphTraffic.Snapshot used) {
+        return jdbc.sql("UPDATE ward_scan SET graph_requests = COALESCE(graph_requests, 0) + ?, resource_units ="
                 + " COALESCE(resource_units, 0) + ?, throttled = COALESCE(throttled, 0) + ?, retries = retries + ?,"
                 + " throttled_wait_ms = throttled_wait_ms + ?, faults = faults + ? WHERE scan_id = ?")
                 .params(used.requests(), used.resourceUnits(), used.throttled(), used.retries(), used.throttledWaitMillis(),
-                        used.faults(), scanId).update();
+                        used.faults(), scanId).update() > 0;
     }
 
     /** An interrupted scan is being resumed by another run. */

@@ -34,13 +34,17 @@ class ScanTraffic {
         scanId = id;
     }
 
-    /** Adds what went over the wire since the last record to the scan's figures. */
+    /**
+     * Adds what went over the wire since the last record to the scan's figures. The timer's record can come while the
+     * step that creates the scan's row has not committed it; what the row did not take is kept for the next record.
+     */
     synchronized void record() {
         if (scanId == null) {
             return;
         }
         GraphTraffic.Snapshot now = traffic.snapshot();
-        runs.addTraffic(scanId, now.since(recorded));
-        recorded = now;
+        if (runs.addTraffic(scanId, now.since(recorded))) {
+            recorded = now;
+        }
     }
 }
