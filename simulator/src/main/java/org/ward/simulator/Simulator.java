@@ -29,6 +29,7 @@ import org.ward.simulator.identity.SignInLog;
 import org.ward.simulator.labels.ContainerLabels;
 import org.ward.simulator.labels.Labels;
 import org.ward.simulator.labels.NationalCloud;
+import org.ward.simulator.lists.ListItems;
 import org.ward.simulator.labels.SensitivityLabelling;
 import org.ward.simulator.labels.SensitivityLabels;
 import org.ward.simulator.mail.Mail;
@@ -98,7 +99,7 @@ public final class Simulator implements AutoCloseable {
         this.mailboxes = new Mailboxes(tenant);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
-                new Drives(tenant), new Permissions(tenant, changes),
+                new Drives(tenant), new ListItems(tenant, b.cloud), new Permissions(tenant, changes),
                 new Labels(tenant, changes, sensitivityLabelling), new RegistrationReport(tenant),
                 new SignInLog(tenant), new IdentityProtection(tenant), new ConditionalAccess(tenant),
                 new DirectoryRoles(tenant), new Subscriptions(changeNotifications),

@@ -4,8 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import org.ward.simulator.lists.ListFields;
 import org.ward.simulator.permissions.PermissionJson;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.Json;
@@ -106,8 +106,8 @@ public final class DriveItemJson {
         if (call.odata().selects("sharepointIds") || call.odata().expands("sharepointIds")) {
             Site site = tenant.site(drive.siteId);
             ObjectNode ids = node.putObject("sharepointIds");
-            ids.put("listId", guidOf(drive.id));
-            ids.put("listItemId", String.valueOf(Math.abs(item.id.hashCode() % 100000) + 1));
+            ids.put("listId", listIdOf(drive));
+            ids.put("listItemId", String.valueOf(item.listItemId()));
             ids.put("listItemUniqueId", etagGuid.toLowerCase());
             if (site != null) {
                 ids.put("siteId", site.siteCollectionId);
@@ -132,13 +132,10 @@ public final class DriveItemJson {
         }
         if (call.odata().expands("listItem")) {
             ObjectNode listItem = node.putObject("listItem");
-            listItem.put("id", String.valueOf(Math.abs(item.id.hashCode() % 100000) + 1));
-            if (call.odata().expansion("listItem").options().toLowerCase().contains("fields")) {
-                ObjectNode fields = listItem.putObject("fields");
-                fields.put("FileLeafRef", item.name);
-                for (Map.Entry<String, String> column : item.columns.entrySet()) {
-                    fields.put(column.getKey(), column.getValue());
-                }
+            listItem.put("id", String.valueOf(item.listItemId()));
+            String fields = ListFields.fieldsOptionsWithin(call.odata().expansion("listItem").options());
+            if (fields != null) {
+                listItem.set("fields", ListFields.render(tenant, drive, item, ListFields.selected(fields)));
             }
         }
     }
@@ -282,7 +279,7 @@ public final class DriveItemJson {
         return total;
     }
 
-    static String webUrl(Drive drive, Item item) {
+    public static String webUrl(Drive drive, Item item) {
         if (item.id.equals(drive.rootId)) {
             return drive.webUrl;
         }
@@ -296,8 +293,13 @@ public final class DriveItemJson {
         return url.toString();
     }
 
+    /** The library's list id, as {@code sharepointIds.listId} gives it (lower case, as Graph writes GUIDs). */
+    public static String listIdOf(Drive drive) {
+        return guidOf(drive.id).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A stable GUID-shaped string for eTags and list ids (a cheap 128-bit hash of the id; not a secret). */
-    static String guidOf(String id) {
+    public static String guidOf(String id) {
         long a = 0xcbf29ce484222325L;
         long b = 0x84222325cbf29ce4L;
         for (int i = 0; i < id.length(); i++) {

@@ -33,7 +33,10 @@ public final class Drive {
     private final Map<String, Item> items = new HashMap<>();
     private final Map<String, List<Item>> children = new HashMap<>();
     private final NavigableMap<Long, Item> journal = new TreeMap<>();
+    /** The library's list-item journal: changes to items themselves, not to their permissions. */
+    private final NavigableMap<Long, Item> listJournal = new TreeMap<>();
     private long seq;
+    private int lastListItemId;
     /** Tokens carry the epoch they were issued in; invalidating tokens starts a new epoch (410 resync). */
     private int epoch;
 
@@ -101,6 +104,11 @@ public final class Drive {
         return journal.subMap(afterSeq, false, upToSeq, true);
     }
 
+    /** List-item changes after {@code afterSeq} up to and including {@code upToSeq}, in journal order. */
+    public NavigableMap<Long, Item> listJournal(long afterSeq, long upToSeq) {
+        return listJournal.subMap(afterSeq, false, upToSeq, true);
+    }
+
     /** The first journal position whose change happened at or after {@code time}, minus one (for timestamp tokens). */
     public long seqBefore(Instant time) {
         long result = 0;
@@ -115,20 +123,63 @@ public final class Drive {
 
     void add(Item item, Instant now) {
         items.put(item.id, item);
+        if (!item.id.equals(rootId)) {
+            item.listItemId = ++lastListItemId;
+        }
         if (item.parentId != null) {
             children.computeIfAbsent(item.parentId, k -> new ArrayList<>()).add(item);
         }
         record(item, now);
     }
 
-    /** Moves the item to the end of the journal: the next delta reports it in its latest state. */
+    /**
+     * Moves the item to the end of both journals: the next drive delta and the next list-item delta report it in its
+     * latest state.
+     */
     void record(Item item, Instant now) {
+        recordInDrive(item, now);
+        recordInList(item);
+    }
+
+    /** A change to the item's sharing: drive delta reports it (with the sharing headers), list-item delta does not. */
+    void recordSharing(Item item, Instant now) {
+        recordInDrive(item, now);
+        item.sharingSeq = item.changeSeq;
+    }
+
+    /**
+     * A change list-item delta reports and drive delta does not (see
+     * {@link TenantChanges#updateFieldsWithoutNewVersion}).
+     */
+    void recordListOnly(Item item) {
+        if (item.id.equals(rootId)) {
+            return;
+        }
+        if (item.listSeq != 0) {
+            listJournal.remove(item.listSeq);
+        }
+        item.listSeq = ++seq;
+        listJournal.put(item.listSeq, item);
+    }
+
+    private void recordInDrive(Item item, Instant now) {
         if (item.changeSeq != 0) {
             journal.remove(item.changeSeq);
         }
         item.changeSeq = ++seq;
         item.changedAt = now;
         journal.put(item.changeSeq, item);
+    }
+
+    private void recordInList(Item item) {
+        if (item.id.equals(rootId)) {
+            return;
+        }
+        if (item.listSeq != 0) {
+            listJournal.remove(item.listSeq);
+        }
+        item.listSeq = item.changeSeq;
+        listJournal.put(item.listSeq, item);
     }
 
     void reparent(Item item, String newParentId) {

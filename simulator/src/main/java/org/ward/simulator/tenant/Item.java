@@ -41,6 +41,13 @@ public final class Item {
     long changeSeq;
     /** The sequence number of the latest change to the item's own sharing. */
     long sharingSeq;
+    /**
+     * The item's position in its library's list-item journal: the latest change to the item itself (content, name,
+     * columns, label, deletion), not to its permissions, which list-item delta does not report.
+     */
+    long listSeq;
+    /** SharePoint's list item id: a number, unique in the library, counted from 1 as items are added. */
+    int listItemId;
     Instant changedAt;
     public int version = 1;
 
@@ -63,6 +70,15 @@ public final class Item {
 
     public long sharingSeq() {
         return sharingSeq;
+    }
+
+    /** SharePoint's list item id, the key {@code sharepointIds.listItemId} and list-item delta share (0 for the root). */
+    public int listItemId() {
+        return listItemId;
+    }
+
+    public long listSeq() {
+        return listSeq;
     }
 
     public Instant changedAt() {

@@ -198,8 +198,7 @@ public final class TenantChanges {
 
     private void sharingChanged(Drive drive, Item item) {
         item.version++;
-        drive.record(item, tenant.now());
-        item.sharingSeq = item.changeSeq;
+        drive.recordSharing(item, tenant.now());
         announce(drive, item, true);
     }
 
@@ -310,6 +309,48 @@ public final class TenantChanges {
             item.inheritsPermissions = false;
             sharingChanged(drive, item);
         });
+    }
+
+    // ---- metadata columns ----
+
+    /**
+     * Sets a file's metadata columns (by name; a null or empty value clears one), as an edit of its properties would:
+     * a new version that drive delta and list-item delta both report.
+     */
+    public void setColumns(String driveId, String itemId, Map<String, String> columns) {
+        tenant.write(() -> {
+            Drive drive = drive(driveId);
+            Item item = item(drive, itemId);
+            item.columns = merged(item.columns, columns);
+            touch(drive, item, null);
+        });
+    }
+
+    /**
+     * Sets metadata columns the way SharePoint's {@code SystemUpdate} does (a process or policy writing fields without a
+     * new version, without changing Modified or Modified By). Microsoft documents neither feed's behaviour for such a
+     * change; the simulator takes the harder case for a client: list-item delta reports it, drive delta does not.
+     */
+    public void updateFieldsWithoutNewVersion(String driveId, String itemId, Map<String, String> columns) {
+        tenant.write(() -> {
+            Drive drive = drive(driveId);
+            Item item = item(drive, itemId);
+            item.columns = merged(item.columns, columns);
+            drive.recordListOnly(item);
+            announce(drive, item, false);
+        });
+    }
+
+    private static Map<String, String> merged(Map<String, String> current, Map<String, String> changes) {
+        Map<String, String> next = new java.util.LinkedHashMap<>(current);
+        changes.forEach((name, value) -> {
+            if (value == null || value.isEmpty()) {
+                next.remove(name);
+            } else {
+                next.put(name, value);
+            }
+        });
+        return Map.copyOf(next);
     }
 
     // ---- labels ----

@@ -40,6 +40,8 @@ final class FidelityTour {
     private final ModelWalker beta = new ModelWalker(GraphModel.beta());
     private int answers;
     private String someFile;
+    /** The site each drive was found on, for the drive's library as a list. */
+    private final Map<String, String> siteOfDrive = new LinkedHashMap<>();
     /** An Office or PDF file, which assignSensitivityLabel takes. */
     private String someDocument;
 
@@ -132,6 +134,7 @@ final class FidelityTour {
             all("GET /sites/{siteId}/sites", "/sites/" + id + "/sites");
             for (JsonNode drive : all("GET /sites/{siteId}/drives", "/sites/" + id + "/drives")) {
                 driveIds.add(drive.path("id").asString());
+                siteOfDrive.put(drive.path("id").asString(), id);
             }
         }
         return driveIds;
@@ -141,6 +144,7 @@ final class FidelityTour {
         get("GET /drives/{driveId}", "/drives/" + driveId);
         String delta = "/drives/" + driveId + "/root/delta";
         all("GET /drives/{driveId}/items/{itemId}/delta", delta + "?$select=*", "Prefer", SHARING_CHANGES);
+        list(driveId, all("GET /drives/{driveId}/items/{itemId}/delta", delta + "?$select=id,sharepointIds"));
         for (JsonNode item : all("GET /drives/{driveId}/items/{itemId}/delta", delta)) {
             if (item.has("deleted")) {
                 continue;
@@ -167,6 +171,20 @@ final class FidelityTour {
             send("POST /drives/{driveId}/items/{itemId}/extractSensitivityLabels",
                     graph.post(itemPath + "/extractSensitivityLabels", "{}"), "v1.0");
         }
+    }
+
+    /** The drive's library as a SharePoint list: list-item delta with every default field, and with a selection. */
+    private void list(String driveId, List<JsonNode> items) {
+        String listId = items.stream().map(i -> i.path("sharepointIds").path("listId").asString(""))
+                .filter(id -> !id.isEmpty()).findFirst().orElse(null);
+        if (listId == null || !siteOfDrive.containsKey(driveId)) {
+            return;
+        }
+        String listDelta = "/sites/" + siteOfDrive.get(driveId) + "/lists/" + listId + "/items/delta";
+        all("GET /sites/{siteId}/lists/{listId}/items/delta", listDelta + "?$select=*,sharepointIds&$expand=fields");
+        all("GET /sites/{siteId}/lists/{listId}/items/delta", listDelta + "?$select=id,deleted&$expand="
+                + GraphHttp.encode("fields($select=_ComplianceTag,_ComplianceFlags,_ComplianceTagWrittenTime,"
+                        + "_ComplianceTagUserId,ConsentRecorded)") + "&$top=50");
     }
 
     private void identity() {
