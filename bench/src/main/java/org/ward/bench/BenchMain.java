@@ -20,6 +20,9 @@ public final class BenchMain {
                   a full scan, then a rescan, of a generated tenant with throttling on: requests, resource units,
                   429s, permission reads, wall time and its ratio to the floor (--sharing false: inventory only,
                   for tenants whose permission reads would take hours at the budget)
+              scan-bands [--sites N] [--items-per-site M] [--budgets 1250,3750,6250] [--latency MS]
+                  the first inventory at each licence band's budget with the simulator in its own process: requests
+                  per 1,000 items, resource units, the SharePoint steps against the floor, Ward's CPU per 1,000 items
               scan-memory [--sites N] [--items-per-site M]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
@@ -42,6 +45,7 @@ public final class BenchMain {
             case "generator" -> new GeneratorMemory(options).run();
             case "scan" -> new ScanBenchmark(options).run();
             case "scan-memory" -> new ScanMemory(options).run();
+            case "scan-bands" -> new ScanBands(options).run();
             case "sign-ins" -> new SignInBenchmark(options).run();
             default -> {
                 System.err.println("ward-bench: unknown benchmark " + args[0]);

@@ -40,6 +40,8 @@ public final class SimulatorMain {
             Options:
               --port P                      HTTPS port (default 9443; 0 picks a free port)
               --info-file FILE              also write the connection details as JSON to FILE
+              --request-log FILE            when stopped, write every request answered to FILE, one JSON
+                                            object a line (for benchmarks that run the simulator apart)
               --state-dir DIR               where to write the CA certificate (default: a temporary folder)
               --latency off|MILLIS          mean response latency (default 90, realistic)
               --throttling on|off           resource-unit throttling (default on)
@@ -61,6 +63,7 @@ public final class SimulatorMain {
         }
         Simulator.Builder builder = Simulator.builder().port(9443);
         Path infoFile = null;
+        Path requestLogFile = null;
         String tenant = "demo";
         Path tenantFile = null;
         int sites = 100;
@@ -85,6 +88,7 @@ public final class SimulatorMain {
                     case "--seed" -> seed = Long.parseLong(value(list, ++i, arg));
                     case "--sign-ins" -> signIns = Long.parseLong(value(list, ++i, arg));
                     case "--info-file" -> infoFile = Path.of(value(list, ++i, arg));
+                    case "--request-log" -> requestLogFile = Path.of(value(list, ++i, arg));
                     case "--state-dir" -> builder.stateDir(Path.of(value(list, ++i, arg)));
                     case "--latency" -> {
                         String v = value(list, ++i, arg);
@@ -133,11 +137,34 @@ public final class SimulatorMain {
             System.out.println("Connection details written to " + infoFile);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Path requestLog = requestLogFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
+            if (requestLog != null) {
+                writeRequestLog(simulator, requestLog);
+            }
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    private static void writeRequestLog(Simulator simulator, Path file) {
+        try (var out = Files.newBufferedWriter(file)) {
+            for (var entry : simulator.requestLog().entries()) {
+                var line = org.ward.simulator.server.Json.object();
+                line.put("method", entry.method());
+                line.put("path", entry.path());
+                line.put("query", entry.query());
+                line.put("status", entry.status());
+                line.put("resourceUnits", entry.resourceUnits());
+                line.put("bucket", entry.bucket());
+                line.put("inBatch", entry.inBatch());
+                out.write(org.ward.simulator.server.Json.text(line));
+                out.newLine();
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("ward-simulator: could not write the request log to " + file + ": " + e.getMessage());
+        }
     }
 
     private static String value(List<String> args, int index, String option) {
