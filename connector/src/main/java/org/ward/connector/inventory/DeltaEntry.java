@@ -1,12 +1,22 @@
 package org.ward.connector.inventory;
 
+import org.ward.connector.discovery.DriveCursors;
 import org.ward.rules.facts.ItemRecord;
 
 /** One entry of a drive's delta as the inventory step processes it. */
 public sealed interface DeltaEntry {
 
-    /** An item created or changed (path not yet resolved). */
-    record Changed(ItemRecord item, boolean sharingChanged) implements DeltaEntry {
+    /**
+     * An item created or changed (path not yet resolved).
+     *
+     * @param listItemId the item's list item id when Ward reads its label and columns through the library's list
+     *     (files that may be recordings), else null
+     */
+    record Changed(ItemRecord item, boolean sharingChanged, String listItemId) implements DeltaEntry {
+
+        public Changed(ItemRecord item, boolean sharingChanged) {
+            this(item, sharingChanged, null);
+        }
     }
 
     /** An item deleted or out of view. */
@@ -14,11 +24,17 @@ public sealed interface DeltaEntry {
     }
 
     /**
-     * The end of a delta round: the cursor to keep for the next scan.
+     * The end of a delta round: the cursors to keep for the next scan.
      *
      * @param deltaLink Graph's deltaLink
      * @param fullEnumeration the round enumerated the whole drive, so items it did not see are gone
+     * @param listCursor where the library's list-item delta continues, or null when this round did not read it (the
+     *     stored one stays)
      */
-    record RoundEnd(String deltaLink, boolean fullEnumeration) implements DeltaEntry {
+    record RoundEnd(String deltaLink, boolean fullEnumeration, DriveCursors.ListCursor listCursor) implements DeltaEntry {
+
+        public RoundEnd(String deltaLink, boolean fullEnumeration) {
+            this(deltaLink, fullEnumeration, null);
+        }
     }
 }

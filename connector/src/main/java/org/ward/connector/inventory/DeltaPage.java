@@ -1,6 +1,7 @@
 package org.ward.connector.inventory;
 
 import java.util.List;
+import java.util.Map;
 
 import org.ward.rules.facts.ItemRecord;
 
@@ -13,14 +14,26 @@ import org.ward.rules.facts.ItemRecord;
  * @param nextLink where the round continues, or null on its last page
  * @param deltaLink where the next round starts, present on the last page only
  * @param rootId the drive root's id when the page included the root, else null
+ * @param listItemIds each item's list item id ({@code sharepointIds.listItemId}) by item id, where Graph gave one
+ * @param library the library as a SharePoint list (from the items' {@code sharepointIds}), null when the page gave none
  */
 public record DeltaPage(List<ItemRecord> items, List<String> removed, List<String> sharingChanged, String nextLink,
-        String deltaLink, String rootId) {
+        String deltaLink, String rootId, Map<String, String> listItemIds, LibraryList library) {
 
     public DeltaPage {
         items = List.copyOf(items);
         removed = List.copyOf(removed);
         sharingChanged = List.copyOf(sharingChanged);
+        listItemIds = Map.copyOf(listItemIds);
+    }
+
+    /**
+     * One item read on its own.
+     *
+     * @param item the item, path not yet resolved
+     * @param listItemId its list item id, null when Graph gave none
+     */
+    public record Single(ItemRecord item, String listItemId) {
     }
 
     public boolean last() {

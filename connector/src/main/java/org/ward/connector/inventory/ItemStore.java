@@ -66,10 +66,24 @@ public class ItemStore {
                 i.sensitivityLabelId(), i.columns().isEmpty() ? null : JSON.writeValueAsString(i.columns()),
                 c.isRecording(), c.kind(), c.score(), JSON.writeValueAsString(c.reasons()),
                 c.identifiers().isEmpty() ? null : JSON.writeValueAsString(c.identifiers().stream().map(ItemStore::identifier).toList()),
-                scanId});
+                scanId, s.listItemId()});
         }
-        jdbc.batchUpdate("INSERT INTO ward_item (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO ward_item (" + COLUMNS + ", list_item_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Whether Ward tracks any of the drive's files through its library's list (it holds files that may be recordings). */
+    public boolean tracksListItems(String driveId) {
+        return !jdbc.queryForList("SELECT 1 FROM ward_item WHERE drive_id = ? AND list_item_id IS NOT NULL FETCH FIRST 1"
+                + " ROWS ONLY", Integer.class, driveId).isEmpty();
+    }
+
+    /** The label and columns Ward holds for each of the drive's files it tracks through the library's list. */
+    public void storedFields(String driveId, Consumer<StoredFields> each) {
+        jdbc.query("SELECT item_id, list_item_id, retention_label, columns_json FROM ward_item WHERE drive_id = ? AND"
+                + " list_item_id IS NOT NULL", rs -> {
+                    each.accept(new StoredFields(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }, driveId);
     }
 
     /** Forgets items Graph reported deleted. */

@@ -1,38 +1,80 @@
 package org.ward.connector.scan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.inventory.LibraryFields;
+import org.ward.connector.inventory.LibraryList;
+import org.ward.connector.inventory.ListDeltaUnavailable;
+import org.ward.connector.inventory.ListFields;
+import org.ward.connector.inventory.ListFieldsPage;
+import org.ward.connector.inventory.StoredFields;
 import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.collect.DriveItemReads;
 import org.ward.connector.inventory.collect.ItemDetails;
+import org.ward.connector.inventory.collect.ListItemDelta;
 import org.ward.rules.facts.ItemRecord;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one drive's delta entry by entry, page by page. Its position (the page's link and how many of its entries
  * were handed out) is saved with every committed chunk, so a restarted scan resumes where the last committed chunk
  * ended. A stored deltaLink makes the round incremental; none, or a 410 from Graph, makes it a full enumeration.
- * Files that may be recordings get their retention label and metadata columns read for each page (delta cannot
- * carry them), so the processor classifies them whole.
+ *
+ * <p>Files that may be recordings need their retention label and metadata columns, which delta over a drive cannot
+ * carry. The first time a page holds such a file, the reader runs a round of the library's list-item delta (from the
+ * stored list-item cursor, or in full when the drive round is full) and joins each file to its list item by
+ * {@code sharepointIds.listItemId}: about one request per thousand items, instead of one read per file. A file the
+ * round cannot speak for (an incremental round that did not report it) and every file where Graph does not serve
+ * list-item delta are read item by item ({@link ItemDetails}). When the drive round ends, files whose list item
+ * changed without a drive change (a label or column written without a new version) are read again and reclassified.
+ * The list-item cursor is committed with the drive's, in the chunk that ends the round.
  */
 class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriveDeltaReader.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> COLUMNS = new TypeReference<>() {
+    };
 
     private static final String LINK = "delta.link";
     private static final String OFFSET = "delta.offset";
     private static final String FULL = "delta.full";
     private static final String DONE = "delta.done";
     private static final String RESYNCS = "delta.resyncs";
+    private static final String ENDING = "delta.ending";
 
-    private final DriveDelta delta;
-    private final ItemDetails details;
+    /** How the inventory reads labels and columns. */
+    enum FieldsSource { LIST_ITEM_DELTA, ITEM_BY_ITEM }
+
+    /** The collectors and stores the reader works with. */
+    record Sources(DriveDelta delta, ListItemDelta listDelta, ItemDetails details, DriveItemReads itemReads,
+            ItemStore items, DriveCursors cursors) {
+    }
+
+    private final Sources sources;
     private final Predicate<ItemRecord> needsDetails;
+    private final UnaryOperator<Map<String, String>> maskColumns;
     private final String driveId;
+    private final String policyHash;
     private final String storedDeltaLink;
     private final boolean sharingChanges;
     private final ScanProgress progress;
@@ -42,17 +84,28 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private boolean full;
     private boolean done;
     private int resyncs;
+    /** The round's last drive page has been read: the entries now are the files re-read and the round's end. */
+    private boolean ending;
     private List<DeltaEntry> page;
     private String nextLink;
+    private String deltaLink;
 
-    DriveDeltaReader(DriveDelta delta, ItemDetails details, Predicate<ItemRecord> needsDetails, String driveId,
-            String storedDeltaLink, boolean sharingChanges, ScanProgress progress) {
-        this.delta = delta;
-        this.details = details;
+    private FieldsSource source;
+    private LibraryList library;
+    private LibraryFields fields;
+    private DriveCursors.ListCursor storedList;
+    private final Set<String> deliveredThisRun = new HashSet<>();
+
+    DriveDeltaReader(Sources sources, Predicate<ItemRecord> needsDetails, UnaryOperator<Map<String, String>> maskColumns,
+            String driveId, String policyHash, boolean sharingChanges, FieldsSource source, ScanProgress progress) {
+        this.sources = sources;
         this.needsDetails = needsDetails;
+        this.maskColumns = maskColumns;
         this.driveId = driveId;
-        this.storedDeltaLink = storedDeltaLink;
+        this.policyHash = policyHash;
+        this.storedDeltaLink = sources.cursors().deltaLink(driveId, policyHash);
         this.sharingChanges = sharingChanges;
+        this.source = source;
         this.progress = progress;
     }
 
@@ -64,9 +117,20 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             full = context.getString(FULL).equals("true");
             done = context.getString(DONE).equals("true");
             resyncs = context.getInt(RESYNCS, 0);
+            ending = context.containsKey(ENDING) && context.getString(ENDING).equals("true");
+            if (ending) {
+                // The files to read again are worked out afresh (those already stored now match): start them over.
+                offset = 0;
+            }
         } else {
             link = storedDeltaLink;
             full = storedDeltaLink == null;
+        }
+        if (source == FieldsSource.LIST_ITEM_DELTA) {
+            storedList = sources.cursors().listCursor(driveId, policyHash);
+            if (storedList != null) {
+                library = new LibraryList(storedList.siteId(), storedList.listId());
+            }
         }
     }
 
@@ -74,16 +138,27 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     public DeltaEntry read() {
         while (!done) {
             if (page == null) {
-                fetch();
+                if (ending) {
+                    page = roundEnd();
+                    nextLink = null;
+                } else {
+                    fetch();
+                }
             }
             if (offset < page.size()) {
                 return page.get(offset++);
             }
-            if (nextLink == null) {
+            if (ending) {
                 done = true;
                 return null;
             }
-            link = nextLink;
+            if (nextLink == null) {
+                // From here the saved link is the round's deltaLink, which the round's end commits.
+                ending = true;
+                link = deltaLink;
+            } else {
+                link = nextLink;
+            }
             offset = 0;
             page = null;
         }
@@ -93,7 +168,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private void fetch() {
         DeltaPage fetched;
         try {
-            fetched = delta.read(driveId, link, sharingChanges);
+            fetched = sources.delta().read(driveId, link, sharingChanges);
         } catch (DeltaResyncRequired resync) {
             if (++resyncs > 3) {
                 throw resync;
@@ -102,28 +177,155 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             link = resync.restartLink();
             offset = 0;
             full = true;
-            fetched = delta.read(driveId, link, sharingChanges);
+            // A full drive round needs a full list round: an incremental one could not speak for unchanged files.
+            if (fields != null && !fields.full()) {
+                fields = null;
+            }
+            fetched = sources.delta().read(driveId, link, sharingChanges);
         }
+        if (library == null && fetched.library() != null) {
+            library = fetched.library();
+        }
+        List<ItemRecord> candidates = fetched.items().stream().filter(needsDetails).toList();
+        Map<String, ItemDetails.Details> details = details(candidates, fetched.listItemIds());
         List<DeltaEntry> entries = new ArrayList<>();
-        Map<String, ItemDetails.Details> read = details.read(driveId, fetched.items().stream().filter(needsDetails)
-                .map(ItemRecord::itemId).toList());
         for (ItemRecord item : fetched.items()) {
+            boolean sharingChanged = fetched.sharingChanged().contains(item.itemId());
+            deliveredThisRun.add(item.itemId());
             if (!needsDetails.test(item)) {
-                entries.add(new DeltaEntry.Changed(item, fetched.sharingChanged().contains(item.itemId())));
-            } else if (read.containsKey(item.itemId())) {
-                entries.add(new DeltaEntry.Changed(withDetails(item, read.get(item.itemId())),
-                        fetched.sharingChanged().contains(item.itemId())));
+                entries.add(new DeltaEntry.Changed(item, sharingChanged));
+            } else if (details.containsKey(item.itemId())) {
+                entries.add(new DeltaEntry.Changed(withDetails(item, details.get(item.itemId())), sharingChanged,
+                        source == FieldsSource.LIST_ITEM_DELTA ? fetched.listItemIds().get(item.itemId()) : null));
             }
             // else: gone since delta listed it; the next round reports it removed.
         }
         for (String removed : fetched.removed()) {
             entries.add(new DeltaEntry.Removed(removed));
         }
-        if (fetched.last()) {
-            entries.add(new DeltaEntry.RoundEnd(fetched.deltaLink(), full));
-        }
         page = entries;
         nextLink = fetched.nextLink();
+        deltaLink = fetched.deltaLink();
+    }
+
+    /** The label and columns of each file that may be a recording: from the library's list, or item by item. */
+    private Map<String, ItemDetails.Details> details(List<ItemRecord> candidates, Map<String, String> listItemIds) {
+        Map<String, ItemDetails.Details> details = new HashMap<>();
+        List<String> itemByItem = new ArrayList<>();
+        for (ItemRecord item : candidates) {
+            String listItemId = listItemIds.get(item.itemId());
+            ListFields known = listItemId == null ? null : listFields(listItemId);
+            if (known == null) {
+                itemByItem.add(item.itemId());
+            } else {
+                details.put(item.itemId(), new ItemDetails.Details(known.retentionLabel(), known.columns()));
+            }
+        }
+        if (!itemByItem.isEmpty()) {
+            details.putAll(sources.details().read(driveId, itemByItem));
+        }
+        return details;
+    }
+
+    /** What the library's list says of a list item, running the list round first if need be; null when it cannot say. */
+    private ListFields listFields(String listItemId) {
+        return listRound() ? fields.of(listItemId) : null;
+    }
+
+    /** Makes sure this round of the library's list-item delta has been read; false when labels come item by item. */
+    private boolean listRound() {
+        if (source != FieldsSource.LIST_ITEM_DELTA || library == null) {
+            return false;
+        }
+        if (fields != null) {
+            return true;
+        }
+        boolean sameList = storedList != null && storedList.listId().equalsIgnoreCase(library.listId());
+        String listLink = full || !sameList ? null : storedList.deltaLink();
+        try {
+            fields = readList(listLink);
+            return true;
+        } catch (ListDeltaUnavailable unavailable) {
+            LOG.warn("{}; Ward reads the retention labels and columns of drive {} item by item.", unavailable.getMessage(),
+                    driveId);
+            source = FieldsSource.ITEM_BY_ITEM;
+            fields = null;
+            return false;
+        }
+    }
+
+    private LibraryFields readList(String startLink) {
+        LibraryFields round = new LibraryFields(library, startLink == null);
+        String next = startLink;
+        int listResyncs = 0;
+        while (true) {
+            ListFieldsPage listPage;
+            try {
+                listPage = sources.listDelta().read(library, next);
+            } catch (DeltaResyncRequired resync) {
+                if (++listResyncs > 3) {
+                    throw resync;
+                }
+                progress.resync(driveId);
+                round = new LibraryFields(library, true);
+                next = resync.restartLink();
+                continue;
+            }
+            round.add(listPage);
+            if (listPage.last()) {
+                return round;
+            }
+            next = listPage.nextLink();
+        }
+    }
+
+    /**
+     * The round's last entries: files whose list item changed while their driveItem did not, read again, and the end
+     * of the round with both cursors.
+     */
+    private List<DeltaEntry> roundEnd() {
+        List<DeltaEntry> entries = new ArrayList<>();
+        if (source == FieldsSource.LIST_ITEM_DELTA && library != null && sources.items().tracksListItems(driveId)
+                && listRound()) {
+            entries.addAll(changedInListOnly());
+        }
+        DriveCursors.ListCursor listCursor = fields == null || fields.deltaLink() == null ? null
+                : new DriveCursors.ListCursor(library.siteId(), library.listId(), fields.deltaLink());
+        entries.add(new DeltaEntry.RoundEnd(link, full, listCursor));
+        return entries;
+    }
+
+    private List<DeltaEntry> changedInListOnly() {
+        List<String> reread = new ArrayList<>();
+        sources.items().storedFields(driveId, stored -> {
+            if (deliveredThisRun.contains(stored.itemId())) {
+                return;
+            }
+            ListFields now = fields.of(stored.listItemId());
+            if (now != null && !same(stored, now)) {
+                reread.add(stored.itemId());
+            }
+        });
+        List<DeltaEntry> entries = new ArrayList<>();
+        if (reread.isEmpty()) {
+            return entries;
+        }
+        for (DeltaPage.Single single : sources.itemReads().read(driveId, reread).values()) {
+            if (!needsDetails.test(single.item()) || single.listItemId() == null) {
+                continue;
+            }
+            ListFields now = fields.of(single.listItemId());
+            ItemRecord item = now == null ? single.item() : withDetails(single.item(),
+                    new ItemDetails.Details(now.retentionLabel(), now.columns()));
+            entries.add(new DeltaEntry.Changed(item, false, single.listItemId()));
+        }
+        return entries;
+    }
+
+    private boolean same(StoredFields stored, ListFields now) {
+        Map<String, String> storedColumns = stored.columnsJson() == null ? Map.of() : JSON.readValue(stored.columnsJson(), COLUMNS);
+        return Objects.equals(stored.retentionLabel(), now.retentionLabel())
+                && storedColumns.equals(maskColumns.apply(now.columns()));
     }
 
     private static ItemRecord withDetails(ItemRecord item, ItemDetails.Details read) {
@@ -144,6 +346,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         context.putString(FULL, String.valueOf(full));
         context.putString(DONE, String.valueOf(done));
         context.putInt(RESYNCS, resyncs);
+        context.putString(ENDING, String.valueOf(ending));
     }
 
     @Override

@@ -36,16 +36,16 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
     @Override
     public InventoryChange process(DeltaEntry entry) {
         if (entry instanceof DeltaEntry.Changed changed) {
-            return keep(changed.item(), changed.sharingChanged());
+            return keep(changed.item(), changed.sharingChanged(), changed.listItemId());
         }
         if (entry instanceof DeltaEntry.Removed removed) {
             return new InventoryChange.Forget(removed.itemId());
         }
         DeltaEntry.RoundEnd end = (DeltaEntry.RoundEnd) entry;
-        return new InventoryChange.Commit(end.deltaLink(), end.fullEnumeration());
+        return new InventoryChange.Commit(end.deltaLink(), end.fullEnumeration(), end.listCursor());
     }
 
-    private InventoryChange keep(ItemRecord item, boolean sharingChanged) {
+    private InventoryChange keep(ItemRecord item, boolean sharingChanged, String listItemId) {
         String maskedName = masking.maskText(item.name());
         if (item.folder()) {
             String path = folders.addFolder(item.itemId(), item.parentId(), maskedName);
@@ -55,21 +55,22 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
         // The classifier sees the clear file name (identifiers live there) but only masked folder names.
         String folderPath = maskedPath.substring(0, maskedPath.length() - maskedName.length());
         RecordingClassification classification = classifier.classify(item.withPath(folderPath + item.name()), location);
-        return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, maskedPath), classification), sharingChanged);
+        return new InventoryChange.Keep(new StoredItem(masked(item, maskedName, maskedPath), classification, listItemId),
+                sharingChanged);
     }
 
     private ItemRecord masked(ItemRecord item, String maskedName, String maskedPath) {
         return new ItemRecord(item.driveId(), item.itemId(), item.parentId(), maskedName, maskedPath, item.folder(),
                 item.mimeType(), item.size(), item.createdDateTime(), item.lastModifiedDateTime(), item.createdBy(),
                 item.lastModifiedBy(), item.quickXorHash(), item.sha256Hash(), item.media(), item.retentionLabel(),
-                item.sensitivityLabelId(), maskedColumns(item.columns()));
+                item.sensitivityLabelId(), maskedColumns(masking, item.columns()));
     }
 
     /**
      * Metadata columns as stored: values masked like names, and SharePoint's own copies of the file name dropped
      * (FileLeafRef and the like repeat the name in clear text).
      */
-    private java.util.Map<String, String> maskedColumns(java.util.Map<String, String> columns) {
+    static java.util.Map<String, String> maskedColumns(IdentifierMasking masking, java.util.Map<String, String> columns) {
         java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
         columns.forEach((name, value) -> {
             if (!FILE_NAME_COLUMNS.contains(name)) {

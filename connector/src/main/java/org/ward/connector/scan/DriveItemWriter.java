@@ -65,7 +65,11 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
             if (commit.fullEnumeration()) {
                 items.removeUnseen(driveId, scanId);
             }
-            cursors.save(driveId, commit.deltaLink(), policyHash);
+            if (commit.listCursor() != null) {
+                cursors.save(driveId, commit.deltaLink(), commit.listCursor(), policyHash);
+            } else {
+                cursors.save(driveId, commit.deltaLink(), policyHash);
+            }
         }
         progress.itemsStored(keep.size());
     }

@@ -1,5 +1,6 @@
 package org.ward.connector.scan;
 
+import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.inventory.StoredItem;
 
 /** What the inventory writer does with one processed delta entry. */
@@ -13,7 +14,10 @@ sealed interface InventoryChange {
     record Forget(String itemId) implements InventoryChange {
     }
 
-    /** Commit the round's cursor; after a full enumeration, forget what it did not see. */
-    record Commit(String deltaLink, boolean fullEnumeration) implements InventoryChange {
+    /**
+     * Commit the round's cursor (and the library's list-item cursor, when the round read it); after a full
+     * enumeration, forget what it did not see.
+     */
+    record Commit(String deltaLink, boolean fullEnumeration, DriveCursors.ListCursor listCursor) implements InventoryChange {
     }
 }

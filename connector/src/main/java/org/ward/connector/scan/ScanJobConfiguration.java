@@ -20,11 +20,15 @@ import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.graph.GraphCloud;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.InventorySettings;
+import org.ward.connector.inventory.collect.DriveItemReads;
 import org.ward.connector.inventory.collect.ItemDetails;
+import org.ward.connector.inventory.collect.ListItemDelta;
 import org.ward.connector.privacy.InstallationKey;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
@@ -117,19 +121,35 @@ class ScanJobConfiguration {
 
     @Bean
     @StepScope
-    DriveDeltaReader driveDeltaReader(DriveDelta delta, ItemDetails details, RecordingClassifier classifier,
-            DriveCursors cursors, PolicyPack policy, ScanProgress progress, SharingMode sharing,
-            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
-        return new DriveDeltaReader(delta, details, item -> mayBeRecording(classifier, item), driveId,
-                cursors.deltaLink(driveId, policy.contentHash()), sharing.deltaReportsSharingChanges(), progress);
+    DriveDeltaReader driveDeltaReader(DriveDelta delta, ListItemDelta listDelta, ItemDetails details,
+            DriveItemReads itemReads, ItemStore items, RecordingClassifier classifier, IdentifierMasking masking,
+            DriveCursors cursors, PolicyPack policy, ScanProgress progress, SharingMode sharing, InventorySettings inventory,
+            GraphSettings graph, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return new DriveDeltaReader(new DriveDeltaReader.Sources(delta, listDelta, details, itemReads, items, cursors),
+                item -> mayBeRecording(classifier, item), columns -> DriveItemProcessor.maskedColumns(masking, columns),
+                driveId, policy.contentHash(), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
     }
 
     /**
-     * A file some recording kind's media signals match (the classifier scores it at all): only such a file can be a
-     * recording, so only it needs its retention label and metadata columns.
+     * List-item delta unless the settings turn it off or the cloud's Graph does not serve it (listitem-delta's
+     * national-cloud table: the global service only).
+     */
+    static DriveDeltaReader.FieldsSource fieldsSource(InventorySettings inventory, GraphSettings graph) {
+        boolean national = java.util.Set.of(GraphCloud.USGOV, GraphCloud.DOD, GraphCloud.CHINA).contains(graph.cloudPreset());
+        boolean listDelta = switch (inventory.listItemDelta()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> !national;
+        };
+        return listDelta ? DriveDeltaReader.FieldsSource.LIST_ITEM_DELTA : DriveDeltaReader.FieldsSource.ITEM_BY_ITEM;
+    }
+
+    /**
+     * A file some recording kind's media signals match: only such a file can be a recording, so only it needs its
+     * retention label and metadata columns.
      */
     static boolean mayBeRecording(RecordingClassifier classifier, ItemRecord item) {
-        return !item.folder() && classifier.classify(item.withPath("/" + item.name()), null).score() > 0;
+        return classifier.mayBeRecording(item);
     }
 
     @Bean

@@ -95,9 +95,12 @@ class TenantScanIntegrationTests {
     }
 
     @Test
-    void asksDeltaToExpandNothingAndReadsLabelsAndColumnsOnlyOfFilesThatMayBeRecordings() {
-        List<Finding> open = ScanHarness.scan(settings);
-        List<RequestLogEntry> delta = simulator.requestLog().matching(e -> e.path().contains("/delta"));
+    void itemByItemAsksDeltaToExpandNothingAndReadsLabelsAndColumnsOnlyOfFilesThatMayBeRecordings() {
+        Map<String, Object> itemByItem = new java.util.LinkedHashMap<>(settings);
+        itemByItem.put("ward.inventory.list-item-delta", "off");
+        List<Finding> open = ScanHarness.scan(itemByItem);
+        List<RequestLogEntry> delta = simulator.requestLog().matching(e -> e.path().startsWith("/drives/")
+                && e.path().contains("/delta"));
         assertThat(delta).isNotEmpty().allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(200);
             assertThat(java.net.URLDecoder.decode(String.valueOf(e.query()), java.nio.charset.StandardCharsets.UTF_8))
@@ -139,7 +142,8 @@ class TenantScanIntegrationTests {
         ScanHarness.scan(settings);
         simulator.requestLog().clear();
         ScanHarness.scan(settings);
-        List<RequestLogEntry> delta = simulator.requestLog().matching(e -> e.path().endsWith("/delta"));
+        List<RequestLogEntry> delta = simulator.requestLog().matching(e -> e.path().startsWith("/drives/")
+                && e.path().endsWith("/delta"));
         int drives = simulator.tenant().read(() -> simulator.tenant().drives().size());
         assertThat(delta).hasSize(drives).allSatisfy(e -> assertThat(e.query()).contains("token="));
         assertThat(delta).extracting(RequestLogEntry::resourceUnits).containsOnly(1);

@@ -56,6 +56,26 @@ public final class RecordingClassifier {
         return new RecordingClassification(recording, recording ? best.kind().id() : null, best.points(), reasons, found);
     }
 
+    /**
+     * Whether some kind's media signal (MIME type, extension, facet) matches the item: only such a file can be a
+     * recording, so only it needs what the classifier reads beyond the item's name (retention label, metadata columns).
+     * Cheap: reads no text, so it can run on every item of a delta page before its columns are known.
+     */
+    public boolean mayBeRecording(ItemRecord item) {
+        if (item.folder()) {
+            return false;
+        }
+        ItemFacts facts = new ItemFacts(item, null, List.of(), List.of());
+        for (RecordingKind kind : pack.recordings().kinds()) {
+            for (Signal signal : kind.signals()) {
+                if (signal.type().isMedia() && evidence.match(signal, facts, kind.id()).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private record KindScore(RecordingKind kind, int points, int uncapped, List<String> reasons) {
     }
 

@@ -95,7 +95,7 @@ public final class ListItems implements ResourceFamily {
             ListDeltaToken position = position(call, site, drive);
             if (position == null) {
                 return GraphResponse.ok(page(call, List.of(), null, link(call, site, drive,
-                        new ListDeltaToken(tenant.generation, drive.id, drive.epoch(), false, drive.seq(), 0))));
+                        new ListDeltaToken(tenant.generation, drive.id, drive.listEpoch(), false, drive.seq(), 0))));
             }
             int pageSize = call.odata().pageSize(200, 1000);
             List<ObjectNode> value = new ArrayList<>();
@@ -114,8 +114,8 @@ public final class ListItems implements ResourceFamily {
                 value.add(ListItemJson.render(tenant, site, drive, item, call));
             }
             ListDeltaToken next = more
-                    ? new ListDeltaToken(tenant.generation, drive.id, drive.epoch(), position.initial(), last, position.upTo())
-                    : new ListDeltaToken(tenant.generation, drive.id, drive.epoch(), false, position.upTo(), 0);
+                    ? new ListDeltaToken(tenant.generation, drive.id, drive.listEpoch(), position.initial(), last, position.upTo())
+                    : new ListDeltaToken(tenant.generation, drive.id, drive.listEpoch(), false, position.upTo(), 0);
             String link = link(call, site, drive, next);
             return GraphResponse.ok(more ? page(call, value, link, null) : page(call, value, null, link));
         });
@@ -135,13 +135,13 @@ public final class ListItems implements ResourceFamily {
     private ListDeltaToken position(GraphCall call, Site site, Drive drive) {
         String token = call.query("token");
         if (token == null || token.isEmpty()) {
-            return new ListDeltaToken(tenant.generation, drive.id, drive.epoch(), true, 0, drive.seq());
+            return new ListDeltaToken(tenant.generation, drive.id, drive.listEpoch(), true, 0, drive.seq());
         }
         if (token.equalsIgnoreCase("latest")) {
             return null;
         }
         ListDeltaToken decoded = ListDeltaToken.decode(token, drive.id);
-        if (decoded == null || !decoded.generation().equals(tenant.generation) || decoded.epoch() != drive.epoch()) {
+        if (decoded == null || !decoded.generation().equals(tenant.generation) || decoded.epoch() != drive.listEpoch()) {
             throw new GraphException(410, "resyncChangesApplyDifferences", "Resync required. Replace any local items with the"
                     + " server's version (including deletes) if you're sure that the service was up to date with your local"
                     + " changes when you last sync'd. Upload any local changes that the server doesn't know about.")
@@ -149,7 +149,7 @@ public final class ListItems implements ResourceFamily {
                             + DriveItemJson.listIdOf(drive) + "/items/delta");
         }
         if (decoded.upTo() == 0) {
-            return new ListDeltaToken(tenant.generation, drive.id, drive.epoch(), false, decoded.after(), drive.seq());
+            return new ListDeltaToken(tenant.generation, drive.id, drive.listEpoch(), false, decoded.after(), drive.seq());
         }
         return decoded;
     }

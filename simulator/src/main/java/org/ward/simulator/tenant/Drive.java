@@ -39,6 +39,8 @@ public final class Drive {
     private int lastListItemId;
     /** Tokens carry the epoch they were issued in; invalidating tokens starts a new epoch (410 resync). */
     private int epoch;
+    /** The same for list-item delta tokens, which a library can stop honouring on their own. */
+    private int listEpoch;
 
     public Drive(String id, String name, String description, String driveType, String siteId, String ownerUserId,
             String ownerGroupId, Instant createdDateTime, String webUrl, String rootId) {
@@ -97,6 +99,15 @@ public final class Drive {
 
     void newEpoch() {
         epoch++;
+        listEpoch++;
+    }
+
+    public int listEpoch() {
+        return listEpoch;
+    }
+
+    void newListEpoch() {
+        listEpoch++;
     }
 
     /** Changes after {@code afterSeq} up to and including {@code upToSeq}, in journal order. */

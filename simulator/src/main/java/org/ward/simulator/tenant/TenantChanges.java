@@ -450,4 +450,9 @@ public final class TenantChanges {
     public void invalidateDeltaTokens(String driveId) {
         tenant.write(() -> drive(driveId).newEpoch());
     }
+
+    /** Makes every list-item delta token of the drive's library invalid, leaving drive delta tokens valid. */
+    public void invalidateListItemDeltaTokens(String driveId) {
+        tenant.write(() -> drive(driveId).newListEpoch());
+    }
 }

@@ -1,43 +1,42 @@
 package org.ward.connector.inventory.collect;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.graph.GraphAccessException;
-import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.graph.GraphJsonReads;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
 import org.ward.rules.facts.ItemRecord;
 
-import com.microsoft.graph.drives.item.items.item.delta.DeltaGetResponse;
 import com.microsoft.graph.drives.item.items.item.delta.DeltaRequestBuilder;
-import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.RequestInformation;
 
 /**
  * The inventory collector: reads one page of a drive's {@code root/delta} — from the start, from a nextLink, or
  * from a stored deltaLink — and maps it into {@link ItemRecord}s. A 410 becomes {@link DeltaResyncRequired}.
  * Asks for only the fields Ward keeps and pages of up to 1,000 items, so the inventory needs about one request per
- * thousand items. It expands nothing: Graph answers {@code $expand=listItem} on delta with 400 badArgument and
- * {@code $expand=permissions} with notSupported, so retention labels and metadata columns come from
- * {@link ItemDetails} for the files that need them.
+ * thousand items, and reads each page's JSON straight into Ward's records ({@link GraphJsonReads}). It expands
+ * nothing: Graph answers {@code $expand=listItem} on delta with 400 badArgument and {@code $expand=permissions} with
+ * notSupported. Each item's {@code sharepointIds} name its library's list and its list item, which list-item delta
+ * ({@link ListItemDelta}) keys the retention label and metadata columns by.
  */
 @Component
 public class DriveDelta {
 
     static final String[] FIELDS = {"id", "name", "parentReference", "file", "folder", "root", "size", "createdDateTime",
-        "lastModifiedDateTime", "createdBy", "lastModifiedBy", "deleted", "video", "audio", "photo", "image", "shared"};
+        "lastModifiedDateTime", "createdBy", "lastModifiedBy", "deleted", "video", "audio", "photo", "image", "shared",
+        "sharepointIds"};
     static final String SHARING_PREFERENCES = "deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges, hierarchicalsharing";
 
     private final GraphServiceClient graph;
-    private final GraphErrors errors;
+    private final GraphJsonReads reads;
 
-    public DriveDelta(GraphServiceClient graph, GraphErrors errors) {
+    public DriveDelta(GraphServiceClient graph, GraphJsonReads reads) {
         this.graph = graph;
-        this.errors = errors;
+        this.reads = reads;
     }
 
     /**
@@ -50,31 +49,41 @@ public class DriveDelta {
     public DeltaPage read(String driveId, String link, boolean sharingChanges) {
         DeltaRequestBuilder builder = graph.drives().byDriveId(driveId).items().byDriveItemId("root").delta();
         if (link != null) {
-            builder = builder.withUrl(link);
+            builder = builder.withUrl(withOptions(link, "$select=" + String.join(",", FIELDS) + "&$top=1000"));
         }
-        DeltaRequestBuilder request = builder;
         boolean fresh = link == null;
-        DeltaGetResponse response;
+        RequestInformation request = builder.toGetRequestInformation(rc -> {
+            if (fresh) {
+                rc.queryParameters.select = FIELDS;
+                rc.queryParameters.top = 1000;
+            }
+            if (sharingChanges) {
+                rc.headers.add("Prefer", SHARING_PREFERENCES);
+            }
+        });
         try {
-            response = errors.call(() -> request.get(rc -> {
-                if (fresh) {
-                    rc.queryParameters.select = FIELDS;
-                    rc.queryParameters.top = 1000;
-                }
-                if (sharingChanges) {
-                    rc.headers.add("Prefer", SHARING_PREFERENCES);
-                }
-            }));
+            return reads.read(request, parser -> DriveDeltaJson.page(parser, driveId));
         } catch (GraphAccessException e) {
             if (e.status() == 410) {
                 throw new DeltaResyncRequired(driveId, locationOf(e), e.code());
             }
             throw e;
         }
-        return toPage(driveId, response);
     }
 
-    private static String locationOf(GraphAccessException e) {
+    /**
+     * A link as Graph gave it, with the request's options added when it carries none: a nextLink or deltaLink keeps
+     * the first request's {@code $select} and {@code $top}, but the {@code Location} of a 410 starts a fresh
+     * enumeration without them.
+     */
+    static String withOptions(String link, String options) {
+        if (link.toLowerCase(java.util.Locale.ROOT).contains("$select=") || link.contains("%24select=")) {
+            return link;
+        }
+        return link + (link.contains("?") ? "&" : "?") + options;
+    }
+
+    static String locationOf(GraphAccessException e) {
         if (e.getCause() instanceof ApiException api && api.getResponseHeaders() != null) {
             for (Map.Entry<String, java.util.Set<String>> header : api.getResponseHeaders().entrySet()) {
                 if (header.getKey().equalsIgnoreCase("Location") && !header.getValue().isEmpty()) {
@@ -83,28 +92,5 @@ public class DriveDelta {
             }
         }
         return null;
-    }
-
-    private static DeltaPage toPage(String driveId, DeltaGetResponse response) {
-        List<ItemRecord> items = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<String> sharingChanged = new ArrayList<>();
-        String rootId = null;
-        for (DriveItem item : response.getValue()) {
-            if (item.getDeleted() != null) {
-                removed.add(item.getId());
-                continue;
-            }
-            if (item.getRoot() != null) {
-                rootId = item.getId();
-                continue;
-            }
-            Object changed = item.getAdditionalData().get("@microsoft.graph.sharedChanged");
-            if (changed != null && "true".equalsIgnoreCase(changed.toString())) {
-                sharingChanged.add(item.getId());
-            }
-            items.add(DriveItems.toRecord(driveId, item));
-        }
-        return new DeltaPage(items, removed, sharingChanged, response.getOdataNextLink(), response.getOdataDeltaLink(), rootId);
     }
 }

@@ -8,23 +8,24 @@ import org.springframework.stereotype.Component;
 import org.ward.connector.graph.BatchOutcome;
 import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
+import org.ward.connector.inventory.MetadataColumns;
 
 import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestInformation;
 
 /**
- * Reads what delta cannot carry: an item's retention label and its SharePoint metadata columns. Graph refuses
- * {@code $expand=listItem} on delta (badArgument) and has no way to expand the retention label there, so the inventory
- * asks for them item by item — only for files that may be recordings — with
- * {@code GET /drives/{d}/items/{i}?$select=id&$expand=retentionLabel,listItem($expand=fields)}, twenty to a
- * {@code $batch}. Each inner request is a single-item read (1 resource unit).
+ * Reads what delta over a drive cannot carry, item by item: an item's retention label and its SharePoint metadata
+ * columns, with {@code GET /drives/{d}/items/{i}?$select=id&$expand=retentionLabel,listItem($expand=fields($select=…))},
+ * twenty to a {@code $batch}. Each inner request is a single-item read (1 resource unit). The inventory reads labels
+ * and columns with list-item delta ({@link ListItemDelta}), a request per thousand items; it comes here only where that
+ * is not served (US Government and China clouds, or {@code ward.inventory.list-item-delta: off}), and for the rare file
+ * that changed in a round whose list-item delta did not report it.
  */
 @Component
 public class ItemDetails {
 
     static final String[] SELECT = {"id"};
-    static final String[] EXPAND = {"retentionLabel", "listItem($expand=fields)"};
 
     /**
      * What the inventory adds to a delta record.
@@ -38,11 +39,15 @@ public class ItemDetails {
     private final GraphServiceClient graph;
     private final GraphBatch batch;
     private final GraphErrors errors;
+    private final FieldColumns columns;
+    private final String[] expand;
 
-    public ItemDetails(GraphServiceClient graph, GraphBatch batch, GraphErrors errors) {
+    public ItemDetails(GraphServiceClient graph, GraphBatch batch, GraphErrors errors, MetadataColumns columns) {
         this.graph = graph;
         this.batch = batch;
         this.errors = errors;
+        this.columns = new FieldColumns(columns.names());
+        this.expand = new String[] {"retentionLabel", "listItem($expand=" + this.columns.expansion() + ")"};
     }
 
     /**
@@ -58,7 +63,7 @@ public class ItemDetails {
             itemOf.put(id, itemId);
             requests.put(id, graph.drives().byDriveId(driveId).items().byDriveItemId(itemId).toGetRequestInformation(rc -> {
                 rc.queryParameters.select = SELECT;
-                rc.queryParameters.expand = EXPAND;
+                rc.queryParameters.expand = expand;
             }));
         }
         Map<String, Details> details = new LinkedHashMap<>();
@@ -74,8 +79,11 @@ public class ItemDetails {
                 throw errors.translate(outcome);
             }
             DriveItem item = outcome.read(DriveItem::createFromDiscriminatorValue);
-            details.put(itemOf.get(answer.getKey()), new Details(
-                    item.getRetentionLabel() == null ? null : item.getRetentionLabel().getName(), DriveItems.columns(item)));
+            Map<String, Object> fields = item.getListItem() == null || item.getListItem().getFields() == null ? Map.of()
+                    : item.getListItem().getFields().getAdditionalData();
+            String label = item.getRetentionLabel() == null ? null : item.getRetentionLabel().getName();
+            details.put(itemOf.get(answer.getKey()), new Details(label == null || label.isBlank() ? null : label,
+                    columns.read(null, fields).columns()));
         }
         return details;
     }
