@@ -25,10 +25,22 @@ public class WardApplication {
      * source, including application.yml and a --config file.
      */
     public static ConfigurableApplicationContext run(Map<String, Object> launch, String... args) {
+        return run(WardApplication.class, launch, args);
+    }
+
+    /**
+     * Starts the context of a command that only reads Ward's database ({@link WardReadOnlyApplication}): no batch
+     * infrastructure, no Graph client, no Graph settings.
+     */
+    public static ConfigurableApplicationContext runReadOnly(Map<String, Object> launch, String... args) {
+        return run(WardReadOnlyApplication.class, launch, args);
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, Map<String, Object> launch, String... args) {
         // Added before Spring reads anything, so logging and config locations see these settings too.
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("ward-launch", Map.copyOf(launch)));
-        return new SpringApplicationBuilder(WardApplication.class)
+        return new SpringApplicationBuilder(application)
                 .environment(environment)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -47,6 +47,11 @@ final class AuditCommand implements WardTask {
     }
 
     @Override
+    public boolean databaseOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         AuditLog log = context.getBean(AuditLog.class);
         if (verify) {

@@ -67,6 +67,11 @@ final class FindingsCommand implements WardTask {
     }
 
     @Override
+    public boolean databaseOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         IdentifierMasking masking = context.getBean(IdentifierMasking.class);
         PolicyPack policy = context.getBean(PolicyPack.class);

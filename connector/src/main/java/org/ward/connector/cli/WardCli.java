@@ -108,7 +108,9 @@ public final class WardCli {
                 properties.put(DataFolder.READ_ONLY, true);
             }
             properties.putAll(task.properties());
-            try (ConfigurableApplicationContext context = start(properties, springArgs)) {
+            try (ConfigurableApplicationContext context = task.databaseOnly()
+                    ? WardApplication.runReadOnly(properties, springArgs.toArray(String[]::new))
+                    : start(properties, springArgs)) {
                 context.getBean(DatabaseUpgrade.class).backup().ifPresent(copy -> console.line("Upgraded Ward's database;"
                         + " the copy taken before the upgrade is " + copy + "."));
                 return task.run(context, console);

@@ -17,6 +17,14 @@ interface WardTask {
         return false;
     }
 
+    /**
+     * Whether the command reads only findings and the audit log: its context then starts without Spring Batch or a Graph
+     * client and needs no Graph settings ({@code WardReadOnlyApplication}).
+     */
+    default boolean databaseOnly() {
+        return false;
+    }
+
     /** Settings this command adds to the context (e.g. from its own options). */
     default Map<String, Object> properties() {
         return Map.of();

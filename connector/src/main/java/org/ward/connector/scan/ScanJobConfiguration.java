@@ -53,11 +53,6 @@ class ScanJobConfiguration {
     static final int CHUNK = 500;
 
     @Bean
-    Clock wardClock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     IdentifierFingerprint identifierFingerprint(InstallationKey key) {
         return new IdentifierFingerprint(key.bytes());
     }
@@ -65,11 +60,6 @@ class ScanJobConfiguration {
     @Bean
     RecordingClassifier recordingClassifier(PolicyPack policy, IdentifierFingerprint fingerprint) {
         return new RecordingClassifier(policy, fingerprint);
-    }
-
-    @Bean
-    IdentifierMasking identifierMasking(PolicyPack policy) {
-        return new IdentifierMasking(policy.identifiers());
     }
 
     @Bean
