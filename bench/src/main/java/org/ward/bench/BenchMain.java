@@ -29,6 +29,9 @@ public final class BenchMain {
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)
+              startup [--runs R]
+                  median time from java -jar to exit of ward --help, ward findings and ward audit --verify against
+                  Spring Boot's smallest application, in one run; and the demo's in-process simulator's start time
             """;
 
     private BenchMain() {
@@ -47,6 +50,7 @@ public final class BenchMain {
             case "scan-memory" -> new ScanMemory(options).run();
             case "scan-bands" -> new ScanBands(options).run();
             case "sign-ins" -> new SignInBenchmark(options).run();
+            case "startup" -> new StartupTimes(options).run();
             default -> {
                 System.err.println("ward-bench: unknown benchmark " + args[0]);
                 System.err.print(USAGE);

@@ -90,9 +90,11 @@ public final class WardCli {
         try {
             if (launch.demo) {
                 console.line("Starting the demo tenant (an in-process Microsoft Graph simulator) ...");
+                long started = System.nanoTime();
                 demo = DemoTenant.start(dataDir);
                 properties.putAll(demo.properties(dataDir));
-                console.line("Demo tenant \"" + demo.tenantName() + "\" is ready.");
+                console.line("Demo tenant \"" + demo.tenantName() + "\" is ready (simulator started in "
+                        + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s).");
             }
             if (launch.config != null) {
                 if (!launch.config.toFile().canRead()) {
