@@ -26,8 +26,9 @@ class SharingStageConfiguration {
     @Bean
     ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, PermissionReader reader,
             GroupMembers groups, SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations,
-            FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock) {
+            FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock,
+            GuestJudgement guests) {
         return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, reader, groups, mode,
-                settings, items, locations, findings, runs, parallel, policy, wardClock), tx).build());
+                settings, items, locations, findings, runs, parallel, policy, wardClock, guests), tx).build());
     }
 }

@@ -30,6 +30,7 @@ import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.Audience;
 import org.ward.rules.sharing.GroupMember;
+import org.ward.rules.sharing.Membership;
 import org.ward.rules.sharing.RecordingAccess;
 import org.ward.rules.sharing.SharingCatalogue;
 
@@ -52,10 +53,12 @@ class SharingTasklet implements Tasklet {
     private final ParallelCalls parallel;
     private final PolicyPack policy;
     private final Clock clock;
+    private final GuestJudgement guests;
 
     SharingTasklet(AccessStore access, PermissionReader reader, GroupMembers groups, SharingMode mode, SharingSettings settings,
             ItemStore items, LocationStore locations, FindingStore findings, ScanRuns runs, ParallelCalls parallel,
-            PolicyPack policy, Clock clock) {
+            PolicyPack policy, Clock clock, GuestJudgement guests) {
+        this.guests = guests;
         this.access = access;
         this.reader = reader;
         this.groups = groups;
@@ -84,13 +87,16 @@ class SharingTasklet implements Tasklet {
         List<String> gaps = new ArrayList<>();
         boolean everything = !mode.deltaReportsSharingChanges() || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
+        Membership membership;
         try {
+            membership = guests.forScan(scanId, gaps);
             List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
             List<List<ItemKey>> batches = new ArrayList<>();
             for (int i = 0; i < toRead.size(); i += 20) {
                 batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
             }
-            parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) -> access.replace(key, grants, scanId)));
+            parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) ->
+                    access.replace(key, membership.judge(grants), scanId)));
             if (everything) {
                 access.sweptAt(scanId);
             }
@@ -104,7 +110,12 @@ class SharingTasklet implements Tasklet {
             runs.addGaps(scanId, gaps);
             return RepeatStatus.FINISHED;
         }
-        evaluate(scanId, now);
+        evaluate(scanId, now, membership);
+        String unjudged = GuestJudgement.unjudged(membership);
+        if (unjudged != null) {
+            gaps.add(unjudged);
+        }
+        runs.addGaps(scanId, gaps);
         return RepeatStatus.FINISHED;
     }
 
@@ -113,7 +124,7 @@ class SharingTasklet implements Tasklet {
         return runs.latestStart(access.sweepScans()).map(last -> last.isBefore(cutoff)).orElse(true);
     }
 
-    private void evaluate(long scanId, Instant now) {
+    private void evaluate(long scanId, Instant now, Membership membership) {
         Map<ItemKey, List<AccessGrant>> grants = access.all();
         Map<String, List<GroupMember>> members = access.members();
         Map<String, Location> sites = locations.locationsBySite(scanId);
@@ -123,11 +134,13 @@ class SharingTasklet implements Tasklet {
         items.recordings(row -> {
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
-            List<AccessGrant> itemGrants = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
-            if (location == null || itemGrants == null) {
+            List<AccessGrant> stored = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
+            if (location == null || stored == null) {
                 return;
             }
-            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), now);
+            // Grants read by an earlier scan are judged again: who is a guest is what Graph says today.
+            List<AccessGrant> itemGrants = membership.judge(stored);
+            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), membership, now);
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
             checks.run(new RecordingAccess(row, location,
                     FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,

@@ -118,7 +118,7 @@ public record ClassificationEvidence(boolean recording, String kind, String kind
      */
     public record CopyOf(String itemRef, String site, String path, String kind, int score, String hash) {
 
-        Map<String, Object> toMap() {
+        public Map<String, Object> toMap() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("itemRef", itemRef);
             out.put("site", site);
@@ -129,7 +129,7 @@ public record ClassificationEvidence(boolean recording, String kind, String kind
             return out;
         }
 
-        static CopyOf fromMap(Map<?, ?> map) {
+        public static CopyOf fromMap(Map<?, ?> map) {
             return new CopyOf(text(map, "itemRef"), text(map, "site"), text(map, "path"), text(map, "kind"),
                     number(map, "score"), text(map, "hash"));
         }
