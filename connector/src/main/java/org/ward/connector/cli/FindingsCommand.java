@@ -110,10 +110,8 @@ final class FindingsCommand implements WardTask {
     }
 
     /** "2027-03-31 (Europe/London)": the last day, as it was typed. */
-    private static String accepted(Finding f) {
-        String day = f.acceptedThrough() != null ? f.acceptedThrough().toString() : f.acceptedUntil() == null ? "?"
-                : java.time.LocalDate.ofInstant(f.acceptedUntil().minusNanos(1), java.time.ZoneOffset.UTC).toString();
-        return day + " (" + (f.acceptedZone() == null ? "UTC" : f.acceptedZone()) + ")";
+    static String accepted(Finding f) {
+        return f.acceptedLastDay() + " (" + f.acceptedLastDayZone() + ")";
     }
 
     @SuppressWarnings("unchecked")

@@ -50,7 +50,7 @@ final class FindingFields {
         out.put("acceptedBy", masked.text(f.acceptedBy()));
         out.put("acceptedReason", masked.text(f.acceptedReason()));
         out.put("acceptedUntil", acceptedThrough(f));
-        out.put("acceptedUntilZone", f.acceptedUntil() == null ? null : f.acceptedZone() == null ? "UTC" : f.acceptedZone());
+        out.put("acceptedUntilZone", f.acceptedLastDayZone());
         out.put("details", masked.tree(f.otherDetails()));
         return out;
     }
@@ -60,16 +60,9 @@ final class FindingFields {
         return f.classification().map(e -> masked.text(e.summary())).orElse("");
     }
 
-    /**
-     * The last day a risk acceptance holds, as it was typed ("2027-03-31"); for acceptances recorded before the day
-     * was kept, the UTC day before the instant it ends.
-     */
+    /** The last day a risk acceptance holds, as it was typed ("2027-03-31"). */
     static String acceptedThrough(Finding f) {
-        if (f.acceptedThrough() != null) {
-            return f.acceptedThrough().toString();
-        }
-        return f.acceptedUntil() == null ? null
-                : java.time.LocalDate.ofInstant(f.acceptedUntil().minusNanos(1), java.time.ZoneOffset.UTC).toString();
+        return f.acceptedLastDay() == null ? null : f.acceptedLastDay().toString();
     }
 
     /** "open", "resolved", "accepted-risk". */

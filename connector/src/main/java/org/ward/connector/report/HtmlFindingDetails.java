@@ -58,7 +58,7 @@ final class HtmlFindingDetails {
         term(out, "Risk accepted by", f.acceptedBy());
         term(out, "Because", f.acceptedReason());
         term(out, "Accepted until", f.acceptedUntil() == null ? null : FindingFields.acceptedThrough(f)
-                + " (the last day, " + (f.acceptedZone() == null ? "UTC" : f.acceptedZone()) + ")");
+                + " (the last day, " + f.acceptedLastDayZone() + ")");
         term(out, "Path", f.resource().path());
         term(out, "Item", f.resource().itemRef());
         if (f.resource().webUrl() != null) {

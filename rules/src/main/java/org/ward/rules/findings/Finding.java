@@ -47,6 +47,23 @@ public record Finding(String id, FindingType type, Severity severity, String rul
                 acceptedBy, acceptedReason, acceptedUntil, null, null);
     }
 
+    /**
+     * The last day a risk acceptance holds, as it was typed; for acceptances recorded before the day was kept, the UTC
+     * day before the instant it ends. Null unless accepted.
+     */
+    public java.time.LocalDate acceptedLastDay() {
+        if (acceptedThrough != null) {
+            return acceptedThrough;
+        }
+        return acceptedUntil == null ? null
+                : java.time.LocalDate.ofInstant(acceptedUntil.minusNanos(1), java.time.ZoneOffset.UTC);
+    }
+
+    /** The time zone the last day was typed in ("UTC" for acceptances recorded before the zone was kept). */
+    public String acceptedLastDayZone() {
+        return acceptedUntil == null ? null : acceptedZone == null ? "UTC" : acceptedZone;
+    }
+
     /** Why the item is a patient recording, for a finding about one (masked, structured). */
     public java.util.Optional<org.ward.rules.facts.ClassificationEvidence> classification() {
         return details.get(FindingDraft.CLASSIFICATION) instanceof Map<?, ?> map
