@@ -10,6 +10,7 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.labels.collect.FileSensitivityLabels;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 
 /** Adds the file-label step to the tenant scan, before sharing. */
 @Configuration(proxyBeanMethods = false)
@@ -17,8 +18,8 @@ class FileLabelStageConfiguration {
 
     @Bean
     ScanStage fileLabelStage(JobRepository jobs, PlatformTransactionManager tx, ItemStore items, FileSensitivityLabels labels,
-            ParallelCalls parallel, ScanRuns runs) {
+            ParallelCalls parallel, ScanRuns runs, StageProgress progress) {
         return new ScanStage(5, new StepBuilder("fileLabelStep", jobs).tasklet(new FileLabelTasklet(items, labels, parallel,
-                runs), tx).build());
+                runs, progress), tx).build());
     }
 }

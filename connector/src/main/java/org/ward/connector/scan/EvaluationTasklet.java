@@ -17,6 +17,7 @@ import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.LocationContext;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.recordings.RecordingAssessment;
@@ -61,7 +62,7 @@ class EvaluationTasklet implements Tasklet {
             Location place = drive == null ? null : sites.get(drive.siteId());
             return place == null ? "an unknown place" : place.displayName();
         });
-        progress.phase("evaluating recordings against the policy");
+        progress.stage().begin("evaluating recordings against the policy", "recordings", items.countRecordings());
         RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.foldersWithRecordings(folder -> {
@@ -73,6 +74,7 @@ class EvaluationTasklet implements Tasklet {
             }
             LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
             assessment.folder(location, context, drive.webUrl(), folder, reconciler::add);
+            progress.stage().advance(folder.stream().filter(ClassifiedItem::recording).count());
         });
         assessment.finish(reconciler::add);
         reconciler.finish();

@@ -19,6 +19,7 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.check.CheckContext;
@@ -54,10 +55,12 @@ class SharingTasklet implements Tasklet {
     private final PolicyPack policy;
     private final Clock clock;
     private final GuestJudgement guests;
+    private final StageProgress progress;
 
     SharingTasklet(AccessStore access, PermissionReader reader, GroupMembers groups, SharingMode mode, SharingSettings settings,
             ItemStore items, LocationStore locations, FindingStore findings, ScanRuns runs, ParallelCalls parallel,
-            PolicyPack policy, Clock clock, GuestJudgement guests) {
+            PolicyPack policy, Clock clock, GuestJudgement guests, StageProgress progress) {
+        this.progress = progress;
         this.guests = guests;
         this.access = access;
         this.reader = reader;
@@ -89,19 +92,27 @@ class SharingTasklet implements Tasklet {
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
         Membership membership;
         try {
+            progress.phase("reading the directory's users to tell guests from members");
             membership = guests.forScan(scanId, gaps);
             List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
             List<List<ItemKey>> batches = new ArrayList<>();
             for (int i = 0; i < toRead.size(); i += 20) {
                 batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
             }
-            parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) ->
-                    access.replace(key, membership.judge(grants), scanId)));
+            progress.begin("reading who can reach recordings", "recordings", toRead.size());
+            parallel.forEach(batches, batch -> {
+                reader.read(batch, domains).forEach((key, grants) -> access.replace(key, membership.judge(grants), scanId));
+                progress.advance(batch.size());
+            });
             if (everything) {
                 access.sweptAt(scanId);
             }
-            parallel.forEach(access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh()))),
-                    group -> access.replaceMembers(group, groups.of(group), scanId));
+            List<String> groupsToRefresh = access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh())));
+            progress.begin("reading the members of groups that reach recordings", "groups", groupsToRefresh.size());
+            parallel.forEach(groupsToRefresh, group -> {
+                access.replaceMembers(group, groups.of(group), scanId);
+                progress.advance(1);
+            });
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;
@@ -110,6 +121,7 @@ class SharingTasklet implements Tasklet {
             runs.addGaps(scanId, gaps);
             return RepeatStatus.FINISHED;
         }
+        progress.begin("judging who can reach recordings", "recordings", recordings.size());
         evaluate(scanId, now, membership);
         String unjudged = GuestJudgement.unjudged(membership);
         if (unjudged != null) {
@@ -132,6 +144,7 @@ class SharingTasklet implements Tasklet {
         EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
         items.recordings(row -> {
+            progress.advance(1);
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
             List<AccessGrant> stored = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));

@@ -145,6 +145,13 @@ class DemoOutputsExplainThemselvesTests {
     }
 
     @Test
+    void theStagesAfterEvaluationShowTheirOwnPhase() {
+        // The last stage to begin is identity's sign-in read, not "evaluating recordings" (issue 11 §5).
+        assertThat(context.getBean(org.ward.connector.runs.StageProgress.class).snapshot().phase())
+                .startsWith("identity: ").doesNotContain("evaluating recordings");
+    }
+
+    @Test
     void wardFindingsSaysWhyEachRecordingIsOne() {
         String out = CommandRun.of(context, new FindingsCommand(), "--type", "ANONYMOUS_LINK").out();
 
