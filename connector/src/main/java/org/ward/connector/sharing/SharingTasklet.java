@@ -100,10 +100,19 @@ class SharingTasklet implements Tasklet {
                 batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
             }
             progress.begin("reading who can reach recordings", "recordings", toRead.size());
+            Map<ItemKey, String> unreadable = new java.util.concurrent.ConcurrentHashMap<>();
             parallel.forEach(batches, batch -> {
-                reader.read(batch, domains).forEach((key, grants) -> access.replace(key, membership.judge(grants), scanId));
+                PermissionReader.Read read = reader.read(batch, domains);
+                read.grants().forEach((key, grants) -> access.replace(key, membership.judge(grants), scanId));
+                read.unreadable().forEach((key, why) -> {
+                    access.unreadable(key);
+                    unreadable.put(key, why);
+                });
                 progress.advance(batch.size());
             });
+            if (!unreadable.isEmpty()) {
+                gaps.add(unreadableSentence(unreadable));
+            }
             if (everything) {
                 access.sweptAt(scanId);
             }
@@ -129,6 +138,16 @@ class SharingTasklet implements Tasklet {
         }
         runs.addGaps(scanId, gaps);
         return RepeatStatus.FINISHED;
+    }
+
+    /** "Not evaluated: who can reach 2 recordings (items i-…, i-…), because Graph's answer … could not be read (…)." */
+    static String unreadableSentence(Map<ItemKey, String> unreadable) {
+        List<String> refs = unreadable.keySet().stream().map(k -> org.ward.rules.findings.ItemRefs.of(k.driveId(), k.itemId()))
+                .sorted().toList();
+        return "Not evaluated: who can reach " + (refs.size() == 1 ? "1 recording (item " : refs.size() + " recordings (items ")
+                + String.join(", ", refs.stream().limit(10).toList()) + (refs.size() > 10 ? ", …" : "") + "), because Graph's"
+                + " answer listing their permissions had a value Ward could not read (" + unreadable.values().iterator().next()
+                + "); they are read again on the next scan.";
     }
 
     /** Whether the last full sweep of every recording's permissions started before {@code cutoff}, or never ran. */

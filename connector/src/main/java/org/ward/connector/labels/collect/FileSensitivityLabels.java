@@ -17,6 +17,9 @@ import com.microsoft.graph.models.SensitivityLabelAssignment;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestInformation;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The sensitivity-label collector: {@code POST /drives/{id}/items/{id}/extractSensitivityLabels} for up to twenty
  * files in one {@code $batch}. Graph answers from its own metadata unless the file changed since it last looked.
@@ -24,6 +27,7 @@ import com.microsoft.kiota.RequestInformation;
 @Component
 public class FileSensitivityLabels {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final GraphServiceClient graph;
@@ -65,10 +69,25 @@ public class FileSensitivityLabels {
             if (!answer.isSuccess()) {
                 throw errors.translate(answer);
             }
-            ExtractSensitivityLabelsResult result = answer.read(ExtractSensitivityLabelsResult::createFromDiscriminatorValue);
-            List<SensitivityLabelAssignment> assigned = result.getLabels() == null ? List.of() : result.getLabels();
-            labels.put(file, assigned.isEmpty() ? null : assigned.get(0).getSensitivityLabelId());
+            labels.put(file, labelId(answer));
         }
         return labels;
+    }
+
+    /**
+     * The first label in an answer, or null. Graph documents the result as {@code {"labels": [...]}} but answers some
+     * tenants with it wrapped, {@code {"value": {"labels": [...]}}} (seen in the wild: demisto/content#44315 reads
+     * "labels inside value"); both are read.
+     */
+    static String labelId(BatchOutcome answer) {
+        BatchOutcome unwrapped = answer;
+        JsonNode body = JSON.readTree(answer.body().isBlank() ? "{}" : answer.body());
+        if (!body.has("labels") && body.path("value").isObject()) {
+            unwrapped = new BatchOutcome(answer.id(), answer.request(), answer.status(), answer.headers(),
+                    JSON.writeValueAsString(body.get("value")));
+        }
+        ExtractSensitivityLabelsResult result = unwrapped.read(ExtractSensitivityLabelsResult::createFromDiscriminatorValue);
+        List<SensitivityLabelAssignment> assigned = result.getLabels() == null ? List.of() : result.getLabels();
+        return assigned.isEmpty() ? null : assigned.get(0).getSensitivityLabelId();
     }
 }
