@@ -16,13 +16,13 @@ import org.ward.rules.findings.FindingResource;
  * @param location where it is
  * @param driveWebUrl the library's URL
  * @param kindsBeside the kinds of the recordings in the same folder, in alphabetical order
- * @param labelRead whether Ward has read the file's label (Graph reads Office and PDF files only, and Ward needs
- *     Files.Read.All)
+ * @param notReadBecause why Ward cannot judge the file's label (it has not read it, or cannot name it), null when it
+ *     can
  * @param labelId the label's id as Graph reported it, null when the file has none
  * @param labelName the label's name from the tenant's label catalogue, null when Ward could not name it
  */
 public record PatientFileFacts(ClassifiedItem file, Location location, String driveWebUrl, Set<String> kindsBeside,
-        boolean labelRead, String labelId, String labelName) {
+        String notReadBecause, String labelId, String labelName) {
 
     public PatientFileFacts {
         kindsBeside = Collections.unmodifiableSortedSet(new TreeSet<>(kindsBeside));

@@ -24,9 +24,8 @@ final class PatientFileWithoutSensitivityLabelCheck implements Check<PatientFile
         if (context.labels().fileSensitivityFor(facts.kindsBeside()).isEmpty()) {
             return CheckOutcome.PASS;
         }
-        if (!facts.labelRead()) {
-            return CheckOutcome.notEvaluated("Ward has not read the file's sensitivity label (Graph reads the labels of"
-                    + " Office and PDF files only).");
+        if (facts.notReadBecause() != null) {
+            return CheckOutcome.notEvaluated(facts.notReadBecause());
         }
         LabelVerdict verdict = context.labels().fileSensitivity(facts.kindsBeside(), facts.labelId(), facts.labelName());
         String beside = "beside " + String.join(", ", facts.kindsBeside().stream().map(k -> k.replace('-', ' ')).toList())

@@ -68,7 +68,7 @@ final class LabelledSurroundings {
     /** The consent form as Ward read it: a label, by id and (from the tenant's catalogue) name. */
     static PatientFileFacts consentFormLabelled(String labelId, String labelName) {
         return new PatientFileFacts(consentForm(), site(), site().webUrl() + "/Shared%20Documents", Set.of("consultation-video"),
-                true, labelId, labelName);
+                null, labelId, labelName);
     }
 
     static PatientFileFacts labelled() {

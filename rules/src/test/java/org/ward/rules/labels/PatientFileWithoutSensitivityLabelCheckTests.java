@@ -56,7 +56,7 @@ class PatientFileWithoutSensitivityLabelCheckTests {
     @Test
     void takesTheHighestLabelTheKindsBesideItNeed() {
         PatientFileFacts facts = new PatientFileFacts(LabelledSurroundings.consentForm(), LabelledSurroundings.site(), null,
-                Set.of("cctv", "consultation-video"), true, "label-3", "Confidential");
+                Set.of("cctv", "consultation-video"), null, "label-3", "Confidential");
         assertThat(run(facts).findings()).singleElement()
                 .satisfies(f -> assertThat(f.details()).containsEntry("requiredLabel", "Confidential\\Patient Data"));
     }
@@ -64,9 +64,9 @@ class PatientFileWithoutSensitivityLabelCheckTests {
     @Test
     void isNotEvaluatedWhenWardCouldNotReadTheLabel() {
         PatientFileFacts facts = new PatientFileFacts(LabelledSurroundings.consentForm(), LabelledSurroundings.site(), null,
-                Set.of("consultation-video"), false, null, null);
+                Set.of("consultation-video"), "Ward has not read the file's sensitivity label.", null, null);
         CheckOutcome outcome = run(facts);
         assertThat(outcome.findings()).isEmpty();
-        assertThat(outcome.notEvaluated()).contains("has not read the file's sensitivity label");
+        assertThat(outcome.notEvaluated()).isEqualTo("Ward has not read the file's sensitivity label.");
     }
 }
