@@ -11,6 +11,7 @@ import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.GraphEndpoints;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.TokenPermissions;
+import org.ward.connector.protect.ProtectionReadiness;
 import org.ward.connector.remediate.RemediationReadiness;
 import org.ward.connector.remediate.RemediationSettings;
 
@@ -60,6 +61,7 @@ final class CheckConnectionCommand implements WardTask {
         console.blank();
         console.line(sharingTradeOff(granted.contains("Sites.FullControl.All")));
         console.line(remediation(context.getBean(RemediationSettings.class).applyAllowed(), granted));
+        context.getBean(ProtectionReadiness.class).describe(granted).forEach(console::line);
         if (!missingRequired.isEmpty()) {
             console.error("Ward cannot scan this tenant until an administrator grants (with admin consent): "
                     + String.join(", ", missingRequired) + ".");

@@ -36,6 +36,7 @@ final class RecordingPastRetentionCheck implements Check<RecordingFacts> {
                 : "A " + facts.kindWords() + " is " + verdict.overdueDays() + " days past its review date (its retention"
                         + " period starts at \"" + verdict.event() + "\").";
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", facts.recording().kind());
         details.put("retentionPeriod", String.valueOf(verdict.maximumAge()));
         details.put("expiredOn", String.valueOf(verdict.expiresAt()));
         details.put("overdueDays", verdict.overdueDays());
