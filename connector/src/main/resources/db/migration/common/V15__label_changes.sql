@@ -1,4 +1,5 @@
--- Every label change ward protect makes or queues, one row per attempt: retention labels (applied at once) and
+-- Every label change ward protect makes or queues, and every label it decided to leave, one row per attempt:
+-- retention labels (applied at once) and
 -- sensitivity labels (assignSensitivityLabel is asynchronous, metered and capped per tenant, so they wait here in a
 -- durable queue, paced under the cap, until Graph's job reports an end). Paths are masked; the monitor URL carries a
 -- short-lived tempAuth for that one job and is cleared when the job's end is recorded.
@@ -14,6 +15,7 @@ CREATE TABLE ward_label_change (
     label_before  VARCHAR(400),
     before_id     VARCHAR(100),
     state         VARCHAR(40) NOT NULL,
+    decision      VARCHAR(40),
     reason        VARCHAR(4000),
     monitor_url   VARCHAR(4000),
     actor         VARCHAR(400) NOT NULL,

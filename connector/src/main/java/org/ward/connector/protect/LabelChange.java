@@ -17,6 +17,7 @@ import org.ward.rules.facts.ItemKey;
  * @param labelBefore the label the file carried before, as read just before ("none" for none)
  * @param beforeId a sensitivity label's id before (null for none): the queue checks the file still carries it
  * @param state where it is: queued, submitting, submitted, or an end state
+ * @param decision the plan's decision behind it (a {@link PlannedLabel.Decision} name), null when not recorded
  * @param reason Graph's reason for an end other than applied
  * @param monitorUrl the job's monitor URL while it runs
  * @param actor who asked
@@ -27,7 +28,7 @@ import org.ward.rules.facts.ItemKey;
  * @param attempts how many times Graph was asked
  */
 public record LabelChange(long id, Kind kind, ItemKey item, String findingId, String path, String labelName, String labelId,
-        String labelBefore, String beforeId, State state, String reason, String monitorUrl, String actor, Instant queuedAt,
+        String labelBefore, String beforeId, State state, String decision, String reason, String monitorUrl, String actor, Instant queuedAt,
         Instant submittedAt, Instant finishedAt, Instant nextAt, int attempts) {
 
     /** Which label. */
@@ -57,7 +58,9 @@ public record LabelChange(long id, Kind kind, ItemKey item, String findingId, St
         /** The API does not exist in this cloud. */
         NOT_IN_THIS_CLOUD("not available in this cloud"),
         /** The file's label changed while it waited (a person or a policy labelled it): left for the next plan. */
-        SUPERSEDED("left: its label changed while it waited");
+        SUPERSEDED("left: its label changed while it waited"),
+        /** Ward read the label and decided to leave it (a record, a person's label, one already in place). */
+        LEFT("left as it is");
 
         private final String words;
 

@@ -30,7 +30,7 @@ import org.ward.rules.facts.ItemKey;
 public class LabelChanges {
 
     private static final String COLUMNS = "change_id, kind, drive_id, item_id, finding_id, path, label_name, label_id,"
-            + " label_before, before_id, state, reason, monitor_url, actor, queued_at, submitted_at, finished_at, next_at, attempts";
+            + " label_before, before_id, state, decision, reason, monitor_url, actor, queued_at, submitted_at, finished_at, next_at, attempts";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
@@ -53,7 +53,23 @@ public class LabelChanges {
     /** Records a retention label Ward applied, or Graph refused, just now. */
     public long recordRetention(ItemKey item, String findingId, String path, String label, String before, State state,
             String reason, String actor, Instant at) {
-        return insert(Kind.RETENTION, item, findingId, path, label, null, before, null, state, reason, actor, at, at, at);
+        return insert(Kind.RETENTION, item, findingId, path, label, null, before, null, state, null, reason, actor, at, at, at);
+    }
+
+    /**
+     * Records what an applying run decided about a label it did not change (left as it is, an unsupported type, a cloud
+     * without the API), so the next run before a scan takes the decision as it stands instead of asking Graph again.
+     */
+    public long recordDecision(Kind kind, ItemKey item, String findingId, String path, String label, String labelId,
+            String before, State state, String decision, String reason, String actor, Instant at) {
+        return insert(kind, item, findingId, path, label, labelId, before, null, state, decision, reason, actor, at, null, at);
+    }
+
+    /** The latest change of this kind for the file that ended after {@code since}, if any. */
+    public Optional<LabelChange> endedSince(Kind kind, ItemKey item, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ward_label_change WHERE kind = ? AND drive_id = ? AND item_id = ?"
+                + " AND finished_at > ? ORDER BY change_id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(kind.column(), item.driveId(), item.itemId(), at(since)).query((rs, n) -> row(rs)).optional();
     }
 
     /** Queues a sensitivity label, unless the file already has one queued or under way. */
@@ -62,27 +78,21 @@ public class LabelChanges {
         if (!active(Kind.SENSITIVITY, item).isEmpty()) {
             return false;
         }
-        insert(Kind.SENSITIVITY, item, findingId, path, label, labelId, before, beforeId, State.QUEUED, null, actor, at,
-                null, null);
+        insert(Kind.SENSITIVITY, item, findingId, path, label, labelId, before, beforeId, State.QUEUED, "QUEUE", null, actor,
+                at, null, null);
         return true;
     }
 
-    /** Records a sensitivity label that ended before it was queued (an unsupported type, say). */
-    public long recordSensitivityEnd(ItemKey item, String findingId, String path, String label, String labelId,
-            String before, State state, String reason, String actor, Instant at) {
-        return insert(Kind.SENSITIVITY, item, findingId, path, label, labelId, before, null, state, reason, actor, at, null,
-                at);
-    }
-
     private long insert(Kind kind, ItemKey item, String findingId, String path, String label, String labelId, String before,
-            String beforeId, State state, String reason, String actor, Instant queued, Instant submitted, Instant finished) {
+            String beforeId, State state, String decision, String reason, String actor, Instant queued, Instant submitted,
+            Instant finished) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        own.executeWithoutResult(status -> jdbc.sql("INSERT INTO ward_label_change (kind, drive_id, item_id, finding_id, path, label_name, label_id,"
-                + " label_before, before_id, state, reason, actor, queued_at, submitted_at, finished_at, attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        own.executeWithoutResult(status -> jdbc.sql("INSERT INTO ward_label_change (kind, drive_id, item_id, finding_id,"
+                + " path, label_name, label_id, label_before, before_id, state, decision, reason, actor, queued_at,"
+                + " submitted_at, finished_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(kind.column(), item.driveId(), item.itemId(), findingId, path, label, labelId, before, beforeId,
-                        state.words(),
-                        reason, actor, at(queued), at(submitted), at(finished), submitted == null ? 0 : 1)
+                        state.words(), decision, reason, actor, at(queued), at(submitted), at(finished),
+                        submitted == null ? 0 : 1)
                 .update(keys, "change_id"));
         return keys.getKey().longValue();
     }
@@ -92,13 +102,6 @@ public class LabelChanges {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ward_label_change WHERE kind = ? AND drive_id = ? AND item_id = ?"
                 + " AND state IN ('queued', 'submitting', 'submitted') ORDER BY change_id")
                 .params(kind.column(), item.driveId(), item.itemId()).query((rs, n) -> row(rs)).list();
-    }
-
-    /** Whether Ward applied this label to the file after {@code since} (a scan has not seen it yet). */
-    public boolean appliedSince(Kind kind, ItemKey item, String label, Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM ward_label_change WHERE kind = ? AND drive_id = ? AND item_id = ?"
-                + " AND LOWER(label_name) = LOWER(?) AND state = 'applied' AND finished_at > ?")
-                .params(kind.column(), item.driveId(), item.itemId(), label, at(since)).query(Long.class).single() > 0;
     }
 
     /** Sensitivity changes in a state, oldest first. */
@@ -181,7 +184,8 @@ public class LabelChanges {
         return new LabelChange(rs.getLong("change_id"), Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
                 new ItemKey(rs.getString("drive_id"), rs.getString("item_id")), rs.getString("finding_id"),
                 rs.getString("path"), rs.getString("label_name"), rs.getString("label_id"), rs.getString("label_before"),
-                rs.getString("before_id"), State.of(rs.getString("state")), rs.getString("reason"), rs.getString("monitor_url"), rs.getString("actor"),
+                rs.getString("before_id"), State.of(rs.getString("state")), rs.getString("decision"), rs.getString("reason"),
+                rs.getString("monitor_url"), rs.getString("actor"),
                 instant(rs, "queued_at"), instant(rs, "submitted_at"), instant(rs, "finished_at"), instant(rs, "next_at"),
                 rs.getInt("attempts"));
     }

@@ -117,9 +117,8 @@ public class ProtectionPlanner {
                 decided.put(f, planned(Target.RETENTION, f, sites, label, null, "not read", Decision.HOLD_PAST_RETENTION,
                         "It is past its retention period: applying a label now could start its disposal, so it is left to"
                                 + " the records manager (ward disposition lists it)."));
-            } else if (changes.appliedSince(Kind.RETENTION, key(f), label, f.lastSeen())) {
-                decided.put(f, planned(Target.RETENTION, f, sites, label, null, label, Decision.DONE_AWAITING_SCAN,
-                        "Ward applied it after the last scan; the next scan confirms it and resolves the finding."));
+            } else if (earlier(Kind.RETENTION, Target.RETENTION, f, sites, label, null).isPresent()) {
+                decided.put(f, earlier(Kind.RETENTION, Target.RETENTION, f, sites, label, null).get());
             } else {
                 toRead.add(f);
             }
@@ -170,39 +169,48 @@ public class ProtectionPlanner {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        TenantLabels.Named catalogue = tenantLabels.read();
         Optional<String> unavailable = readiness.sensitivityUnavailable();
         unavailable.ifPresent(notes::add);
         Map<Finding, PlannedLabel> decided = new LinkedHashMap<>();
         List<Finding> toRead = new ArrayList<>();
         for (Finding f : wanted) {
             String label = required(f);
-            String id = labelId(label, catalogue);
             String extension = extension(f.resource().path());
             if (unavailable.isPresent()) {
-                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, id, "not read", Decision.NOT_AVAILABLE,
+                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, null, "not read", Decision.NOT_AVAILABLE,
                         unavailable.get()));
             } else if (!ASSIGNABLE.contains(extension)) {
-                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, id, "not read", Decision.UNSUPPORTED_TYPE,
+                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, null, "not read", Decision.UNSUPPORTED_TYPE,
                         "Graph's assignSensitivityLabel takes Office Open XML and PDF files only, not ." + extension + "."));
-            } else if (id == null) {
-                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, null, "not read", Decision.LABEL_ID_UNKNOWN,
-                        "Ward does not know the id of \"" + label + "\": grant SensitivityLabels.Read.All, or give its id in"
-                                + " the pack's labels.sensitivityOrder."));
             } else if (!changes.active(Kind.SENSITIVITY, key(f)).isEmpty()) {
-                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, id, "not read", Decision.IN_QUEUE,
+                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, null, "not read", Decision.IN_QUEUE,
                         "It is queued already; ward protect --apply carries on with the queue."));
-            } else if (changes.appliedSince(Kind.SENSITIVITY, key(f), label, f.lastSeen())) {
-                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, id, label, Decision.DONE_AWAITING_SCAN,
-                        "Ward applied it after the last scan; the next scan confirms it and resolves the finding."));
+            } else if (earlier(Kind.SENSITIVITY, Target.SENSITIVITY, f, sites, label, null).isPresent()) {
+                decided.put(f, earlier(Kind.SENSITIVITY, Target.SENSITIVITY, f, sites, label, null).get());
             } else {
                 toRead.add(f);
             }
         }
+        if (toRead.isEmpty()) {
+            return wanted.stream().map(decided::get).toList();
+        }
+        // Only now is the tenant's catalogue needed: to name the labels read and find the ids to ask for.
+        TenantLabels.Named catalogue = tenantLabels.read();
+        List<Finding> known = new ArrayList<>();
+        for (Finding f : toRead) {
+            String label = required(f);
+            if (labelId(label, catalogue) == null) {
+                decided.put(f, planned(Target.SENSITIVITY, f, sites, label, null, "not read", Decision.LABEL_ID_UNKNOWN,
+                        "Ward does not know the id of \"" + label + "\": grant SensitivityLabels.Read.All, or give its id in"
+                                + " the pack's labels.sensitivityOrder."));
+            } else {
+                known.add(f);
+            }
+        }
         Map<ItemKey, FileLabel> now = Map.of();
-        if (!toRead.isEmpty()) {
+        if (!known.isEmpty()) {
             try {
-                now = fileLabels.assignments(toRead.stream().map(ProtectionPlanner::key).toList());
+                now = fileLabels.assignments(known.stream().map(ProtectionPlanner::key).toList());
             } catch (GraphAccessException e) {
                 if (e.status() != 403) {
                     throw e;
@@ -210,7 +218,7 @@ public class ProtectionPlanner {
                 notes.add("Ward could not read the files' sensitivity labels, so it plans none of them: " + e.getMessage());
             }
         }
-        for (Finding f : toRead) {
+        for (Finding f : known) {
             decided.put(f, sensitivityDecision(f, sites, now.get(key(f)), catalogue));
         }
         return wanted.stream().map(decided::get).toList();
@@ -255,6 +263,29 @@ public class ProtectionPlanner {
         }
         return planned(Target.SENSITIVITY, f, sites, required, id, nowName, label.labelId(), Decision.QUEUE, "Raises \"" + nowName
                 + "\" to \"" + required + "\".");
+    }
+
+    /**
+     * What an applying run since the last scan found the finding saw and decided, when it still stands: a label Ward
+     * applied (the next scan confirms it), or one it left as it was. Nothing is read from Graph again before the next scan
+     * looks; a refusal, by contrast, is tried again.
+     */
+    private Optional<PlannedLabel> earlier(Kind kind, Target target, Finding f, Map<String, Location> sites, String label,
+            String labelId) {
+        Optional<LabelChange> change = changes.endedSince(kind, key(f), f.lastSeen());
+        if (change.isEmpty() || !change.get().labelName().equalsIgnoreCase(label)) {
+            return Optional.empty();
+        }
+        LabelChange c = change.get();
+        return switch (c.state()) {
+            case APPLIED -> Optional.of(planned(target, f, sites, label, labelId, label, Decision.DONE_AWAITING_SCAN,
+                    "Ward applied it " + c.finishedAt() + ", after the last scan; the next scan confirms it and resolves the"
+                            + " finding."));
+            case LEFT, UNSUPPORTED_TYPE, NOT_IN_THIS_CLOUD -> c.decision() == null ? Optional.empty()
+                    : Optional.of(planned(target, f, sites, label, labelId, c.labelBefore(), Decision.valueOf(c.decision()),
+                            c.reason()));
+            default -> Optional.empty();
+        };
     }
 
     /** The pack's id for the label, else the tenant catalogue's. */

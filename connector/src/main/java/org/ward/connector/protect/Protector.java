@@ -154,6 +154,7 @@ public class Protector {
                 return new Result(Outcome.REFUSED, plan, written, 0, null, notes);
             }
         }
+        recordDecisions(plan, actor);
         int queued = 0;
         for (PlannedLabel label : plan.of(Target.SENSITIVITY, Decision.QUEUE)) {
             if (changes.enqueue(label.item(), label.findingId(), label.path(), label.label(), label.labelId(), label.now(),
@@ -170,6 +171,36 @@ public class Protector {
             return new Result(Outcome.REFUSED, plan, written, queued, drained, notes);
         }
         return new Result(Outcome.APPLIED, plan, written, queued, drained, notes);
+    }
+
+    /**
+     * What this run decided not to change gets recorded too, once per scan that finds it: a record or a person's label
+     * kept, a label already in place, a file type Graph cannot label, an API this deployment cannot call. The next run
+     * before a scan then asks Graph nothing about them.
+     */
+    private void recordDecisions(ProtectionPlan plan, String actor) {
+        boolean national = readiness.sensitivityUnavailable().map(r -> r.contains("global cloud only")).orElse(false);
+        for (PlannedLabel label : plan.labels()) {
+            if (label.target() == Target.CONTAINER || label.item() == null) {
+                continue;
+            }
+            State state = switch (label.decision()) {
+                case KEEP_RECORD, KEEP_PERSONS_LABEL, CANNOT_COMPARE, ALREADY_IN_PLACE -> State.LEFT;
+                case UNSUPPORTED_TYPE -> State.UNSUPPORTED_TYPE;
+                case ENCRYPTED -> State.REFUSED;
+                case NOT_AVAILABLE -> national ? State.NOT_IN_THIS_CLOUD : State.METERING_NOT_ENABLED;
+                default -> null;
+            };
+            LabelChange.Kind kind = label.target() == Target.RETENTION ? LabelChange.Kind.RETENTION
+                    : LabelChange.Kind.SENSITIVITY;
+            java.time.Instant since = runs.latestCompleted().map(ScanRuns.ScanRun::startedAt).orElse(java.time.Instant.EPOCH);
+            boolean recorded = changes.endedSince(kind, label.item(), since)
+                    .filter(c -> label.decision().name().equals(c.decision())).isPresent();
+            if (state != null && !recorded) {
+                changes.recordDecision(kind, label.item(), label.findingId(), label.path(), label.label(), label.labelId(),
+                        label.now(), state, label.decision().name(), label.why(), actor, clock.instant());
+            }
+        }
     }
 
     private RetentionWrite applyRetention(PlannedLabel label, String actor) {

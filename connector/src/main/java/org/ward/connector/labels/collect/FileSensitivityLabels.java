@@ -90,7 +90,8 @@ public class FileSensitivityLabels {
     /**
      * Reads the labels of up to twenty files.
      *
-     * @return each file's label id, or null when it has none, is gone (404) or Graph cannot read its type (415)
+     * @return each file's label id, or null when it has none, is gone (404), Graph cannot read its type (415) or
+     *     cannot open it (423, encrypted)
      */
     public Map<UnreadLabel, String> read(List<UnreadLabel> files) {
         Map<String, RequestInformation> requests = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ public class FileSensitivityLabels {
         for (Map.Entry<String, BatchOutcome> outcome : batch.send(requests).entrySet()) {
             UnreadLabel file = byId.get(outcome.getKey());
             BatchOutcome answer = outcome.getValue();
-            if (answer.status() == 404 || answer.status() == 415) {
+            if (answer.status() == 404 || answer.status() == 415 || answer.status() == 423) {
                 labels.put(file, null);
                 continue;
             }

@@ -1,0 +1,353 @@
+package org.ward.connector.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.audit.AuditEntry;
+import org.ward.connector.audit.AuditLog;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.protect.LabelChange.State;
+import org.ward.connector.protect.PlannedLabel.Decision;
+import org.ward.connector.protect.PlannedLabel.Target;
+import org.ward.connector.protect.Protector.Outcome;
+import org.ward.connector.protect.Protector.Result;
+import org.ward.connector.protect.collect.LabelWrites;
+import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.facts.ItemKey;
+import org.ward.rules.findings.Finding;
+import org.ward.rules.findings.FindingStatus;
+import org.ward.rules.labels.LabelsCatalogue;
+import org.ward.rules.recordings.RecordingsCatalogue;
+
+/**
+ * ward protect against the simulated Label Clinic over HTTPS, through the SDK, Graph's answers, the queue table and
+ * the audit log. Each test scans a fresh tenant first.
+ */
+class ProtectionIntegrationTests {
+
+    static final String RECORDING = "Consultation 999 000 0018.mp4";
+    static final String RECORD = "Consultation 999 000 0026.mp4";
+    static final String ADAS_LABEL = "Consultation 999 000 0034.mp4";
+    static final String ARCHIVED = "Consultation 999 000 0042.mp4";
+    static final String CALL = "Inbound call 2026-10-01 0900.wav";
+    static final String PHYSIO = "Shoulder rehab 999 000 0050.mp4";
+    static final String FORM = "Consent 999 000 0018.pdf";
+    static final String FORM_GENERAL = "Consent 999 000 0026.docx";
+    static final String FORM_ADAS = "Consent 999 000 0034.pdf";
+    static final String VISIO = "Notes 999 000 0018.vsdx";
+    static final String PATIENT_DATA = "Confidential\\Patient Data";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+
+    LabelClinic clinic;
+    Map<String, Object> enabled;
+
+    @BeforeEach
+    void scanTheClinic() {
+        clinic = new LabelClinic(dataDir);
+        // Ada labelled her consent form herself: Graph reports a person's label as "privileged".
+        clinic.label(FORM_ADAS, "Confidential", "privileged");
+        enabled = clinic.settings(LabelClinic.PROTECT, true);
+        clinic.scan(enabled);
+        clinic.simulator().requestLog().clear();
+    }
+
+    @AfterEach
+    void stop() {
+        clinic.close();
+    }
+
+    private Result apply(Map<String, Object> settings) {
+        try (ConfigurableApplicationContext context = ScanHarness.start(settings)) {
+            return apply(context);
+        }
+    }
+
+    private static Result apply(ConfigurableApplicationContext context) {
+        try {
+            return context.getBean(Protector.class).apply("alice", WAIT);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void dryRunPlansEveryLabelTheFindingsCallForAndChangesNothing() {
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            Result result = context.getBean(Protector.class).plan();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(result.plan().labels()).extracting(l -> l.target() + " " + l.decision() + " " + l.label())
+                .containsExactlyInAnyOrder(
+                        "RETENTION APPLY Clinical Recording - 8 Years", "RETENTION APPLY Clinical Recording - 8 Years",
+                        "RETENTION APPLY Call Recording - 7 Years", "RETENTION KEEP_RECORD Clinical Recording - 8 Years",
+                        "RETENTION KEEP_PERSONS_LABEL Clinical Recording - 8 Years",
+                        "RETENTION HOLD_PAST_RETENTION Clinical Recording - 8 Years",
+                        "SENSITIVITY QUEUE " + PATIENT_DATA, "SENSITIVITY QUEUE " + PATIENT_DATA,
+                        "SENSITIVITY KEEP_PERSONS_LABEL " + PATIENT_DATA, "SENSITIVITY UNSUPPORTED_TYPE " + PATIENT_DATA,
+                        "CONTAINER NEEDS_A_PERSON " + PATIENT_DATA);
+            assertThat(clinic.labelWrites()).isEmpty();
+            assertThat(context.getBean(AuditLog.class).entries()).isEmpty();
+            assertThat(context.getBean(LabelChanges.class).all()).isEmpty();
+        }
+        assertThat(clinic.retentionLabel(RECORDING)).isNull();
+        assertThat(clinic.sensitivityLabel(FORM)).isNull();
+    }
+
+    @Test
+    void appliesThePacksRetentionLabelAndAuditsWhoWhenItemBeforeAfterRequestAndResult() {
+        Instant start = Instant.now().minusSeconds(1);
+        ItemKey item = clinic.item(RECORDING);
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            Result result = apply(context);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+            assertThat(clinic.retentionLabel(RECORDING)).isEqualTo("Clinical Recording - 8 Years");
+            assertThat(clinic.retentionLabel(PHYSIO)).isEqualTo("Clinical Recording - 8 Years");
+            assertThat(clinic.retentionLabel(CALL)).isEqualTo("Call Recording - 7 Years");
+            AuditEntry entry = context.getBean(AuditLog.class).entries().stream()
+                    .filter(e -> e.request().equals("PATCH /drives/" + item.driveId() + "/items/" + item.itemId()
+                            + "/retentionLabel")).findFirst().orElseThrow();
+            assertThat(entry.actor()).isEqualTo("alice");
+            assertThat(entry.at()).isBetween(start, Instant.now());
+            assertThat(entry.action()).isEqualTo("apply-retention-label");
+            assertThat(entry.before()).contains("\"retentionLabel\":\"none\"").contains("999 *** **18").doesNotContain("0018");
+            assertThat(entry.after()).contains("\"retentionLabel\":\"Clinical Recording - 8 Years\"");
+            assertThat(entry.outcome()).isEqualTo("applied");
+            assertThat(context.getBean(AuditLog.class).verify().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void neverTouchesARecordLabel() {
+        ItemKey record = clinic.item(RECORD);
+        Result result = apply(enabled);
+
+        assertThat(clinic.retentionLabel(RECORD)).isEqualTo("Corporate Record 6y");
+        assertThat(clinic.labelRequestsFor(RECORD)).isNotEmpty().allSatisfy(e -> assertThat(e.method()).isEqualTo("GET"));
+        assertThat(result.plan().labels()).filteredOn(l -> record.equals(l.item())).singleElement()
+                .satisfies(l -> assertThat(l.why()).contains("makes it a locked record: Ward never changes or removes"));
+    }
+
+    @Test
+    void keepsLabelsAPersonApplied() {
+        apply(enabled);
+
+        assertThat(clinic.retentionLabel(ADAS_LABEL)).isEqualTo("Meeting Recording");
+        assertThat(clinic.sensitivityLabel(FORM_ADAS)).isEqualTo("Confidential");
+        assertThat(clinic.assignmentsAccepted(FORM_ADAS)).isZero();
+    }
+
+    @Test
+    void neverLowersASensitivityLabel() {
+        // Someone labels the consent form Highly Confidential after the scan: the plan reads it and leaves it.
+        clinic.label(FORM, "Highly Confidential", "standard");
+        Result result = apply(enabled);
+
+        assertThat(clinic.sensitivityLabel(FORM)).isEqualTo("Highly Confidential");
+        assertThat(clinic.assignmentsAccepted(FORM)).isZero();
+        assertThat(result.plan().labels()).filteredOn(l -> clinic.item(FORM).equals(l.item())).singleElement()
+                .satisfies(l -> assertThat(l.decision()).isEqualTo(Decision.ALREADY_IN_PLACE));
+    }
+
+    @Test
+    void queuesSensitivityLabelsAndRecordsEachJobsEnd() {
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            Result result = apply(context);
+
+            assertThat(clinic.sensitivityLabel(FORM)).isEqualTo(PATIENT_DATA);
+            assertThat(clinic.sensitivityLabel(FORM_GENERAL)).isEqualTo(PATIENT_DATA);
+            assertThat(result.queued()).isEqualTo(2);
+            assertThat(result.queue().ended()).containsEntry(State.APPLIED, 2L);
+            List<LabelChange> changes = context.getBean(LabelChanges.class).all();
+            assertThat(changes).filteredOn(c -> c.kind() == LabelChange.Kind.SENSITIVITY && c.state() == State.APPLIED)
+                    .extracting(LabelChange::labelBefore).containsExactlyInAnyOrder("none", "General");
+            assertThat(changes).allSatisfy(c -> assertThat(c.monitorUrl()).isNull());
+            assertThat(context.getBean(AuditLog.class).entries()).extracting(AuditEntry::action)
+                    .contains("assign-sensitivity-label", "sensitivity-label-applied");
+        }
+    }
+
+    @Test
+    void unsupportedFileTypeIsRecordedAndNeverSent() {
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            apply(context);
+
+            assertThat(clinic.labelRequestsFor(VISIO)).noneSatisfy(e -> assertThat(e.path()).endsWith("/assignSensitivityLabel"));
+            assertThat(context.getBean(LabelChanges.class).all()).filteredOn(c -> c.item().equals(clinic.item(VISIO)))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.state()).isEqualTo(State.UNSUPPORTED_TYPE);
+                        assertThat(c.reason()).contains("Office Open XML and PDF files only");
+                    });
+        }
+    }
+
+    @Test
+    void meteringNotEnabledIsRecordedForEveryQueuedFileWithoutStoppingTheRest() {
+        String app = clinic.settings(LabelClinic.PROTECT, true).get("ward.graph.client-id").toString();
+        clinic.simulator().sensitivityLabelling().setMeteredBilling(app, false);
+
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            Result result = apply(context);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+            assertThat(result.queue().ended()).containsEntry(State.METERING_NOT_ENABLED, 2L);
+            assertThat(clinic.retentionLabel(RECORDING)).isEqualTo("Clinical Recording - 8 Years");
+            assertThat(clinic.sensitivityLabel(FORM)).isNull();
+            assertThat(context.getBean(LabelChanges.class).inState(State.METERING_NOT_ENABLED)).hasSize(2)
+                    .allSatisfy(c -> assertThat(c.reason()).contains("402 paymentRequired")
+                            .contains("Microsoft.GraphServices/accounts"));
+        }
+    }
+
+    @Test
+    void applyingTwiceMakesNoLabelRequestTheSecondTime() {
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            apply(context);
+            clinic.simulator().requestLog().clear();
+
+            Result second = apply(context);
+
+            assertThat(clinic.labelWrites()).isEmpty();
+            assertThat(clinic.labelRequests()).isEmpty();
+            assertThat(second.plan().changes()).isZero();
+            assertThat(second.plan().labels()).filteredOn(l -> l.decision() == Decision.DONE_AWAITING_SCAN).hasSize(5);
+        }
+    }
+
+    @Test
+    void rescanResolvesTheLabelFindingsItFixedAndKeepsTheOthersOpen() {
+        apply(enabled);
+        clinic.scan(enabled);
+
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            List<Finding> all = context.getBean(FindingStore.class).all();
+            Map<String, FindingStatus> retention = statuses(all, RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL);
+            assertThat(retention).containsEntry(RECORDING, FindingStatus.RESOLVED).containsEntry(PHYSIO, FindingStatus.RESOLVED)
+                    .containsEntry(CALL, FindingStatus.RESOLVED).containsEntry(RECORD, FindingStatus.OPEN)
+                    .containsEntry(ADAS_LABEL, FindingStatus.OPEN).containsEntry(ARCHIVED, FindingStatus.OPEN);
+            Map<String, FindingStatus> files = statuses(all, LabelsCatalogue.PATIENT_FILE_WITHOUT_SENSITIVITY_LABEL);
+            assertThat(files).containsEntry(FORM, FindingStatus.RESOLVED).containsEntry(FORM_GENERAL, FindingStatus.RESOLVED)
+                    .containsEntry(FORM_ADAS, FindingStatus.OPEN).containsEntry(VISIO, FindingStatus.OPEN);
+        }
+    }
+
+    private Map<String, FindingStatus> statuses(List<Finding> all, Object type) {
+        Map<String, FindingStatus> out = new TreeMap<>();
+        for (String name : List.of(RECORDING, RECORD, ADAS_LABEL, ARCHIVED, CALL, PHYSIO, FORM, FORM_GENERAL, FORM_ADAS, VISIO)) {
+            ItemKey key = clinic.item(name);
+            all.stream().filter(f -> f.type() == type && key.itemId().equals(f.resource().itemId())).findFirst()
+                    .ifPresent(f -> out.put(name, f.status()));
+        }
+        return out;
+    }
+
+    @Test
+    void graphRefusalIsOneSentenceAndChangesNothing() {
+        // Only the call recording's label is left to apply, and it declares records, which takes Sites.FullControl.All.
+        for (String done : List.of(RECORDING, PHYSIO)) {
+            ItemKey key = clinic.item(done);
+            clinic.simulator().changes().setRetentionLabel(key.driveId(), key.itemId(), "Clinical Recording - 8 Years", null,
+                    "retain");
+        }
+        Result result = apply(clinic.settings(LabelClinic.LABELLER, true));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(result.notes()).singleElement().satisfies(n -> assertThat(n).startsWith("Graph refused PATCH /drives/")
+                .contains("(403)").contains("Sites.FullControl.All if \"Call Recording - 7 Years\" declares records")
+                .endsWith("Nothing was changed."));
+        assertThat(clinic.retentionLabel(CALL)).isNull();
+        assertThat(clinic.labelWrites()).singleElement().satisfies(w -> assertThat(w.status()).isEqualTo(403));
+        assertThat(clinic.sensitivityLabel(FORM)).isNull();
+    }
+
+    @Test
+    void scanOnlyDeploymentKeepsScanningAndIsToldWhatIsMissing() {
+        Map<String, Object> scanOnly = clinic.settings(LabelClinic.SCAN_ONLY, true);
+        clinic.scan(scanOnly);
+
+        Result result = apply(scanOnly);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.MISSING_PERMISSION);
+        assertThat(result.notes()).containsExactly("The app lacks Files.ReadWrite.All (or Sites.ReadWrite.All,"
+                + " Sites.Manage.All, Sites.FullControl.All), which applying labels needs on top of scanning: grant it with"
+                + " admin consent to app " + scanOnly.get("ward.graph.client-id") + " to let ward protect --apply label files."
+                + " Scanning works without it. Nothing was changed.");
+        assertThat(clinic.labelWrites()).isEmpty();
+    }
+
+    @Test
+    void containerLabelIsLeftToAPersonAndNeverAttempted() {
+        Result result = apply(enabled);
+
+        assertThat(result.plan().of(Target.CONTAINER, Decision.NEEDS_A_PERSON)).singleElement().satisfies(l -> {
+            assertThat(l.place()).isEqualTo("Physio Clinic");
+            assertThat(l.why()).contains("Graph lets no application set a team's or site's sensitivity label")
+                    .contains("SharePoint admin centre");
+        });
+        assertThat(clinic.simulator().requestLog().count(e -> e.path().startsWith("/groups/") && !e.method().equals("GET")))
+                .isZero();
+    }
+
+    @Test
+    void recordingPastItsRetentionPeriodIsHeldForTheRecordsManager() {
+        apply(enabled);
+
+        assertThat(clinic.retentionLabel(ARCHIVED)).isNull();
+    }
+
+    @Test
+    void crashMidQueueResumesWithoutAskingForAnyFileTwice() throws InterruptedException {
+        // One call an hour: the first consent form is asked for, the second waits its turn, and the run ends.
+        Map<String, Object> slow = clinic.settings(LabelClinic.PROTECT, true);
+        slow.put("ward.protection.sensitivity-labels.tenant-cap", "1");
+        slow.put("ward.protection.sensitivity-labels.share", "1");
+        slow.put("ward.protection.sensitivity-labels.cap-window", "PT1H");
+        try (ConfigurableApplicationContext context = ScanHarness.start(slow)) {
+            Result first = context.getBean(Protector.class).apply("alice", Duration.ZERO);
+            assertThat(first.queue().submitted()).isEqualTo(1);
+            assertThat(first.queue().queued()).isEqualTo(1);
+            assertThat(first.notes()).anySatisfy(n -> assertThat(n).contains("waits in the queue for a turn under the tenant's cap"));
+        }
+        // The next run claims the waiting row and Graph accepts the call, but Ward dies before it records the answer.
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            LabelChanges changes = context.getBean(LabelChanges.class);
+            LabelChange waiting = changes.inState(State.QUEUED).get(0);
+            assertThat(changes.submitting(waiting.id(), Instant.now())).isTrue();
+            context.getBean(LabelWrites.class).assignSensitivityLabel(waiting.item().driveId(), waiting.item().itemId(),
+                    waiting.labelId(), SensitivityLabelQueue.JUSTIFICATION);
+        }
+        // A restart finishes both: the submitted job through its monitor, the interrupted one by reading the file.
+        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
+            Result resumed = context.getBean(Protector.class).apply("alice", WAIT);
+            assertThat(resumed.queued()).isZero();
+            assertThat(resumed.queue().ended()).containsEntry(State.APPLIED, 2L);
+        }
+        assertThat(clinic.assignmentsAccepted(FORM)).isEqualTo(1);
+        assertThat(clinic.assignmentsAccepted(FORM_GENERAL)).isEqualTo(1);
+        assertThat(clinic.sensitivityLabel(FORM)).isEqualTo(PATIENT_DATA);
+        assertThat(clinic.sensitivityLabel(FORM_GENERAL)).isEqualTo(PATIENT_DATA);
+    }
+
+    @Test
+    void applyWhileProtectionIsOffChangesNothing() {
+        Result result = apply(clinic.settings(LabelClinic.PROTECT, false));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.NOT_ENABLED);
+        assertThat(result.notes()).singleElement().satisfies(n -> assertThat(n).startsWith("Protection is not enabled"));
+        assertThat(clinic.labelWrites()).isEmpty();
+    }
+}
