@@ -310,8 +310,7 @@ public class SensitivityLabelQueue {
     private void end(LabelChange change, State state, String reason, String request, String actor, Map<State, Long> ended) {
         changes.finish(change.id(), state, reason, clock.instant());
         count(ended, state);
-        record(change, actor, "sensitivity-label-" + state.words().replace(' ', '-'), request,
-                state == State.APPLIED ? "applied" : reason);
+        record(change, actor, "sensitivity-label-result", request, state == State.APPLIED ? "applied" : reason);
     }
 
     private static String lower(String id) {

@@ -177,7 +177,7 @@ class ProtectionIntegrationTests {
                     .extracting(LabelChange::labelBefore).containsExactlyInAnyOrder("none", "General");
             assertThat(changes).allSatisfy(c -> assertThat(c.monitorUrl()).isNull());
             assertThat(context.getBean(AuditLog.class).entries()).extracting(AuditEntry::action)
-                    .contains("assign-sensitivity-label", "sensitivity-label-applied");
+                    .contains("assign-sensitivity-label", "sensitivity-label-result");
         }
     }
 
