@@ -24,9 +24,9 @@ public final class BenchMain {
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
               protect [--files N] [--window DURATION] [--share S] [--latency MS]
-                  ward protect --apply on N (300) consent forms beside recordings: sensitivity labels applied per
-                  window of the tenant's cap (100 per --window, PT1M by default; Microsoft's is PT5M) against the cap,
-                  429s, and the label requests a second, unchanged run makes
+                  ward protect --apply on N (200) consent forms beside recordings: sensitivity labels applied per
+                  window of the tenant's cap (100 per --window, Microsoft's PT5M by default) against the cap, 429s,
+                  and the label requests a second, unchanged run makes
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)

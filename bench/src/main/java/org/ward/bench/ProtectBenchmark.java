@@ -40,8 +40,8 @@ final class ProtectBenchmark {
     }
 
     void run() throws Exception {
-        int files = options.integer("files", 300);
-        Duration window = Duration.parse(options.values().getOrDefault("window", "PT1M"));
+        int files = options.integer("files", 200);
+        Duration window = Duration.parse(options.values().getOrDefault("window", "PT5M"));
         double share = Double.parseDouble(options.values().getOrDefault("share", "0.9"));
         long latencyMs = options.number("latency", 90);
         TenantGenerator generator = new TenantGenerator(10, 50, 1);

@@ -134,19 +134,20 @@ public class SensitivityLabelQueue {
                 "Graph refused Ward itself, so the queue stopped.", refusal);
     }
 
-    /** When Ward may next call: evenly spaced, and never more than its share in any window. */
+    /**
+     * When Ward may next call: never more than its share in any window, and evenly spaced on a grid anchored at the
+     * oldest call still in the window, so time spent between calls (reading the file's label, polling jobs) does not
+     * add up into a slower rate. Once the window holds the whole share, each call waits until the one a whole share
+     * before it leaves the window.
+     */
     Instant nextSlot(Instant now) {
         LabelChanges.Window window = changes.window(now, pacing.capWindow());
-        Instant slot = now;
-        if (window.last() != null) {
-            Instant spaced = window.last().plus(pacing.spacing());
-            slot = spaced.isAfter(slot) ? spaced : slot;
+        if (window.calls() == 0 || window.first() == null) {
+            return now;
         }
-        if (window.calls() >= pacing.budget() && window.first() != null) {
-            Instant freed = window.first().plus(pacing.capWindow());
-            slot = freed.isAfter(slot) ? freed : slot;
-        }
-        return slot;
+        Instant slot = window.calls() >= pacing.budget() ? window.first().plus(pacing.capWindow())
+                : window.first().plus(pacing.spacing().multipliedBy(window.calls()));
+        return slot.isAfter(now) ? slot : now;
     }
 
     private static Instant earliest(List<LabelChange> running, List<LabelChange> queued, Instant slot, Instant now) {

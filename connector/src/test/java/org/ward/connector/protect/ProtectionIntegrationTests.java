@@ -343,6 +343,18 @@ class ProtectionIntegrationTests {
     }
 
     @Test
+    void scanWithProtectionDuringScansAppliesWhatItsFindingsCallFor() {
+        Map<String, Object> duringScan = clinic.settings(LabelClinic.PROTECT, true);
+        duringScan.put("ward.protection.during-scan", "true");
+
+        clinic.scan(duringScan);
+
+        assertThat(clinic.retentionLabel(RECORDING)).isEqualTo("Clinical Recording - 8 Years");
+        assertThat(clinic.sensitivityLabel(FORM)).isEqualTo(PATIENT_DATA);
+        assertThat(clinic.retentionLabel(RECORD)).isEqualTo("Corporate Record 6y");
+    }
+
+    @Test
     void applyWhileProtectionIsOffChangesNothing() {
         Result result = apply(clinic.settings(LabelClinic.PROTECT, false));
 
