@@ -66,8 +66,9 @@ final class ProtectCommand implements WardTask {
     public int run(ConfigurableApplicationContext context, Console console) throws InterruptedException {
         Protector protector = context.getBean(Protector.class);
         IdentifierMasking masking = context.getBean(IdentifierMasking.class);
-        Result result = apply ? protector.apply(actor == null ? System.getProperty("user.name") : actor, wait)
-                : protector.plan();
+        Result result = apply ? protector.apply(actor == null ? System.getProperty("user.name") : actor, wait,
+                line -> console.progress(line, System.currentTimeMillis())) : protector.plan();
+        console.endProgress();
         if (format == FindingFilters.Format.JSON && result.plan() != null) {
             JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
             console.line(json.writeValueAsString(fields(result, masking)));

@@ -101,6 +101,9 @@ public class ProtectionPlanner {
                             + label + "\" in the SharePoint admin centre (Active sites, the site's Sensitivity) or the"
                             + " Teams admin centre, or with delegated rights."));
         }
+        // Read from Graph in finding order; shown by label kind, place and path, so a person can go down the list.
+        planned.sort(java.util.Comparator.comparing(PlannedLabel::target).thenComparing(PlannedLabel::place)
+                .thenComparing(PlannedLabel::path));
         if (planned.stream().anyMatch(l -> l.decision().change())) {
             readiness.missingWrite(readiness.granted()).ifPresent(missing::add);
         }

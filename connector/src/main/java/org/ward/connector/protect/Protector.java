@@ -127,6 +127,11 @@ public class Protector {
      * @param wait how long to wait for queued sensitivity labels before leaving the rest queued
      */
     public Result apply(String actor, Duration wait) throws InterruptedException {
+        return apply(actor, wait, progress -> { });
+    }
+
+    /** The same, telling {@code progress} how the sensitivity-label queue is getting on. */
+    public Result apply(String actor, Duration wait, java.util.function.Consumer<String> progress) throws InterruptedException {
         if (!readiness.enabled()) {
             return Result.of(Outcome.NOT_ENABLED, null, ProtectionReadiness.notEnabled());
         }
@@ -134,11 +139,16 @@ public class Protector {
         if (scan.isEmpty()) {
             return Result.of(Outcome.NO_SCAN, null, noScan());
         }
-        return apply(scan.get(), actor, wait);
+        return apply(scan.get(), actor, wait, progress);
     }
 
     /** Applies the plan against one scan's findings (the scan's own protect stage, or the latest scan). */
     public Result apply(long scanId, String actor, Duration wait) throws InterruptedException {
+        return apply(scanId, actor, wait, progress -> { });
+    }
+
+    private Result apply(long scanId, String actor, Duration wait, java.util.function.Consumer<String> progress)
+            throws InterruptedException {
         ProtectionPlan plan = planner.plan(scanId);
         if (!plan.missing().isEmpty()) {
             return new Result(Outcome.MISSING_PERMISSION, plan, List.of(), 0, null, List.of(plan.missing().get(0)
@@ -162,7 +172,7 @@ public class Protector {
                 queued++;
             }
         }
-        Drained drained = queue.drain(wait, actor);
+        Drained drained = queue.drain(wait, actor, progress);
         if (drained.stopped() != null) {
             notes.add(drained.stopped());
         }

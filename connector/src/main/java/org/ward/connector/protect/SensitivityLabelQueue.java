@@ -83,6 +83,15 @@ public class SensitivityLabelQueue {
      * @param actor who, for the audit log
      */
     public Drained drain(Duration wait, String actor) throws InterruptedException {
+        return drain(wait, actor, progress -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how far it has got after each call and each job's end ("Sensitivity labels:
+     * 12 applied, 3 running, 40 queued; next call 14:05:10").
+     */
+    public Drained drain(Duration wait, String actor, java.util.function.Consumer<String> progress)
+            throws InterruptedException {
         Instant deadline = clock.instant().plus(wait);
         java.util.EnumMap<State, Long> ended = new java.util.EnumMap<>(State.class);
         int submitted = 0;
@@ -119,6 +128,8 @@ public class SensitivityLabelQueue {
                 return new Drained(submitted, ended, 0, 0, null, null);
             }
             Instant wake = earliest(running, queued, slot, now);
+            progress.accept("Sensitivity labels: " + ended.getOrDefault(State.APPLIED, 0L) + " applied, " + running.size()
+                    + " running, " + queued.size() + " queued" + (queued.isEmpty() ? "" : "; next call " + slot));
             if (wake.isAfter(deadline)) {
                 return new Drained(submitted, ended, queued.size(), running.size(), queued.isEmpty()
                         ? running.size() + " label job" + (running.size() == 1 ? " is" : "s are") + " still running at Graph;"
