@@ -7,32 +7,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ward.connector.audit.AuditEntry;
-import org.ward.connector.audit.AuditLog;
-import org.ward.connector.findings.FindingStore;
 import org.ward.connector.protect.LabelChange.State;
 import org.ward.connector.protect.PlannedLabel.Decision;
-import org.ward.connector.protect.PlannedLabel.Target;
 import org.ward.connector.protect.Protector.Outcome;
 import org.ward.connector.protect.Protector.Result;
 import org.ward.connector.protect.collect.LabelWrites;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.rules.facts.ItemKey;
-import org.ward.rules.findings.Finding;
-import org.ward.rules.findings.FindingStatus;
-import org.ward.rules.labels.LabelsCatalogue;
-import org.ward.rules.recordings.RecordingsCatalogue;
 
 /**
  * ward protect against the simulated Label Clinic over HTTPS, through the SDK, Graph's answers, the queue table and
- * the audit log. Each test scans a fresh tenant first.
+ * the audit log, where a spec needs a tenant of its own: each test scans a fresh one first. The run most specs share is
+ * {@link ProtectionApplyTests}.
  */
 class ProtectionIntegrationTests {
 
@@ -85,73 +77,6 @@ class ProtectionIntegrationTests {
     }
 
     @Test
-    void dryRunPlansEveryLabelTheFindingsCallForAndChangesNothing() {
-        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Result result = context.getBean(Protector.class).plan();
-
-        assertThat(result.outcome()).isEqualTo(Outcome.PLANNED);
-        assertThat(result.plan().labels()).extracting(l -> l.target() + " " + l.decision() + " " + l.label())
-                .containsExactlyInAnyOrder(
-                        "RETENTION APPLY Clinical Recording - 8 Years", "RETENTION APPLY Clinical Recording - 8 Years",
-                        "RETENTION APPLY Call Recording - 7 Years", "RETENTION KEEP_RECORD Clinical Recording - 8 Years",
-                        "RETENTION KEEP_PERSONS_LABEL Clinical Recording - 8 Years",
-                        "RETENTION HOLD_PAST_RETENTION Clinical Recording - 8 Years",
-                        "SENSITIVITY QUEUE " + PATIENT_DATA, "SENSITIVITY QUEUE " + PATIENT_DATA,
-                        "SENSITIVITY KEEP_PERSONS_LABEL " + PATIENT_DATA, "SENSITIVITY UNSUPPORTED_TYPE " + PATIENT_DATA,
-                        "CONTAINER NEEDS_A_PERSON " + PATIENT_DATA);
-            assertThat(clinic.labelWrites()).isEmpty();
-            assertThat(context.getBean(AuditLog.class).entries()).isEmpty();
-            assertThat(context.getBean(LabelChanges.class).all()).isEmpty();
-        }
-        assertThat(clinic.retentionLabel(RECORDING)).isNull();
-        assertThat(clinic.sensitivityLabel(FORM)).isNull();
-    }
-
-    @Test
-    void appliesThePacksRetentionLabelAndAuditsWhoWhenItemBeforeAfterRequestAndResult() {
-        Instant start = Instant.now().minusSeconds(1);
-        ItemKey item = clinic.item(RECORDING);
-        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Result result = apply(context);
-
-            assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-            assertThat(clinic.retentionLabel(RECORDING)).isEqualTo("Clinical Recording - 8 Years");
-            assertThat(clinic.retentionLabel(PHYSIO)).isEqualTo("Clinical Recording - 8 Years");
-            assertThat(clinic.retentionLabel(CALL)).isEqualTo("Call Recording - 7 Years");
-            AuditEntry entry = context.getBean(AuditLog.class).entries().stream()
-                    .filter(e -> e.request().equals("PATCH /drives/" + item.driveId() + "/items/" + item.itemId()
-                            + "/retentionLabel")).findFirst().orElseThrow();
-            assertThat(entry.actor()).isEqualTo("alice");
-            assertThat(entry.at()).isBetween(start, Instant.now());
-            assertThat(entry.action()).isEqualTo("apply-retention-label");
-            assertThat(entry.before()).contains("\"retentionLabel\":\"none\"").contains("999 *** **18").doesNotContain("0018");
-            assertThat(entry.after()).contains("\"retentionLabel\":\"Clinical Recording - 8 Years\"");
-            assertThat(entry.outcome()).isEqualTo("applied");
-            assertThat(context.getBean(AuditLog.class).verify().intact()).isTrue();
-        }
-    }
-
-    @Test
-    void neverTouchesARecordLabel() {
-        ItemKey record = clinic.item(RECORD);
-        Result result = apply(enabled);
-
-        assertThat(clinic.retentionLabel(RECORD)).isEqualTo("Corporate Record 6y");
-        assertThat(clinic.labelRequestsFor(RECORD)).isNotEmpty().allSatisfy(e -> assertThat(e.method()).isEqualTo("GET"));
-        assertThat(result.plan().labels()).filteredOn(l -> record.equals(l.item())).singleElement()
-                .satisfies(l -> assertThat(l.why()).contains("makes it a locked record: Ward never changes or removes"));
-    }
-
-    @Test
-    void keepsLabelsAPersonApplied() {
-        apply(enabled);
-
-        assertThat(clinic.retentionLabel(ADAS_LABEL)).isEqualTo("Meeting Recording");
-        assertThat(clinic.sensitivityLabel(FORM_ADAS)).isEqualTo("Confidential");
-        assertThat(clinic.assignmentsAccepted(FORM_ADAS)).isZero();
-    }
-
-    @Test
     void neverLowersASensitivityLabel() {
         // Someone labels the consent form Highly Confidential after the scan: the plan reads it and leaves it.
         clinic.label(FORM, "Highly Confidential", "standard");
@@ -161,38 +86,6 @@ class ProtectionIntegrationTests {
         assertThat(clinic.assignmentsAccepted(FORM)).isZero();
         assertThat(result.plan().labels()).filteredOn(l -> clinic.item(FORM).equals(l.item())).singleElement()
                 .satisfies(l -> assertThat(l.decision()).isEqualTo(Decision.ALREADY_IN_PLACE));
-    }
-
-    @Test
-    void queuesSensitivityLabelsAndRecordsEachJobsEnd() {
-        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            Result result = apply(context);
-
-            assertThat(clinic.sensitivityLabel(FORM)).isEqualTo(PATIENT_DATA);
-            assertThat(clinic.sensitivityLabel(FORM_GENERAL)).isEqualTo(PATIENT_DATA);
-            assertThat(result.queued()).isEqualTo(2);
-            assertThat(result.queue().ended()).containsEntry(State.APPLIED, 2L);
-            List<LabelChange> changes = context.getBean(LabelChanges.class).all();
-            assertThat(changes).filteredOn(c -> c.kind() == LabelChange.Kind.SENSITIVITY && c.state() == State.APPLIED)
-                    .extracting(LabelChange::labelBefore).containsExactlyInAnyOrder("none", "General");
-            assertThat(changes).allSatisfy(c -> assertThat(c.monitorUrl()).isNull());
-            assertThat(context.getBean(AuditLog.class).entries()).extracting(AuditEntry::action)
-                    .contains("assign-sensitivity-label", "sensitivity-label-result");
-        }
-    }
-
-    @Test
-    void unsupportedFileTypeIsRecordedAndNeverSent() {
-        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            apply(context);
-
-            assertThat(clinic.labelRequestsFor(VISIO)).noneSatisfy(e -> assertThat(e.path()).endsWith("/assignSensitivityLabel"));
-            assertThat(context.getBean(LabelChanges.class).all()).filteredOn(c -> c.item().equals(clinic.item(VISIO)))
-                    .singleElement().satisfies(c -> {
-                        assertThat(c.state()).isEqualTo(State.UNSUPPORTED_TYPE);
-                        assertThat(c.reason()).contains("Office Open XML and PDF files only");
-                    });
-        }
     }
 
     @Test
@@ -211,48 +104,6 @@ class ProtectionIntegrationTests {
                     .allSatisfy(c -> assertThat(c.reason()).contains("402 paymentRequired")
                             .contains("Microsoft.GraphServices/accounts"));
         }
-    }
-
-    @Test
-    void applyingTwiceMakesNoLabelRequestTheSecondTime() {
-        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            apply(context);
-            clinic.simulator().requestLog().clear();
-
-            Result second = apply(context);
-
-            assertThat(clinic.labelWrites()).isEmpty();
-            assertThat(clinic.labelRequests()).isEmpty();
-            assertThat(second.plan().changes()).isZero();
-            assertThat(second.plan().labels()).filteredOn(l -> l.decision() == Decision.DONE_AWAITING_SCAN).hasSize(5);
-        }
-    }
-
-    @Test
-    void rescanResolvesTheLabelFindingsItFixedAndKeepsTheOthersOpen() {
-        apply(enabled);
-        clinic.scan(enabled);
-
-        try (ConfigurableApplicationContext context = ScanHarness.start(enabled)) {
-            List<Finding> all = context.getBean(FindingStore.class).all();
-            Map<String, FindingStatus> retention = statuses(all, RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL);
-            assertThat(retention).containsEntry(RECORDING, FindingStatus.RESOLVED).containsEntry(PHYSIO, FindingStatus.RESOLVED)
-                    .containsEntry(CALL, FindingStatus.RESOLVED).containsEntry(RECORD, FindingStatus.OPEN)
-                    .containsEntry(ADAS_LABEL, FindingStatus.OPEN).containsEntry(ARCHIVED, FindingStatus.OPEN);
-            Map<String, FindingStatus> files = statuses(all, LabelsCatalogue.PATIENT_FILE_WITHOUT_SENSITIVITY_LABEL);
-            assertThat(files).containsEntry(FORM, FindingStatus.RESOLVED).containsEntry(FORM_GENERAL, FindingStatus.RESOLVED)
-                    .containsEntry(FORM_ADAS, FindingStatus.OPEN).containsEntry(VISIO, FindingStatus.OPEN);
-        }
-    }
-
-    private Map<String, FindingStatus> statuses(List<Finding> all, Object type) {
-        Map<String, FindingStatus> out = new TreeMap<>();
-        for (String name : List.of(RECORDING, RECORD, ADAS_LABEL, ARCHIVED, CALL, PHYSIO, FORM, FORM_GENERAL, FORM_ADAS, VISIO)) {
-            ItemKey key = clinic.item(name);
-            all.stream().filter(f -> f.type() == type && key.itemId().equals(f.resource().itemId())).findFirst()
-                    .ifPresent(f -> out.put(name, f.status()));
-        }
-        return out;
     }
 
     @Test
@@ -287,26 +138,6 @@ class ProtectionIntegrationTests {
                 + " admin consent to app " + scanOnly.get("ward.graph.client-id") + " to let ward protect --apply label files."
                 + " Scanning works without it. Nothing was changed.");
         assertThat(clinic.labelWrites()).isEmpty();
-    }
-
-    @Test
-    void containerLabelIsLeftToAPersonAndNeverAttempted() {
-        Result result = apply(enabled);
-
-        assertThat(result.plan().of(Target.CONTAINER, Decision.NEEDS_A_PERSON)).singleElement().satisfies(l -> {
-            assertThat(l.place()).isEqualTo("Physio Clinic");
-            assertThat(l.why()).contains("Graph lets no application set a team's or site's sensitivity label")
-                    .contains("SharePoint admin centre");
-        });
-        assertThat(clinic.simulator().requestLog().count(e -> e.path().startsWith("/groups/") && !e.method().equals("GET")))
-                .isZero();
-    }
-
-    @Test
-    void recordingPastItsRetentionPeriodIsHeldForTheRecordsManager() {
-        apply(enabled);
-
-        assertThat(clinic.retentionLabel(ARCHIVED)).isNull();
     }
 
     @Test
@@ -354,12 +185,4 @@ class ProtectionIntegrationTests {
         assertThat(clinic.retentionLabel(RECORD)).isEqualTo("Corporate Record 6y");
     }
 
-    @Test
-    void applyWhileProtectionIsOffChangesNothing() {
-        Result result = apply(clinic.settings(LabelClinic.PROTECT, false));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.NOT_ENABLED);
-        assertThat(result.notes()).singleElement().satisfies(n -> assertThat(n).startsWith("Protection is not enabled"));
-        assertThat(clinic.labelWrites()).isEmpty();
-    }
 }
