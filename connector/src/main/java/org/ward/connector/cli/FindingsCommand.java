@@ -63,6 +63,11 @@ final class FindingsCommand implements WardTask {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         IdentifierMasking masking = context.getBean(IdentifierMasking.class);
         PolicyPack policy = context.getBean(PolicyPack.class);
@@ -80,8 +85,7 @@ final class FindingsCommand implements WardTask {
             console.line(f.id() + "  " + f.severity().yamlName().toUpperCase(Locale.ROOT) + "  " + f.type() + "  "
                     + FindingFilters.words(f, now));
             console.line("  " + masking.maskText(f.title()));
-            console.line("  Where: " + masking.maskText(f.resource().path() != null ? f.resource().path() + " in "
-                    + f.resource().webUrl() : f.resource().webUrl()));
+            console.line("  Where: " + masking.maskText(where(f.resource().path(), f.resource().webUrl())));
             console.line("  Owner: " + (plan.owners().upns().isEmpty() ? "unknown" : String.join(", ", plan.owners().upns()))
                     + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " ("
                             + (plan.action() instanceof LabelByProtect ? "ward protect" : "ward remediate " + f.id()) + ")"
@@ -90,6 +94,14 @@ final class FindingsCommand implements WardTask {
         console.line(plans.size() + " finding" + (plans.size() == 1 ? "" : "s") + " (" + status.words()
                 + (owner == null ? "" : ", owned by " + owner) + ").");
         return ExitCodes.OK;
+    }
+
+    /** "path in URL", or whichever of the two is known; a finding about the whole tenant is "the tenant". */
+    static String where(String path, String webUrl) {
+        if (path != null && webUrl != null) {
+            return path + " in " + webUrl;
+        }
+        return path != null ? path : webUrl != null ? webUrl : "the tenant as a whole";
     }
 
     private boolean selected(Finding f, Instant now) {

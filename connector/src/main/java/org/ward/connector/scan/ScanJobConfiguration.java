@@ -15,15 +15,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.ward.connector.discovery.DiscoveryUnits;
 import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.collect.ItemDetails;
 import org.ward.connector.privacy.InstallationKey;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
@@ -33,6 +34,7 @@ import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.classify.RecordingClassifier;
+import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 
@@ -77,10 +79,11 @@ class ScanJobConfiguration {
     }
 
     @Bean
-    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, LocationStore locations,
-            ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress, Clock wardClock) {
-        return new StepBuilder("discoverStep", jobs)
-                .tasklet(new DiscoveryTasklet(discovery, locations, runs, policy, graph, progress, wardClock), tx).build();
+    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, DiscoveryUnits units,
+            LocationStore locations, ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress,
+            ScanTraffic traffic, Clock wardClock) {
+        return new StepBuilder("discoverStep", jobs).tasklet(new DiscoveryTasklet(discovery, units, locations, runs, policy,
+                graph, progress, traffic, wardClock), tx).build();
     }
 
     @Bean
@@ -114,10 +117,19 @@ class ScanJobConfiguration {
 
     @Bean
     @StepScope
-    DriveDeltaReader driveDeltaReader(DriveDelta delta, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            SharingMode sharing, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
-        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()),
-                sharing.deltaReportsSharingChanges(), progress);
+    DriveDeltaReader driveDeltaReader(DriveDelta delta, ItemDetails details, RecordingClassifier classifier,
+            DriveCursors cursors, PolicyPack policy, ScanProgress progress, SharingMode sharing,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return new DriveDeltaReader(delta, details, item -> mayBeRecording(classifier, item), driveId,
+                cursors.deltaLink(driveId, policy.contentHash()), sharing.deltaReportsSharingChanges(), progress);
+    }
+
+    /**
+     * A file some recording kind's media signals match (the classifier scores it at all): only such a file can be a
+     * recording, so only it needs its retention label and metadata columns.
+     */
+    static boolean mayBeRecording(RecordingClassifier classifier, ItemRecord item) {
+        return !item.folder() && classifier.classify(item.withPath("/" + item.name()), null).score() > 0;
     }
 
     @Bean
@@ -152,8 +164,8 @@ class ScanJobConfiguration {
 
     @Bean
     Step finishStep(JobRepository jobs, PlatformTransactionManager tx, ScanRuns runs, ItemStore items,
-            LocationStore locations, GraphTraffic traffic, ScanTraffic scanTraffic, Clock wardClock) {
-        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, traffic, scanTraffic,
+            LocationStore locations, ScanTraffic scanTraffic, Clock wardClock) {
+        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, scanTraffic,
                 wardClock), tx).build();
     }
 }
