@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.remediate.FindingOwners;
+import org.ward.connector.remediate.LabelByProtect;
 import org.ward.connector.remediate.RemediationPlan;
 import org.ward.connector.remediate.RemediationPlanner;
 import org.ward.rules.classify.IdentifierMasking;
@@ -93,7 +94,8 @@ final class FindingsCommand implements WardTask {
                         + masking.maskText(f.acceptedReason()));
             }
             console.line("  Owner: " + (plan.owners().upns().isEmpty() ? "unknown" : String.join(", ", plan.owners().upns()))
-                    + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " (ward remediate " + f.id() + ")"
+                    + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " ("
+                            + (plan.action() instanceof LabelByProtect ? "ward protect" : "ward remediate " + f.id()) + ")"
                             : "tell the owner"));
         }
         console.line(plans.size() + " finding" + (plans.size() == 1 ? "" : "s") + " (" + status.words()

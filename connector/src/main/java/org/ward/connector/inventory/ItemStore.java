@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -153,6 +155,12 @@ public class ItemStore {
         jdbc.batchUpdate("UPDATE ward_item SET sensitivity_label_id = ?, sensitivity_label_read = TRUE"
                 + " WHERE drive_id = ? AND item_id = ?", labels.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), e.getKey().driveId(), e.getKey().itemId()}).toList());
+    }
+
+    /** The files whose sensitivity label Ward has read since it last stored them. */
+    public Set<ItemKey> sensitivityLabelsRead() {
+        return new HashSet<>(jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE folder = FALSE"
+                + " AND sensitivity_label_read = TRUE", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2))));
     }
 
     /**
