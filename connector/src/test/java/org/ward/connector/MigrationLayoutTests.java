@@ -27,17 +27,17 @@ class MigrationLayoutTests {
 
     /**
      * The checksums installations recorded when they applied V1–V6 (from the per-vendor scripts of release 0.1), and
-     * those of the scripts added since (V7 hardening, whose column types differ per vendor; V7.1, V8, V19 and V23,
-     * portable).
+     * those of the scripts added since (V7 hardening, whose column types differ per vendor; V7.1, V8, V19, V23 and
+     * V24, portable).
      */
     private static final Map<String, Integer> H2 = Map.ofEntries(Map.entry("1", -1293018399), Map.entry("2", 856019406),
             Map.entry("3", -1996544915), Map.entry("4", -1215208033), Map.entry("5", 1427611064), Map.entry("6", 75017784),
             Map.entry("7", 81078972), Map.entry("7.1", -1341842909), Map.entry("8", -1408983293),
-            Map.entry("19", -1312036227), Map.entry("23", 1489174070));
+            Map.entry("19", -1312036227), Map.entry("23", -954795565), Map.entry("24", 1325273624));
     private static final Map<String, Integer> POSTGRESQL = Map.ofEntries(Map.entry("1", 1191676901),
             Map.entry("2", 856019406), Map.entry("3", -1996544915), Map.entry("4", -1215208033), Map.entry("5", 1202721127),
             Map.entry("6", 75017784), Map.entry("7", 280100439), Map.entry("7.1", -1341842909), Map.entry("8", -1408983293),
-            Map.entry("19", -1312036227), Map.entry("23", 1489174070));
+            Map.entry("19", -1312036227), Map.entry("23", -954795565), Map.entry("24", 1325273624));
 
     @Test
     void noScriptIsKeptTwice() throws IOException {
