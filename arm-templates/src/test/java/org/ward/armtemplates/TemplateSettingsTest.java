@@ -34,9 +34,7 @@ class TemplateSettingsTest {
             "WARD_SERVE_IDENTITY_SCHEDULE", "ward.serve.identity-schedule",
             // Reports and evidence packs written to the private storage account (issues 15 and 16).
             "WARD_REPORTS_BLOB_CONTAINER_URL", "ward.reports.blob-container-url",
-            "WARD_EVIDENCE_BLOB_CONTAINER_URL", "ward.evidence.blob-container-url",
-            // The installation key from Key Vault instead of ward-data/installation.key (issues 9 and 16).
-            "WARD_PRIVACY_INSTALLATION_KEY", "ward.privacy.installation-key");
+            "WARD_EVIDENCE_BLOB_CONTAINER_URL", "ward.evidence.blob-container-url");
 
     /** Variables read by something other than Spring's binder, and by what. */
     static final Map<String, String> NOT_SPRING_SETTINGS = Map.of(

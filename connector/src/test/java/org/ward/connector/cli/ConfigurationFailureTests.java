@@ -73,6 +73,15 @@ class ConfigurationFailureTests {
                 + " is damaged");
     }
 
+    @Test
+    void aShortInstallationKeySettingIsNamed() throws IOException {
+        CommandRun run = ward(Map.of("ward.privacy.installation-key", "c2hvcnQ="));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertOneSentence(run);
+        assertThat(run.err()).startsWith("ward: The installation key in ward.privacy.installation-key"
+                + " (WARD_PRIVACY_INSTALLATION_KEY) must be base64 of at least 32 random bytes");
+    }
+
     private static void assertOneSentence(CommandRun run) {
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).doesNotContain("Error creating bean").doesNotContain("Exception");

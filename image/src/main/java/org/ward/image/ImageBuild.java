@@ -1,0 +1,277 @@
+package org.ward.image;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+
+/**
+ * Builds Ward's OCI image into a tar without a Docker daemon or a registry: nothing is pulled, the base is empty
+ * ({@code scratch}). Its layers, least often changed first so that an upgrade of Ward ships only the last ones:
+ * <ol>
+ * <li>{@code os}: the shared libraries the jlinked runtime loads (found with ldd, copied from the build machine),
+ * a minimal /etc (a non-root user, uid 65532), and the writable places: /tmp and the data folder;</li>
+ * <li>{@code java-runtime}: a Java runtime jlinked from the build JDK with the modules Ward uses;</li>
+ * <li>the Spring Boot jar's own layers ({@code dependencies}, {@code spring-boot-loader},
+ * {@code snapshot-dependencies}, {@code application}) under /opt/ward/app.</li>
+ * </ol>
+ * Jib core rather than the Jib Maven plugin: the plugin puts every extra file in one layer and cannot give the data
+ * folder to the non-root user, and it would containerize this module rather than the connector's jar.
+ */
+public final class ImageBuild {
+
+    /** Where things live in the image; docs/deploy-azure.md#the-container-image describes them. */
+    static final String RUNTIME = "/opt/ward/java";
+    static final String APP = "/opt/ward/app";
+    static final String DATA = "/var/lib/ward";
+    static final String USER = "65532:65532";
+
+    /**
+     * The JDK modules Ward runs on: the ones jdeps finds in Ward's jars (java.desktop for java.beans, which Spring's
+     * binding uses; java.naming and java.management for logging and the data source; java.sql; jdk.unsupported for
+     * the libraries' Unsafe access), TLS with elliptic curves and DNS for Graph and PostgreSQL, JAAS/GSS for the
+     * PostgreSQL driver, jdk.jfr for Spring Batch's flight-recorder events, and jdk.management for the actuator's
+     * metrics.
+     */
+    static final List<String> MODULES = List.of("java.base", "java.compiler", "java.desktop", "java.instrument",
+            "java.logging", "java.management", "java.naming", "java.net.http", "java.prefs", "java.rmi",
+            "java.scripting", "java.security.jgss", "java.security.sasl", "java.sql", "java.transaction.xa",
+            "java.xml", "java.xml.crypto", "jdk.charsets", "jdk.crypto.ec", "jdk.jfr", "jdk.localedata",
+            "jdk.management", "jdk.naming.dns", "jdk.net", "jdk.unsupported", "jdk.zipfs");
+
+    /** JVM options: heap from the container's memory limit, no writes outside /tmp, no desktop. */
+    static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+            "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp", "-Djava.awt.headless=true");
+
+    private static final Instant EPOCH = Instant.ofEpochSecond(1);
+
+    private final Map<String, String> options;
+
+    private ImageBuild(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            options.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        new ImageBuild(options).build();
+    }
+
+    static List<String> entrypoint() {
+        List<String> entrypoint = new ArrayList<>();
+        entrypoint.add(RUNTIME + "/bin/java");
+        entrypoint.addAll(JVM_OPTIONS);
+        entrypoint.addAll(List.of("-cp", APP, "org.springframework.boot.loader.launch.JarLauncher"));
+        return entrypoint;
+    }
+
+    private String option(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name + "=...");
+        }
+        return value;
+    }
+
+    private void build() throws Exception {
+        long started = System.nanoTime();
+        Path work = Path.of(option("work"));
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path runtime = jlink(work.resolve("java"));
+        Path app = extractBootLayers(Path.of(option("boot-jar")), work.resolve("app"));
+        Path etc = writeEtc(work.resolve("etc"));
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        List<Path> libraries = nativeLibraries(runtime);
+
+        FileEntriesLayer.Builder os = FileEntriesLayer.builder().setName("os");
+        for (Path library : libraries) {
+            // The path the loader asks for (often a symlink on the build machine) holds the file itself.
+            os.addEntry(new FileEntry(library.toRealPath(), AbsoluteUnixPath.get(library.toString()),
+                    FilePermissions.fromOctalString("755"), EPOCH, "0:0"));
+        }
+        for (String file : List.of("passwd", "group", "nsswitch.conf")) {
+            os.addEntry(new FileEntry(etc.resolve(file), AbsoluteUnixPath.get("/etc/" + file),
+                    FilePermissions.fromOctalString("644"), EPOCH, "0:0"));
+        }
+        os.addEntry(new FileEntry(empty, AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("777"),
+                EPOCH, "0:0"));
+        os.addEntry(new FileEntry(empty, AbsoluteUnixPath.get(DATA), FilePermissions.fromOctalString("700"), EPOCH,
+                USER));
+
+        JibContainerBuilder image = Jib.fromScratch()
+                .setFormat(ImageFormat.OCI)
+                .setCreationTime(Instant.EPOCH)
+                .addFileEntriesLayer(os.build())
+                .addFileEntriesLayer(tree("java-runtime", runtime, RUNTIME));
+        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+            image.addFileEntriesLayer(tree(layer, app.resolve(layer), APP));
+        }
+        image.setEntrypoint(entrypoint())
+                .setProgramArguments(List.of("--help"))
+                .setUser(USER)
+                .setWorkingDirectory(AbsoluteUnixPath.get(DATA))
+                .setEnvironment(Map.of("WARD_DATA_DIR", DATA, "PATH", RUNTIME + "/bin", "LANG", "C.UTF-8"))
+                .addExposedPort(Port.tcp(8080))
+                .addVolume(AbsoluteUnixPath.get(DATA))
+                .addVolume(AbsoluteUnixPath.get("/tmp"))
+                .addLabel("org.opencontainers.image.title", "Ward")
+                .addLabel("org.opencontainers.image.description",
+                        "Keeps patient recordings in Microsoft 365 safe.")
+                .addLabel("org.opencontainers.image.version", option("version"));
+
+        Path tar = Path.of(option("tar"));
+        Files.deleteIfExists(tar);
+        image.containerize(Containerizer.to(TarImage.at(tar).named(ImageReference.parse(option("image"))))
+                .setOfflineMode(true)
+                .setApplicationLayersCache(work.resolve("jib-cache"))
+                .setBaseImageLayersCache(work.resolve("jib-cache"))
+                .setToolName("ward-image-build"));
+
+        ImageSbom.write(Path.of(option("jar-sbom")), libraries, option("image"), Path.of(option("sbom")));
+        System.out.printf("Ward image %s: %s (%d MB), SBOM %s, built in %d s%n", option("image"), tar,
+                Files.size(tar) >> 20, option("sbom"), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    }
+
+    private static Path jlink(Path output) throws IOException {
+        ToolProvider jlink = ToolProvider.findFirst("jlink")
+                .orElseThrow(() -> new IllegalStateException("the build JDK has no jlink: build with a full JDK"));
+        StringWriter log = new StringWriter();
+        int exit = jlink.run(new PrintWriter(log), new PrintWriter(log), "--add-modules", String.join(",", MODULES),
+                "--include-locales=en,en-GB,en-US", "--strip-debug", "--no-header-files", "--no-man-pages",
+                "--compress=2",
+                // Headless: nothing in the image may need X11.
+                "--exclude-files=**libawt_xawt.so,**libsplashscreen.so,**libjawt.so",
+                "--output", output.toString());
+        if (exit != 0) {
+            throw new IllegalStateException("jlink failed (" + exit + "): " + log);
+        }
+        return output;
+    }
+
+    /** The Spring Boot jar's layers, extracted by its own tools (layers.idx decides what goes where). */
+    private static Path extractBootLayers(Path bootJar, Path output) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(bootJar)) {
+            throw new IllegalStateException(bootJar + " does not exist: build the connector first");
+        }
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--layers", "--launcher", "--destination",
+                output.toString()).redirectErrorStream(true).start();
+        String printed = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("extracting the layers of " + bootJar + " failed: " + printed);
+        }
+        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+            Files.createDirectories(output.resolve(layer));
+        }
+        return output;
+    }
+
+    private static Path writeEtc(Path etc) throws IOException {
+        Files.createDirectories(etc);
+        Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/sbin/nologin\n"
+                + "ward:x:65532:65532:Ward:" + DATA + ":/sbin/nologin\n");
+        Files.writeString(etc.resolve("group"), "root:x:0:\nward:x:65532:\n");
+        Files.writeString(etc.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n");
+        return etc;
+    }
+
+    /**
+     * The libraries outside the runtime that its programs and libraries load, as ldd resolves them on this machine
+     * (the dynamic loader included), by the paths the loader will ask for in the image.
+     */
+    static List<Path> nativeLibraries(Path runtime) throws IOException, InterruptedException {
+        List<Path> binaries;
+        try (Stream<Path> files = Files.walk(runtime)) {
+            binaries = files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".so")
+                            || file.getParent().getFileName().toString().equals("bin"))
+                    .toList();
+        }
+        TreeSet<String> libraries = new TreeSet<>();
+        for (Path binary : binaries) {
+            Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
+            String printed = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            ldd.waitFor();
+            for (String line : printed.split("\n")) {
+                String library = resolved(line.strip());
+                if (library != null && !library.startsWith(runtime.toAbsolutePath().toString())) {
+                    libraries.add(library);
+                }
+            }
+        }
+        if (libraries.stream().noneMatch(library -> library.contains("ld-linux"))) {
+            throw new IllegalStateException("ldd named no dynamic loader for " + runtime + ": build on glibc Linux");
+        }
+        return libraries.stream().map(Path::of).toList();
+    }
+
+    /** The file a line of ldd's names: "libz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x…)" or the loader's line. */
+    static String resolved(String line) {
+        int arrow = line.indexOf("=> ");
+        String rest = arrow >= 0 ? line.substring(arrow + 3) : line;
+        if (!rest.startsWith("/")) {
+            return null; // linux-vdso, "not found" (libjvm.so, found at run time through the runtime's own path)
+        }
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
+    }
+
+    /** A folder as one layer, files keeping whether they are executable; owned by root, read-only to Ward. */
+    private static FileEntriesLayer tree(String name, Path source, String into) throws IOException {
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
+        List<Path> paths;
+        try (Stream<Path> files = Files.walk(source)) {
+            paths = files.filter(path -> !path.equals(source)).sorted().toList();
+        }
+        for (Path path : paths) {
+            String relative = source.relativize(path).toString().replace('\\', '/');
+            boolean executable = Files.isDirectory(path) || Files.isExecutable(path);
+            // Files.walk does not follow links; the runtime's links (Debian's cacerts, say) become their files.
+            Path content = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+            layer.addEntry(new FileEntry(content, AbsoluteUnixPath.get(into + "/" + relative),
+                    FilePermissions.fromOctalString(executable ? "755" : "644"), EPOCH, "0:0"));
+        }
+        return layer.build();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
