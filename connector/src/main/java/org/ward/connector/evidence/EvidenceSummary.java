@@ -30,19 +30,26 @@ final class EvidenceSummary {
                     + data.run().items() + " items, " + data.run().recordings() + " recordings; "
                     + (data.run().complete() ? "every enabled check had its input" : "incomplete: "
                             + masked.text(String.join("; ", data.run().incomplete()))));
-            pdf.field("Not covered or not evaluated", data.run().gaps().isEmpty() ? "none"
-                    : masked.text(String.join("; ", data.run().gaps())));
+            if (data.run().gaps().isEmpty()) {
+                pdf.field("Not covered or not evaluated", "nothing");
+            } else {
+                pdf.paragraph("Not covered or not evaluated:");
+                for (String gap : data.run().gaps()) {
+                    pdf.paragraph("  - " + masked.text(gap));
+                }
+            }
             GrantedPermissions permissions = manifest.permissions();
             pdf.field("Graph permissions held", permissions.notEvaluated() != null
                     ? "not evaluated, because " + masked.text(permissions.notEvaluated())
                     : String.join(", ", permissions.roles()));
-            pdf.field("Findings", masked.tree(facts.get("findings")).toString());
+            pdf.field("Findings", findings(manifest.counts()));
             pdf.field("Audit log", manifest.auditEntries() + " entries; hash chain "
                     + (manifest.audit().intact() ? "verified intact" : "FAILS verification: "
                             + masked.text(String.join("; ", manifest.audit().problems())))
                     + "; head " + manifest.audit().chain().headHash());
             pdf.field("Signed by", String.valueOf(facts.get("signedBy")));
 
+            pdf.newPage();
             pdf.heading("Charts");
             pdf.image(EvidenceCharts.severityTrend(EvidenceCharts.bySeverityOverScans(history, data.findings()), 900, 380));
             pdf.image(EvidenceCharts.bySite(EvidenceCharts.openBySite(data.findings(),
@@ -59,7 +66,8 @@ final class EvidenceSummary {
                     + ". " + manifest.checklistSource().get("note"));
             for (RecordingChecklist.Assessed item : checklist) {
                 pdf.paragraph(item.number() + ". " + item.item().text());
-                pdf.paragraph("    Checked by " + item.by() + " - " + item.result() + ". " + masked.text(item.evidence()));
+                pdf.paragraph("    " + (item.item().checkedByWard() ? "Checked by Ward: " + item.result() : "Needs a person")
+                        + ". " + masked.text(item.evidence()));
             }
             pdf.heading("Files");
             pdf.paragraph("findings.csv, findings.xlsx, findings.json and report.html hold the findings register;"
@@ -69,5 +77,16 @@ final class EvidenceSummary {
                     + " ward evidence --verify.");
             return pdf.bytes();
         }
+    }
+
+    /** "15 in the register: 14 open, 0 resolved, 1 accepted-risk; open by severity: critical 1, high 4, ...". */
+    private static String findings(Map<String, Object> counts) {
+        StringBuilder out = new StringBuilder(counts.get("total") + " in the register: " + counts.get("open") + " open, "
+                + counts.get("resolved") + " resolved, " + counts.get("accepted-risk") + " accepted-risk; open by severity:");
+        Map<?, ?> bySeverity = (Map<?, ?>) counts.get("openBySeverity");
+        bySeverity.forEach((severity, n) -> out.append(' ').append(severity).append(' ').append(n).append(','));
+        out.setLength(out.length() - 1);
+        return out.append("; ").append(counts.get("newSinceLastScan")).append(" new since the scan before, ")
+                .append(counts.get("resolvedByLatestScan")).append(" resolved by the latest scan").toString();
     }
 }
