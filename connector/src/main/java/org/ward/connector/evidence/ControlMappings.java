@@ -19,7 +19,20 @@ final class ControlMappings {
     private ControlMappings() {
     }
 
-    static Table of(PolicyPack pack, List<Finding> findings) {
+    /** A rule's standing in the latest scan; no open finding counts only where the rule ran. */
+    static String state(Rule rule, long open, RuleCoverage coverage) {
+        if (!rule.enabled()) {
+            return "not evaluated: rule disabled in the pack";
+        }
+        java.util.Optional<String> notRun = coverage.notRun(rule.id());
+        if (notRun.isPresent()) {
+            return "not evaluated, because " + notRun.get();
+        }
+        String partly = coverage.partly(rule.id()).map(why -> "; not evaluated for some items, because " + why).orElse("");
+        return (open > 0 ? "findings open" : "no open finding") + partly;
+    }
+
+    static Table of(PolicyPack pack, List<Finding> findings, RuleCoverage coverage) {
         record Line(String framework, String control, Rule rule) {
         }
         List<Line> lines = new ArrayList<>();
@@ -37,8 +50,7 @@ final class ControlMappings {
                     .count();
             long accepted = findings.stream()
                     .filter(f -> rule.id().equals(f.ruleId()) && f.status() == FindingStatus.ACCEPTED_RISK).count();
-            String state = !rule.enabled() ? "not evaluated: rule disabled in the pack"
-                    : open > 0 ? "findings open" : "no open finding";
+            String state = state(rule, open, coverage);
             rows.add(List.of(line.framework(), line.control(), rule.id(), rule.title(), rule.severity().yamlName(), state,
                     String.valueOf(open), String.valueOf(accepted), String.valueOf(resolved)));
         }

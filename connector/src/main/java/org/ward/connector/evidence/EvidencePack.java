@@ -98,8 +98,10 @@ public final class EvidencePack {
         List<AuditEntry> entries = audit.entries();
         AuditCheck auditCheck = audit.check();
         Table auditTable = auditTable(entries, masked);
-        Table mappings = masked(ControlMappings.of(policy, findings), masked);
-        List<RecordingChecklist.Assessed> assessed = checklist.assess(policy, findings);
+        RuleCoverage coverage = new RuleCoverage(java.util.stream.Stream.concat(data.run().gaps().stream(),
+                data.run().incomplete().stream()).toList());
+        Table mappings = masked(ControlMappings.of(policy, findings, coverage), masked);
+        List<RecordingChecklist.Assessed> assessed = checklist.assess(policy, findings, coverage);
         Table checklistTable = masked(checklist.table(assessed), masked);
 
         Files.writeString(folder.resolve(AUDIT), auditTable.csv(), StandardCharsets.UTF_8);

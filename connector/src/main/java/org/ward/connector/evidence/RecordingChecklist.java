@@ -74,7 +74,7 @@ final class RecordingChecklist {
     }
 
     /** Every item assessed against the pack in force and the findings register. */
-    List<Assessed> assess(PolicyPack pack, List<Finding> findings) {
+    List<Assessed> assess(PolicyPack pack, List<Finding> findings, RuleCoverage coverage) {
         List<Assessed> out = new ArrayList<>();
         int number = 0;
         for (Item item : checklist.items()) {
@@ -86,6 +86,7 @@ final class RecordingChecklist {
                 continue;
             }
             List<String> notEvaluated = new ArrayList<>();
+            List<String> partly = new ArrayList<>();
             long open = 0;
             for (String ruleId : item.ward()) {
                 Optional<Rule> rule = pack.ruleById(ruleId);
@@ -94,6 +95,11 @@ final class RecordingChecklist {
                             + pack.id() + ")"));
                     continue;
                 }
+                if (coverage.notRun(ruleId).isPresent()) {
+                    notEvaluated.add(ruleId + " (" + coverage.notRun(ruleId).get() + ")");
+                    continue;
+                }
+                coverage.partly(ruleId).ifPresent(why -> partly.add(ruleId + " (" + why + ")"));
                 open += findings.stream().filter(f -> ruleId.equals(f.ruleId()) && f.status() == FindingStatus.OPEN).count();
             }
             String result;
@@ -101,12 +107,15 @@ final class RecordingChecklist {
                 result = "not met: " + open + " open finding" + (open == 1 ? "" : "s");
             } else if (notEvaluated.size() == item.ward().size()) {
                 result = "not evaluated";
+            } else if (!notEvaluated.isEmpty() || !partly.isEmpty()) {
+                result = "no open finding, but not fully evaluated";
             } else {
                 result = "met: no open finding";
             }
             String evidence = item.evidence() + " Rules: " + openSummary(item.ward(), pack, findings) + "."
                     + (notEvaluated.isEmpty() ? "" : " Not evaluated, because these rules do not run: "
-                            + String.join(", ", notEvaluated) + ".");
+                            + String.join(", ", notEvaluated) + ".")
+                    + (partly.isEmpty() ? "" : " Not evaluated for some items: " + String.join(", ", partly) + ".");
             out.add(new Assessed(number, item, "Ward", result, evidence));
         }
         return out;

@@ -146,6 +146,8 @@ class EvidenceCommandTests {
     void controlMappingsComeFromThePack() throws IOException {
         String mappings = Files.readString(pack.resolve("control-mappings.csv"));
         assertThat(mappings).contains("dspt,").contains("cis-m365,").contains("anonymous-link");
+        assertThat(mappings).as("the clinic's app lacks the role permissions: never a silent pass")
+                .containsPattern("admin-without-mfa,[^\\n]*,critical,\"?not evaluated, because the app lacks");
     }
 
     @Test
