@@ -9,22 +9,27 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * {@code findings.xlsx}: the findings register and its companions as sheets of one Excel workbook (Apache POI). Every
+ * {@code findings.xlsx}: the findings register and its companions as sheets of one Excel workbook (Apache POI,
+ * streaming). Every
  * cell is a text cell, so nothing is ever read as a formula; the header row is bold, frozen and filtered.
  */
 final class Workbook {
 
     /** Excel refuses a cell longer than this. */
     private static final int CELL_LIMIT = 32_767;
+    private static final int ROW_WINDOW = 200;
 
     private Workbook() {
     }
 
     static byte[] of(List<Table> tables) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // Streaming: only a window of rows stays in memory, so a register of 100,000 findings fits a small heap. The rows
+        // pushed out wait in compressed temporary files, deleted when the workbook closes; they hold masked text only.
+        try (SXSSFWorkbook book = new SXSSFWorkbook(ROW_WINDOW); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.setCompressTempFiles(true);
             Font bold = book.createFont();
             bold.setBold(true);
             CellStyle head = book.createCellStyle();
