@@ -131,6 +131,8 @@ public final class EvidencePack {
         List<List<String>> rows = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> fields = FindingFields.of(f, masked);
+            // As in findings.csv: the classification evidence as one sentence a spreadsheet cell can hold.
+            fields.put("classification", FindingFields.classificationText(f, masked));
             List<String> row = new ArrayList<>();
             for (String name : FindingFields.NAMES) {
                 row.add(text(fields.get(name)));
