@@ -79,6 +79,15 @@ public final class WardCli {
             }
             return ExitCodes.OK;
         }
+        if (!task.needsContext()) {
+            try {
+                return task.runAlone(console);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
         LaunchOptions launch = task.launch();
         Map<String, Object> properties = new LinkedHashMap<>();
         Path dataDir = launch.dataDir == null ? Path.of("ward-data") : launch.dataDir;

@@ -30,6 +30,16 @@ interface WardTask {
         return Map.of();
     }
 
+    /** Whether this run needs Ward's settings, database and Graph; a command that only reads files does not. */
+    default boolean needsContext() {
+        return true;
+    }
+
+    /** Runs a command that needs no context ({@link #needsContext()} false); the result is the exit code. */
+    default int runAlone(Console console) throws Exception {
+        throw new IllegalStateException(getClass().getSimpleName() + " needs Ward's context");
+    }
+
     /** Runs the command; the result is the process exit code. */
     int run(ConfigurableApplicationContext context, Console console) throws Exception;
 }

@@ -11,12 +11,12 @@ import org.ward.rules.findings.FindingStatus;
 
 /**
  * A finding as the report files carry it: the contract's field names in the contract's order, values already in
- * their written form (lower-case severity and status, ISO-8601 UTC times) and masked. JSON and CSV share it, so
- * their fields cannot drift apart.
+ * their written form (lower-case severity and status, ISO-8601 UTC times) and masked. JSON, CSV and the evidence
+ * pack's workbook share it, so their fields cannot drift apart.
  */
-final class FindingFields {
+public final class FindingFields {
 
-    static final List<String> NAMES = List.of("id", "type", "severity", "ruleId", "status", "title", "reasons",
+    public static final List<String> NAMES = List.of("id", "type", "severity", "ruleId", "status", "title", "reasons",
             "classification", "siteId", "driveId", "itemId", "itemRef", "webUrl", "path", "owner", "firstSeen", "lastSeen",
             "resolvedAt", "acceptedBy", "acceptedReason", "acceptedUntil", "acceptedUntilZone", "details");
 
@@ -27,7 +27,7 @@ final class FindingFields {
      * The fields of one finding; reasons stay a list, details and the classification evidence maps (CSV writes the
      * evidence as one sentence, {@link #classificationText}).
      */
-    static Map<String, Object> of(Finding f, MaskedText masked) {
+    public static Map<String, Object> of(Finding f, MaskedText masked) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", masked.text(f.id()));
         out.put("type", f.type().name());
@@ -56,7 +56,7 @@ final class FindingFields {
     }
 
     /** The classification evidence as one readable line, for a spreadsheet cell; "" for a finding about no recording. */
-    static String classificationText(Finding f, MaskedText masked) {
+    public static String classificationText(Finding f, MaskedText masked) {
         return f.classification().map(e -> masked.text(e.summary())).orElse("");
     }
 
@@ -66,12 +66,12 @@ final class FindingFields {
     }
 
     /** "open", "resolved", "accepted-risk". */
-    static String status(FindingStatus status) {
+    public static String status(FindingStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** ISO-8601 in UTC ("2026-01-05T10:30:00Z"), null stays null. */
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 }

@@ -15,18 +15,18 @@ import org.ward.rules.classify.IdentifierMasking;
  * The last line of defence before a report file: every string (and number) written is masked with the policy's
  * masking, even though the store already keeps identifiers masked. Masking masked text changes nothing.
  */
-final class MaskedText {
+public final class MaskedText {
 
     // Ward's own finding ids are hex hashes; masking a digit run inside one would only break the id.
     private static final Pattern FINDING_ID = Pattern.compile("F-[0-9a-f]{16}");
 
     private final IdentifierMasking masking;
 
-    MaskedText(IdentifierMasking masking) {
+    public MaskedText(IdentifierMasking masking) {
         this.masking = masking;
     }
 
-    String text(String value) {
+    public String text(String value) {
         if (value == null || FINDING_ID.matcher(value).matches()) {
             return value;
         }
@@ -37,7 +37,7 @@ final class MaskedText {
      * A URL with any identifier masked, also one hidden by percent-encoding ("943%20476%205919"). A masked URL no
      * longer leads anywhere, which is the price of not leaking.
      */
-    String url(String value) {
+    public String url(String value) {
         if (value == null) {
             return null;
         }
@@ -55,7 +55,7 @@ final class MaskedText {
     }
 
     /** Strings, numbers, lists and maps (keys too) masked all the way down; other values unchanged. */
-    Object tree(Object value) {
+    public Object tree(Object value) {
         if (value instanceof String s) {
             return text(s);
         }

@@ -1,12 +1,12 @@
 package org.ward.connector.report;
 
 /** Which Ward wrote a report: the jar manifest's version (the Maven project version). */
-final class WardBuild {
+public final class WardBuild {
 
     private WardBuild() {
     }
 
-    static String version() {
+    public static String version() {
         String version = WardBuild.class.getPackage().getImplementationVersion();
         return version == null ? "development build" : version;
     }

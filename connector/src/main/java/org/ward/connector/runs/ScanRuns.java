@@ -215,4 +215,12 @@ public class ScanRuns {
         return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan WHERE status = 'COMPLETED'").query(Long.class).optional()
                 .flatMap(this::find);
     }
+
+    /** The latest completed scans, oldest first, at most {@code limit} of them: the evidence pack's history. */
+    public List<ScanRun> recentCompleted(int limit) {
+        List<Long> ids = new java.util.ArrayList<>(jdbc.sql("SELECT scan_id FROM ward_scan WHERE status = 'COMPLETED'"
+                + " ORDER BY scan_id DESC").query(Long.class).list().stream().limit(limit).toList());
+        Collections.reverse(ids);
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
 }

@@ -28,8 +28,9 @@ import org.ward.simulator.throttle.Latency;
 /**
  * No patient identifier in clear text, whatever its spelling: a tenant whose NHS numbers are written with dots,
  * non-breaking, thin and ideographic spaces, full-width and Arabic-Indic digits, underscores, zero-width spaces, soft
- * hyphens and dashes is scanned and reported, and every output — the console, the log, every report file, every
- * column of every table in the database — is searched for any of those numbers in any spelling.
+ * hyphens and dashes is scanned and reported, and every output — the console, the log, every report file, every file
+ * of the evidence pack (the workbook's parts and the PDF's text too), every column of every table in the database — is
+ * searched for any of those numbers in any spelling.
  */
 class PatientIdentifierLeakTests {
 
@@ -59,11 +60,12 @@ class PatientIdentifierLeakTests {
             outputs.put("report", ward("report", "--config", c, "--out", dir.resolve("report").toString()));
             outputs.put("audit", ward("audit", "--config", c));
             outputs.put("inventory", ward("inventory", "--config", c));
+            outputs.put("evidence", ward("evidence", "--config", c, "--out", dir.resolve("evidence").toString()));
         }
         assertThat(outputs.get("scan")).contains("Open findings");
         outputs.put("ward.log", Files.readString(data.resolve("ward.log")));
-        for (Path report : files(dir.resolve("reports"), dir.resolve("report"))) {
-            outputs.put(report.toString(), Files.readString(report));
+        for (Path report : files(dir.resolve("reports"), dir.resolve("report"), dir.resolve("evidence"))) {
+            outputs.put(report.toString(), readable(report));
         }
         outputs.putAll(database(data));
         Map<String, List<String>> leaks = new LinkedHashMap<>();
@@ -146,6 +148,36 @@ class PatientIdentifierLeakTests {
         return all;
     }
 
+    /**
+     * The text a reader of the file sees: a PDF's text, every part of an XLSX (a zip of XML) unpacked, a signature's
+     * bytes as Latin-1; other files as UTF-8.
+     */
+    private static String readable(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".pdf")) {
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            }
+        }
+        if (name.endsWith(".xlsx")) {
+            StringBuilder parts = new StringBuilder();
+            // Read through the central directory, as Excel does (the streamed parts carry data descriptors).
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (var entry : java.util.Collections.list(zip.entries())) {
+                    try (var in = zip.getInputStream(entry)) {
+                        parts.append(entry.getName()).append('\n').append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            assertThat(parts).as("the workbook's sheets were read").contains("xl/worksheets/sheet1.xml");
+            return parts.toString();
+        }
+        if (name.endsWith(".p7s")) {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        }
+        return Files.readString(file);
+    }
+
     private static List<Path> files(Path... folders) throws IOException {
         List<Path> found = new ArrayList<>();
         for (Path folder : folders) {
@@ -154,7 +186,8 @@ class PatientIdentifierLeakTests {
             }
         }
         assertThat(found).extracting(p -> p.getFileName().toString()).contains("report.html", "findings.csv",
-                "findings.json", "scan.json");
+                "findings.json", "scan.json", "findings.xlsx", "summary.pdf", "manifest.json", "audit-log.csv",
+                "recording-checklist.csv", "control-mappings.csv", "SHA256SUMS");
         return found;
     }
 

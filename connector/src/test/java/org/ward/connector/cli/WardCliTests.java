@@ -44,17 +44,29 @@ class WardCliTests {
     void helpListsEveryCommandWithoutAnyConfiguration() {
         assertThat(ward("--help")).isZero();
         assertThat(output()).contains("scan", "report", "findings", "remediate", "accept-risk", "audit", "check-connection",
-                "inventory", "identity", "Exit codes: 0 done; 1 failed; 2 usage or configuration error; 3 --fail-on");
+                "inventory", "identity", "evidence", "Exit codes: 0 done; 1 failed; 2 usage or configuration error; 3 --fail-on");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("scan", "report", "findings", "remediate", "accept-risk", "audit", "check-connection",
-                "inventory", "identity")) {
+                "inventory", "identity", "evidence")) {
             out.reset();
             assertThat(ward(command, "--help")).as(command).isZero();
             assertThat(output()).as(command).startsWith("Usage: ward " + command);
         }
+    }
+
+    @Test
+    void evidenceNeedsOutOrVerify() {
+        assertThat(ward("evidence")).isEqualTo(2);
+        assertThat(errors()).contains("--out=DIR", "--verify=DIR");
+    }
+
+    @Test
+    void evidenceVerifyNeedsNoSettingsDatabaseOrTenant() {
+        assertThat(ward("evidence", "--verify", dir.toString())).isEqualTo(2);
+        assertThat(errors()).contains("holds no SHA256SUMS, so it is not an evidence pack");
     }
 
     @Test
