@@ -71,10 +71,11 @@ public class AlertService {
      * Raises what the findings' changes call for and delivers what is due. Never throws: a failure is logged and
      * reported in the round.
      */
-    public AlertRound afterFindingsChanged(Instant now) {
+    public AlertRound afterFindingsChanged(Instant at) {
         if (!settings.on()) {
             return AlertRound.off();
         }
+        Instant now = stored(at);
         int queued;
         try {
             queued = transaction.execute(status -> raise(now));
@@ -89,12 +90,17 @@ public class AlertService {
     }
 
     /** Delivers what is due without raising anything new (a retry round). */
-    public AlertRound deliverDue(Instant now) {
+    public AlertRound deliverDue(Instant at) {
         if (!settings.on()) {
             return AlertRound.off();
         }
-        last = deliver(now, 0);
+        last = deliver(stored(at), 0);
         return last;
+    }
+
+    /** The time as the database keeps it (milliseconds), so an alert queued "now" is due "now". */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private int raise(Instant now) {
