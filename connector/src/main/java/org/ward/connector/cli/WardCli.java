@@ -93,6 +93,13 @@ public final class WardCli {
                 demo = DemoTenant.start(dataDir);
                 properties.putAll(demo.properties(dataDir));
                 console.line("Demo tenant \"" + demo.tenantName() + "\" is ready.");
+                if (task.demoAlerts()) {
+                    properties.putAll(demo.alertProperties(dataDir));
+                }
+            } else if (task.demoAlerts()) {
+                console.error("--alerts turns on the demo tenant's alerts and goes with --demo; for a tenant, set"
+                        + " ward.alerts.* in the settings (docs/alerts.md).");
+                return ExitCodes.USAGE;
             }
             if (launch.config != null) {
                 if (!launch.config.toFile().canRead()) {
@@ -111,7 +118,11 @@ public final class WardCli {
             try (ConfigurableApplicationContext context = start(properties, springArgs)) {
                 context.getBean(DatabaseUpgrade.class).backup().ifPresent(copy -> console.line("Upgraded Ward's database;"
                         + " the copy taken before the upgrade is " + copy + "."));
-                return task.run(context, console);
+                int code = task.run(context, console);
+                if (demo != null) {
+                    demo.alertDestinations(dataDir).forEach(console::line);
+                }
+                return code;
             }
         } catch (RuntimeException e) {
             throw e;
