@@ -119,8 +119,8 @@ public class OwnerNotices {
                 + (portal == null ? "." : "; or open the owner portal.");
         return new Alert("ward-owner-" + kind.name().toLowerCase(Locale.ROOT) + "-" + owner + "-" + day, kind, null,
                 open.size() + " open finding" + (open.size() == 1 ? "" : "s") + " on what you own",
-                "Ward found patient recordings you own that are shared, stored or labelled against your organisation's"
-                        + " policy.", next, facts, lines, portal, List.of(owner), now.toString());
+                "Ward found patient recordings, places or an account of yours that your organisation's policy says must"
+                        + " be put right.", next, facts, lines, portal, List.of(owner), now.toString());
     }
 
     private static Alert escalation(String owner, List<Finding> open, Instant firstSent, AlertSettings settings,

@@ -48,6 +48,8 @@ public final class DemoTenant implements AutoCloseable {
         p.put(c + "receiver.url", receiver.url());
         p.put(c + "receiver.secret", receiver.secret());
         p.put(c + "receiver.ca-certificate", simulator.info().caCertificate().toString());
+        // The first scan of a tenant raises every open finding at once; the demo shows them all in one run.
+        p.put(c + "receiver.max-per-hour", "1000");
         p.put("ward.alerts.routes[0].channels", "compliance");
         p.put("ward.alerts.routes[0].min-severity", "high");
         p.put("ward.alerts.routes[1].channels", "receiver");
