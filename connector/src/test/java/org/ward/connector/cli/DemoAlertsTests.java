@@ -51,6 +51,13 @@ class DemoAlertsTests {
         assertThat(kept).hasSize(Integer.parseInt(received.group(1))).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"schema\":\"ward.alert/1\""));
         assertThat(Files.readString(dir.resolve("demo").resolve("sent-mail.json"))).contains("x-ward-event-id");
+
+        out.reset();
+        assertThat(ward("alerts", "--demo", "--data-dir", dir.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing new between scans")
+                .contains("Alerts: 0 raised, 0 sent.")
+                .containsPattern("compliance +" + mail.group(1) + " +0 +0  -")
+                .containsPattern("receiver +" + received.group(1) + " +0 +0  -");
     }
 
     @Test
