@@ -72,7 +72,12 @@ public final class DemoTenant implements AutoCloseable {
         var sent = simulator.mailboxes().sentFrom(ALERTS_MAILBOX);
         Path mailFile = dataDir.resolve("demo").resolve("sent-mail.json");
         try {
-            java.util.List<Map<String, Object>> messages = new java.util.ArrayList<>();
+            // The file keeps every run's mail: the simulator's Exchange lives only as long as one command.
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            java.util.List<Object> messages = new java.util.ArrayList<>();
+            if (java.nio.file.Files.exists(mailFile)) {
+                messages.addAll(json.readValue(mailFile.toFile(), java.util.List.class));
+            }
             for (var m : sent) {
                 Map<String, Object> message = new LinkedHashMap<>();
                 message.put("sentDateTime", m.sentAt().toString());
@@ -84,16 +89,15 @@ public final class DemoTenant implements AutoCloseable {
                 messages.add(message);
             }
             java.nio.file.Files.createDirectories(mailFile.getParent());
-            java.nio.file.Files.writeString(mailFile, tools.jackson.databind.json.JsonMapper.builder().build()
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(messages));
-        } catch (java.io.IOException e) {
+            java.nio.file.Files.writeString(mailFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(messages));
+        } catch (java.io.IOException | RuntimeException e) {
             mailFile = null;
         }
         long toCompliance = sent.stream().filter(m -> m.to().stream().anyMatch(COMPLIANCE::contains)).count();
         return java.util.List.of(
                 "Demo mailbox " + ALERTS_MAILBOX + " (the simulator's Exchange) sent " + sent.size() + " message"
                         + (sent.size() == 1 ? "" : "s") + " this run: " + toCompliance + " to the compliance team, "
-                        + (sent.size() - toCompliance) + " to owners" + (mailFile == null ? "." : "; copies in " + mailFile + "."),
+                        + (sent.size() - toCompliance) + " to owners" + (mailFile == null ? "." : "; every run's mail is in " + mailFile + "."),
                 "Demo receiver " + receiver.url() + " verified the signature of " + receiver.accepted() + " alert"
                         + (receiver.accepted() == 1 ? "" : "s") + " this run" + (receiver.refused() > 0 ? " and refused "
                         + receiver.refused() : "") + "; every alert it has taken is in " + receiver.file() + ".");
