@@ -64,11 +64,14 @@ public class AlertOutbox {
 
     /** A failed attempt: tried again at {@code next}, or given up ({@code next} null) and reported. */
     public void attemptFailed(long alertId, String error, Instant next) {
-        jdbc.sql("UPDATE ward_alert_outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_at = COALESCE(?,"
-                + " next_at) WHERE alert_id = ?")
-                .params(ColumnText.fit(error, 4000), next == null ? FAILED : PENDING,
-                        next == null ? null : Timestamp.from(next), alertId)
-                .update();
+        String why = ColumnText.fit(error, 4000);
+        if (next == null) {
+            jdbc.sql("UPDATE ward_alert_outbox SET attempts = attempts + 1, last_error = ?, state = 'FAILED' WHERE alert_id = ?")
+                    .params(why, alertId).update();
+        } else {
+            jdbc.sql("UPDATE ward_alert_outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE alert_id = ?")
+                    .params(why, Timestamp.from(next), alertId).update();
+        }
     }
 
     /** Not tried now (quiet hours, the channel's cap, the channel failing this round): waits until {@code next}. */

@@ -69,9 +69,10 @@ public class AlertService {
 
     /**
      * Raises what the findings' changes call for and delivers what is due. Never throws: a failure is logged and
-     * reported in the round.
+     * reported in the round. Rounds in one process run one at a time (the scan's stage and the webhook service may both
+     * call); two processes may both deliver an alert, which the event id lets receivers drop.
      */
-    public AlertRound afterFindingsChanged(Instant at) {
+    public synchronized AlertRound afterFindingsChanged(Instant at) {
         if (!settings.on()) {
             return AlertRound.off();
         }
@@ -90,7 +91,7 @@ public class AlertService {
     }
 
     /** Delivers what is due without raising anything new (a retry round). */
-    public AlertRound deliverDue(Instant at) {
+    public synchronized AlertRound deliverDue(Instant at) {
         if (!settings.on()) {
             return AlertRound.off();
         }

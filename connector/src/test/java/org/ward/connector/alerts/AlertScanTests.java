@@ -20,6 +20,8 @@ import org.ward.rules.policy.Severity;
 import org.ward.rules.sharing.SharingCatalogue;
 import org.ward.simulator.Simulator;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
  * Alerts from the batch scan's end, and their delivery across a restart: the outbox keeps what a receiver did not
  * take, and the next process delivers it once.
@@ -103,5 +105,35 @@ class AlertScanTests {
         }
 
         assertThat(at("/restart")).singleElement().satisfies(r -> assertThat(r.body()).contains(draft.findingId()));
+    }
+
+    @Test
+    void theOutboxRetriesAndDeduplicatesOnPostgresql() throws Exception {
+        Path data = dir.resolve("postgres");
+        Instant day = Instant.parse("2027-10-01T10:00:00Z");
+        var draft = AlertTenant.draft(SharingCatalogue.ORGANIZATION_LINK, Severity.HIGH, "Org-wide link", AlertTenant.SITE,
+                "/Clinic/pg.mp4", "amelia.hart@upwellhealth.nhs.uk");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Map<String, Object> p = settings(data);
+            p.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            p.put("spring.datasource.username", "postgres");
+            p.put("spring.datasource.password", "");
+            hook.answer(502);
+            try (ConfigurableApplicationContext context = ScanHarness.start(p)) {
+                AlertService alerts = context.getBean(AlertService.class);
+                AlertTenant.found(context, 1, day, draft);
+                assertThat(alerts.afterFindingsChanged(day).problems()).singleElement()
+                        .satisfies(problem -> assertThat(problem).contains("answered 502"));
+                hook.answer(200);
+                AlertTenant.found(context, 2, day.plusSeconds(90), draft);
+                assertThat(alerts.afterFindingsChanged(day.plusSeconds(90)).sent()).containsEntry("hook", 1);
+                assertThat(alerts.afterFindingsChanged(day.plusSeconds(7200)).health()).singleElement()
+                        .satisfies(h -> assertThat(h).isEqualTo(new AlertOutbox.ChannelHealth("hook", 1, 0, 0, null)));
+            } finally {
+                hook.answer(200);
+            }
+        }
+
+        assertThat(at("/postgres")).singleElement().satisfies(r -> assertThat(r.body()).contains(draft.findingId()));
     }
 }
