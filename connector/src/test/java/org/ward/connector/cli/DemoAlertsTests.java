@@ -61,6 +61,26 @@ class DemoAlertsTests {
     }
 
     @Test
+    void aRouteToAChannelThatDoesNotExistStopsWardWithOneSentence() throws Exception {
+        Path config = dir.resolve("ward.yml");
+        Files.writeString(config, """
+                ward:
+                  graph: {tenant-id: contoso.onmicrosoft.com, client-id: 00000000-0000-0000-0000-000000000001, client-secret: x}
+                  alerts:
+                    enabled: true
+                    channels:
+                      dpo: {type: mail, mailbox: ward-alerts@contoso.com, to: [dpo@contoso.com]}
+                    routes:
+                      - {channels: [soc], min-severity: high}
+                """);
+
+        assertThat(ward("alerts", "--config", config.toString(), "--data-dir", dir.resolve("data").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ward.alerts.routes[0].channels names soc, which is not"
+                + " under ward.alerts.channels (known: dpo).");
+    }
+
+    @Test
     void alertsWithoutTheDemoIsAUsageError() {
         assertThat(ward("scan", "--alerts", "--data-dir", dir.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--alerts turns on the demo tenant's alerts and goes"
