@@ -19,6 +19,7 @@ import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.check.CheckContext;
@@ -30,6 +31,7 @@ import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.Audience;
 import org.ward.rules.sharing.GroupMember;
+import org.ward.rules.sharing.Membership;
 import org.ward.rules.sharing.RecordingAccess;
 import org.ward.rules.sharing.SharingCatalogue;
 
@@ -52,10 +54,14 @@ class SharingTasklet implements Tasklet {
     private final ParallelCalls parallel;
     private final PolicyPack policy;
     private final Clock clock;
+    private final GuestJudgement guests;
+    private final StageProgress progress;
 
     SharingTasklet(AccessStore access, PermissionReader reader, GroupMembers groups, SharingMode mode, SharingSettings settings,
             ItemStore items, LocationStore locations, FindingStore findings, ScanRuns runs, ParallelCalls parallel,
-            PolicyPack policy, Clock clock) {
+            PolicyPack policy, Clock clock, GuestJudgement guests, StageProgress progress) {
+        this.progress = progress;
+        this.guests = guests;
         this.access = access;
         this.reader = reader;
         this.groups = groups;
@@ -84,18 +90,38 @@ class SharingTasklet implements Tasklet {
         List<String> gaps = new ArrayList<>();
         boolean everything = !mode.deltaReportsSharingChanges() || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
+        Membership membership;
         try {
+            progress.phase("reading the directory's users to tell guests from members");
+            membership = guests.forScan(scanId, gaps);
             List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
             List<List<ItemKey>> batches = new ArrayList<>();
             for (int i = 0; i < toRead.size(); i += 20) {
                 batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
             }
-            parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) -> access.replace(key, grants, scanId)));
+            progress.begin("reading who can reach recordings", "recordings", toRead.size());
+            Map<ItemKey, String> unreadable = new java.util.concurrent.ConcurrentHashMap<>();
+            parallel.forEach(batches, batch -> {
+                PermissionReader.Read read = reader.read(batch, domains);
+                read.grants().forEach((key, grants) -> access.replace(key, membership.judge(grants), scanId));
+                read.unreadable().forEach((key, why) -> {
+                    access.unreadable(key);
+                    unreadable.put(key, why);
+                });
+                progress.advance(batch.size());
+            });
+            if (!unreadable.isEmpty()) {
+                gaps.add(unreadableSentence(unreadable));
+            }
             if (everything) {
                 access.sweptAt(scanId);
             }
-            parallel.forEach(access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh()))),
-                    group -> access.replaceMembers(group, groups.of(group), scanId));
+            List<String> groupsToRefresh = access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh())));
+            progress.begin("reading the members of groups that reach recordings", "groups", groupsToRefresh.size());
+            parallel.forEach(groupsToRefresh, group -> {
+                access.replaceMembers(group, groups.of(group), scanId);
+                progress.advance(1);
+            });
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;
@@ -104,8 +130,24 @@ class SharingTasklet implements Tasklet {
             runs.addGaps(scanId, gaps);
             return RepeatStatus.FINISHED;
         }
-        evaluate(scanId, now);
+        progress.begin("judging who can reach recordings", "recordings", recordings.size());
+        evaluate(scanId, now, membership);
+        String unjudged = GuestJudgement.unjudged(membership);
+        if (unjudged != null) {
+            gaps.add(unjudged);
+        }
+        runs.addGaps(scanId, gaps);
         return RepeatStatus.FINISHED;
+    }
+
+    /** "Not evaluated: who can reach 2 recordings (items i-…, i-…), because Graph's answer … could not be read (…)." */
+    static String unreadableSentence(Map<ItemKey, String> unreadable) {
+        List<String> refs = unreadable.keySet().stream().map(k -> org.ward.rules.findings.ItemRefs.of(k.driveId(), k.itemId()))
+                .sorted().toList();
+        return "Not evaluated: who can reach " + (refs.size() == 1 ? "1 recording (item " : refs.size() + " recordings (items ")
+                + String.join(", ", refs.stream().limit(10).toList()) + (refs.size() > 10 ? ", …" : "") + "), because Graph's"
+                + " answer listing their permissions had a value Ward could not read (" + unreadable.values().iterator().next()
+                + "); they are read again on the next scan.";
     }
 
     /** Whether the last full sweep of every recording's permissions started before {@code cutoff}, or never ran. */
@@ -113,7 +155,7 @@ class SharingTasklet implements Tasklet {
         return runs.latestStart(access.sweepScans()).map(last -> last.isBefore(cutoff)).orElse(true);
     }
 
-    private void evaluate(long scanId, Instant now) {
+    private void evaluate(long scanId, Instant now, Membership membership) {
         Map<ItemKey, List<AccessGrant>> grants = access.all();
         Map<String, List<GroupMember>> members = access.members();
         Map<String, Location> sites = locations.locationsBySite(scanId);
@@ -121,13 +163,16 @@ class SharingTasklet implements Tasklet {
         EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
         items.recordings(row -> {
+            progress.advance(1);
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
-            List<AccessGrant> itemGrants = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
-            if (location == null || itemGrants == null) {
+            List<AccessGrant> stored = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
+            if (location == null || stored == null) {
                 return;
             }
-            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), now);
+            // Grants read by an earlier scan are judged again: who is a guest is what Graph says today.
+            List<AccessGrant> itemGrants = membership.judge(stored);
+            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), membership, now);
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
             checks.run(new RecordingAccess(row, location,
                     FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
