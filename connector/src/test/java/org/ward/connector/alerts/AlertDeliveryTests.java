@@ -174,9 +174,10 @@ class AlertDeliveryTests {
         findings.reconcile(List.of(everyone, outside), Set.of(SharingCatalogue.EVERYONE_GRANT), scan(),
                 day.plusSeconds(120));
         findings.acceptRisk(outside.findingId(), "dpo@upwellhealth.nhs.uk", "moving it this week",
-                day.plusSeconds(3600), day.plusSeconds(180));
-        findings.reopenExpiredAcceptances(day.plusSeconds(7200), scan());
-        alerts.afterFindingsChanged(day.plusSeconds(7200));
+                java.time.LocalDate.parse("2027-03-01"), java.time.ZoneOffset.UTC, day.plusSeconds(180));
+        Instant expired = Instant.parse("2027-03-02T01:00:00Z");
+        findings.reopenExpiredAcceptances(expired, scan());
+        alerts.afterFindingsChanged(expired);
 
         assertThat(posted(tenant.hook, eventOf(everyone.findingId()))).singleElement()
                 .satisfies(r -> assertThat(JSON.readTree(r.body()).path("kind").asString()).isEqualTo("reopened"));
