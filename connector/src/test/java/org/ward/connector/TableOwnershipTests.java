@@ -39,7 +39,10 @@ class TableOwnershipTests {
             Map.entry("ward_signin_user", "org.ward.connector.identity"),
             Map.entry("ward_identity_anomaly", "org.ward.connector.identity"),
             Map.entry("ward_audit", "org.ward.connector.audit"),
-            Map.entry("ward_label_change", "org.ward.connector.protect"));
+            Map.entry("ward_label_change", "org.ward.connector.protect"),
+            Map.entry("ward_alert_outbox", "org.ward.connector.alerts"),
+            Map.entry("ward_alert_cursor", "org.ward.connector.alerts"),
+            Map.entry("ward_owner_notice", "org.ward.connector.alerts"));
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -1,12 +1,14 @@
 package org.ward.connector.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.alerts.AlertService;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.report.ScanReports;
@@ -39,9 +41,19 @@ final class ScanCommand implements WardTask {
             + " report.html to DIR.")
     java.nio.file.Path reportDir;
 
+    @Option(names = "--alerts", description = "With --demo: turn the demo's alerts on (e-mail from the demo's"
+            + " ward-alerts mailbox, a signed webhook to a local receiver) and show where each alert went. For a tenant,"
+            + " alerts are set in ward.alerts.* (docs/alerts.md).")
+    boolean alerts;
+
     @Override
     public LaunchOptions launch() {
         return launch;
+    }
+
+    @Override
+    public boolean demoAlerts() {
+        return alerts;
     }
 
     @Override
@@ -69,6 +81,11 @@ final class ScanCommand implements WardTask {
         }
         ScanSummary summary = context.getBean(ScanReports.class).summary(outcome.scanId()).orElseThrow();
         SummaryText.lines(summary).forEach(console::line);
+        List<String> alertLines = context.getBean(AlertService.class).lastRound().lines();
+        if (!alertLines.isEmpty()) {
+            console.line("");
+            alertLines.forEach(console::line);
+        }
         if (reportDir != null) {
             ReportFiles.write(context, summary, reportDir, console);
         }

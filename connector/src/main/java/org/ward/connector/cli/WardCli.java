@@ -104,6 +104,13 @@ public final class WardCli {
                 properties.putAll(demo.properties(dataDir));
                 console.line("Demo tenant \"" + demo.tenantName() + "\" is ready (simulator started in "
                         + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s).");
+                if (task.demoAlerts()) {
+                    properties.putAll(demo.alertProperties(dataDir));
+                }
+            } else if (task.demoAlerts()) {
+                console.error("--alerts turns on the demo tenant's alerts and goes with --demo; for a tenant, set"
+                        + " ward.alerts.* in the settings (docs/alerts.md).");
+                return ExitCodes.USAGE;
             }
             if (launch.config != null) {
                 if (!launch.config.toFile().canRead()) {
@@ -124,7 +131,11 @@ public final class WardCli {
                     : start(properties, springArgs)) {
                 context.getBean(DatabaseUpgrade.class).backup().ifPresent(copy -> console.line("Upgraded Ward's database;"
                         + " the copy taken before the upgrade is " + copy + "."));
-                return task.run(context, console);
+                int code = task.run(context, console);
+                if (demo != null) {
+                    demo.alertDestinations(dataDir).forEach(console::line);
+                }
+                return code;
             }
         } catch (RuntimeException e) {
             throw e;

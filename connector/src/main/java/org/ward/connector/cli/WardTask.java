@@ -25,6 +25,11 @@ interface WardTask {
         return false;
     }
 
+    /** Whether the command asks for the demo tenant's alert channels (the mailbox and the local receiver). */
+    default boolean demoAlerts() {
+        return false;
+    }
+
     /** Settings this command adds to the context (e.g. from its own options). */
     default Map<String, Object> properties() {
         return Map.of();

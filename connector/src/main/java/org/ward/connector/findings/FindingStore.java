@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class FindingStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String EXPIRED_NOTE = "risk acceptance expired";
 
     private final JdbcClient jdbc;
     private final IdentifierMasking masking;
@@ -181,7 +182,7 @@ public class FindingStore {
                 .param(Timestamp.from(now)).query(String.class).list();
         for (String id : ids) {
             jdbc.sql("UPDATE ward_finding SET status = 'OPEN' WHERE finding_id = ?").param(id).update();
-            event(id, now, "REOPENED", null, "risk acceptance expired", scanId);
+            event(id, now, "REOPENED", null, EXPIRED_NOTE, scanId);
         }
         return ids;
     }
@@ -219,6 +220,34 @@ public class FindingStore {
     public Finding find(String findingId) {
         return jdbc.sql("SELECT * FROM ward_finding WHERE finding_id = ?").param(findingId)
                 .query((rs, n) -> finding(rs)).optional().orElse(null);
+    }
+
+    /**
+     * The findings' lifecycle events after an event id, oldest first, at most {@code limit}: what alerting reads to
+     * raise one alert per event (a scan, a notification or a command that changed a finding all record one).
+     */
+    public List<LifecycleEvent> eventsAfter(long eventId, int limit) {
+        return jdbc.sql("SELECT event_id, finding_id, event, note, at FROM ward_finding_event WHERE event_id > ?"
+                + " ORDER BY event_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY").param(eventId)
+                .query((rs, n) -> new LifecycleEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant())).list();
+    }
+
+    /** Whether the note of a REOPENED event says an accepted risk ran out (rather than the finding being found again). */
+    public static boolean acceptanceExpired(LifecycleEvent event) {
+        return "REOPENED".equals(event.event()) && EXPIRED_NOTE.equals(event.note());
+    }
+
+    /**
+     * One lifecycle event of a finding.
+     *
+     * @param eventId its id, increasing
+     * @param findingId the finding
+     * @param event OPENED, REOPENED, RESOLVED or ACCEPTED_RISK
+     * @param note why, or null
+     * @param at when
+     */
+    public record LifecycleEvent(long eventId, String findingId, String event, String note, Instant at) {
     }
 
     /** Ids of findings first found by the given scan. */

@@ -103,7 +103,7 @@ public final class Mail implements ResourceFamily {
 
     private SentMessage fromJson(GraphCall call, User sender) {
         ObjectNode body = call.jsonBody();
-        JsonNode message = body.get("message");
+        JsonNode message = parameter(body, "message");
         if (message == null || !message.isObject()) {
             throw GraphException.badRequest("The 'message' parameter is required: the message to send.");
         }
@@ -143,11 +143,26 @@ public final class Mail implements ResourceFamily {
             }
             attachments.add(attachment.path("name").asString(""));
         }
-        boolean save = body.path("saveToSentItems").asBoolean(true);
+        JsonNode saveParameter = parameter(body, "saveToSentItems");
+        boolean save = saveParameter == null || saveParameter.asBoolean(true);
         return new SentMessage(UUID.randomUUID().toString(), tenant.now(), call.caller().appId(), sender.id(),
                 sender.userPrincipalName(), message.path("subject").asString(null),
                 bodyType.equalsIgnoreCase("html") ? "HTML" : "Text", message.path("body").path("content").asString(""),
                 to, cc, bcc, headers, attachments, save, null, Json.text(message));
+    }
+
+    /**
+     * An action parameter by name, ignoring case: Graph matches them so, and the Java SDK (microsoft-graph v6) sends
+     * sendMail's as "Message" and "SaveToSentItems" (SendMailPostRequestBody), the form user-sendmail.md's Java sample
+     * produces.
+     */
+    private static JsonNode parameter(ObjectNode body, String name) {
+        for (var entry : body.properties()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     /** A MIME message, base64 in a text/plain body (user-sendmail.md, "send mail in MIME format"). */

@@ -1,0 +1,86 @@
+package org.ward.connector.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** How each channel writes an alert, and the timing rules (quiet hours, backoff), without a receiver. */
+class AlertFormatsTests {
+
+    private static Alert alert(String title, Map<String, String> facts, List<String> lines) {
+        return new Alert("ward-finding-event-7", AlertKind.NEW_FINDING, "high", title, "Why it matters.", "Remove the"
+                + " link.", facts, lines, null, List.of(), "2026-12-07T10:00:00Z");
+    }
+
+    @Test
+    void cefEscapesPipesInTheHeaderAndEqualsSignsAndLineBreaksInExtensions() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Type", "ANONYMOUS_LINK");
+        facts.put("Location", "/a=b\\c\nd|e");
+        String cef = SyslogChannel.cef(alert("Link | shared", facts, List.of()), "1.0");
+
+        assertThat(cef).startsWith("CEF:0|Ward|Ward|1.0|ANONYMOUS_LINK|New finding: Link \\| shared|8|");
+        assertThat(cef).contains("cs3=/a\\=b\\\\c\\nd|e").contains("externalId=ward-finding-event-7")
+                .contains("rt=1796637600000");
+    }
+
+    @Test
+    void syslogMessagesAreRfc5424OnFacilityLocal0() {
+        String message = SyslogChannel.message(alert("t", Map.of(), List.of()), "host-1", "1.0",
+                Instant.parse("2026-12-07T10:00:01.123456Z"));
+
+        assertThat(message).startsWith("<131>1 2026-12-07T10:00:01.123Z host-1 ward - NEW_FINDING - CEF:0|");
+    }
+
+    @Test
+    void teamsCardsStayUnderTwentyEightKilobytesAndSayHowManyWereLeftOut() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            lines.add("[high] Recording shared with the whole organisation on site number " + i + " (F-00000000000000"
+                    + String.format("%02d", i % 100) + ")");
+        }
+        String body = TeamsChannel.message(alert("Digest", Map.of(), lines));
+
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(TeamsChannel.MAX_BYTES);
+        assertThat(body).containsPattern("\\d+ more findings").contains("\"type\":\"AdaptiveCard\"");
+    }
+
+    @Test
+    void quietHoursAcrossMidnightHoldAnAlertUntilTheyEnd() {
+        QuietHours night = QuietHours.parse("22:00-07:00", "quiet-hours");
+        ZoneId london = ZoneId.of("Europe/London");
+
+        assertThat(night.endsAfter(Instant.parse("2026-12-07T23:30:00Z"), london))
+                .isEqualTo(Instant.parse("2026-12-08T07:00:00Z"));
+        assertThat(night.endsAfter(Instant.parse("2026-12-08T03:00:00Z"), london))
+                .isEqualTo(Instant.parse("2026-12-08T07:00:00Z"));
+        assertThat(night.endsAfter(Instant.parse("2026-12-08T12:00:00Z"), london)).isNull();
+        assertThat(night.from()).isEqualTo(LocalTime.of(22, 0));
+    }
+
+    @Test
+    void retriesBackOffByDoublingUpToTheLongestWait() {
+        AlertSettings.Delivery delivery = new AlertSettings.Delivery(8, Duration.ofMinutes(1), Duration.ofMinutes(10),
+                Duration.ofSeconds(5));
+
+        assertThat(List.of(1, 2, 3, 4, 5, 6).stream().map(delivery::backoff).map(Duration::toMinutes))
+                .containsExactly(1L, 2L, 4L, 8L, 10L, 10L);
+    }
+
+    @Test
+    void signsWebhookBodiesWithHmacSha256() {
+        // RFC 4231 test case 2.
+        assertThat(WebhookChannel.sign("Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?"))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+}

@@ -1,0 +1,114 @@
+package org.ward.connector.alerts;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.demo.DemoTenant;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.findings.FindingDraft;
+import org.ward.rules.findings.FindingResource;
+import org.ward.rules.policy.FindingType;
+import org.ward.rules.policy.Severity;
+import org.ward.simulator.Simulator;
+import org.ward.simulator.mail.SentMessage;
+import org.ward.simulator.throttle.Latency;
+
+/**
+ * The demo tenant's simulator (its app may send as ward-alerts@upwellhealth.nhs.uk only) with real receivers on
+ * loopback: a Teams Workflows trigger (202, 28 KB), a signed webhook, a broken webhook (500), a syslog forwarder over
+ * TLS, and a JSON-lines file. Findings are put in the register directly, as a scan's reconciliation does.
+ */
+final class AlertTenant implements AutoCloseable {
+
+    static final String MAILBOX = "ward-alerts@upwellhealth.nhs.uk";
+    static final String COMPLIANCE = "helen.marsh@upwellhealth.nhs.uk";
+    static final String SECRET = "0123456789abcdef0123456789abcdef";
+    static final String SITE = "https://upwellhealth.sharepoint.com/sites/clinic";
+    static final String RESEARCH = "https://upwellhealth.sharepoint.com/sites/research";
+
+    final Simulator simulator;
+    final HttpsReceiver teams;
+    final HttpsReceiver hook;
+    final HttpsReceiver broken;
+    final SyslogReceiver syslog;
+    final Path lines;
+    final Map<String, Object> settings;
+
+    AlertTenant(Path dir) throws Exception {
+        simulator = Simulator.builder().tenant(Simulator.TenantSource.demo()).latency(Latency.OFF).start();
+        var ca = simulator.certificateAuthority();
+        String caFile = ca.writeCertificate(dir.resolve("receivers-ca.pem")).toString();
+        teams = new HttpsReceiver(ca, 202, 28 * 1024);
+        hook = new HttpsReceiver(ca, 200, Integer.MAX_VALUE);
+        broken = new HttpsReceiver(ca, 500, Integer.MAX_VALUE);
+        syslog = new SyslogReceiver(ca);
+        lines = dir.resolve("alerts.jsonl");
+        Map<String, Object> p = new LinkedHashMap<>(ScanHarness.settings(simulator.info(), "jdbc:h2:file:"
+                + dir.toAbsolutePath().resolve("ward") + ";DB_CLOSE_ON_EXIT=FALSE", dir, DemoTenant.POLICY));
+        String c = "ward.alerts.channels.";
+        p.put("ward.alerts.enabled", "true");
+        p.put(c + "compliance.type", "mail");
+        p.put(c + "compliance.mailbox", MAILBOX);
+        p.put(c + "compliance.to[0]", COMPLIANCE);
+        p.put(c + "teams.type", "teams");
+        p.put(c + "teams.url", teams.url("/powerautomate/automations/direct/workflows/w1/triggers/manual/paths/invoke?sig=SECRETSIG"));
+        p.put(c + "teams.ca-certificate", caFile);
+        p.put(c + "hook.type", "webhook");
+        p.put(c + "hook.url", hook.url("/ward"));
+        p.put(c + "hook.secret", SECRET);
+        p.put(c + "hook.ca-certificate", caFile);
+        p.put(c + "broken.type", "webhook");
+        p.put(c + "broken.url", broken.url("/down"));
+        p.put(c + "broken.secret", SECRET);
+        p.put(c + "broken.ca-certificate", caFile);
+        p.put(c + "siem.type", "syslog");
+        p.put(c + "siem.host", "localhost");
+        p.put(c + "siem.port", syslog.port());
+        p.put(c + "siem.ca-certificate", caFile);
+        p.put(c + "lines.type", "json-lines");
+        p.put(c + "lines.file", lines.toString());
+        p.put("ward.alerts.routes[0].channels", "compliance,teams,hook,siem,lines,broken");
+        p.put("ward.alerts.routes[0].min-severity", "high");
+        p.put("ward.alerts.routes[1].channels", "lines");
+        p.put("ward.alerts.routes[1].min-severity", "info");
+        p.put("ward.alerts.routes[1].sites", RESEARCH);
+        p.put("ward.alerts.delivery.max-attempts", "3");
+        settings = p;
+    }
+
+    /** The same tenant with more settings (digest, owners …). */
+    Map<String, Object> with(Map<String, Object> more) {
+        Map<String, Object> copy = new LinkedHashMap<>(settings);
+        copy.putAll(more);
+        return copy;
+    }
+
+    static FindingDraft draft(FindingType type, Severity severity, String title, String site, String path, String owner) {
+        return new FindingDraft(type, type.ruleId(), severity, title, List.of("planted by the test"),
+                new FindingResource(site, "drive-" + Math.abs(path.hashCode()), "item-" + Math.abs(path.hashCode()),
+                        site + "/Shared%20Documents" + path, path), owner, "", Map.of());
+    }
+
+    static void found(ConfigurableApplicationContext context, long scanId, Instant at, FindingDraft... drafts) {
+        context.getBean(FindingStore.class).reconcile(List.of(drafts), Set.of(), scanId, at);
+    }
+
+    List<SentMessage> mail() {
+        return simulator.mailboxes().sentFrom(MAILBOX);
+    }
+
+    @Override
+    public void close() throws Exception {
+        teams.close();
+        hook.close();
+        broken.close();
+        syslog.close();
+        simulator.close();
+    }
+}
