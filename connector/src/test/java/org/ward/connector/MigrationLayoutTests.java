@@ -47,12 +47,12 @@ class MigrationLayoutTests {
 
     @Test
     void h2InstallationsKeepTheChecksumsTheyRecorded() {
-        assertThat(checksums("h2")).isEqualTo(H2);
+        assertThat(checksums("h2")).containsAllEntriesOf(H2);
     }
 
     @Test
     void postgresqlInstallationsKeepTheChecksumsTheyRecorded() {
-        assertThat(checksums("postgresql")).isEqualTo(POSTGRESQL);
+        assertThat(checksums("postgresql")).containsAllEntriesOf(POSTGRESQL);
     }
 
     /** The checksums Flyway resolves from the application's locations for one vendor, by version. */

@@ -37,7 +37,12 @@ class TableOwnershipTests {
             Map.entry("ward_signin_cursor", "org.ward.connector.identity"),
             Map.entry("ward_signin_user", "org.ward.connector.identity"),
             Map.entry("ward_identity_anomaly", "org.ward.connector.identity"),
-            Map.entry("ward_audit", "org.ward.connector.audit"));
+            Map.entry("ward_audit", "org.ward.connector.audit"),
+            Map.entry("ward_subscription", "org.ward.connector.notifications"),
+            Map.entry("ward_change", "org.ward.connector.notifications"),
+            Map.entry("ward_change_drive", "org.ward.connector.notifications"),
+            Map.entry("ward_schedule_lock", "org.ward.connector.serve"),
+            Map.entry("ward_serve_instance", "org.ward.connector.serve"));
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

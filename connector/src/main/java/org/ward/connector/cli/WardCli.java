@@ -85,7 +85,7 @@ public final class WardCli {
         try {
             if (launch.demo) {
                 console.line("Starting the demo tenant (an in-process Microsoft Graph simulator) ...");
-                demo = DemoTenant.start(dataDir);
+                demo = task.startDemo(dataDir);
                 properties.putAll(demo.properties(dataDir));
                 console.line("Demo tenant \"" + demo.tenantName() + "\" is ready.");
             }
@@ -100,7 +100,8 @@ public final class WardCli {
                 properties.put("ward.policy.pack", launch.policy);
             }
             properties.putAll(task.properties());
-            try (ConfigurableApplicationContext context = start(properties, springArgs)) {
+            try (ConfigurableApplicationContext context = WardApplication.run(properties, task.defaults(), task.web(),
+                    springArgs.toArray(String[]::new))) {
                 return task.run(context, console);
             }
         } catch (RuntimeException e) {
@@ -112,10 +113,6 @@ public final class WardCli {
                 demo.close();
             }
         }
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> properties, List<String> args) {
-        return WardApplication.run(properties, args.toArray(String[]::new));
     }
 
     /** Turns failures into one sentence and an exit code. */

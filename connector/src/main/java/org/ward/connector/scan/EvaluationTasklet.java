@@ -1,24 +1,18 @@
 package org.ward.connector.scan;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
-import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
-import org.ward.rules.classify.LocationContext;
-import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
-import org.ward.rules.recordings.RecordingAssessment;
 
 /**
  * Runs the policy's checks over what the inventory stored (no Graph calls) and reconciles the findings register:
@@ -51,23 +45,9 @@ class EvaluationTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanKeys.SCAN_ID);
         progress.phase("evaluating recordings against the policy");
-        Instant now = clock.instant();
-        Map<String, Location> sites = locations.locationsBySite(scanId);
-        RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
-        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
-        items.foldersWithRecordings(folder -> {
-            String driveId = folder.get(0).item().driveId();
-            DiscoveredDrive drive = locations.drive(driveId);
-            Location location = drive == null ? null : sites.get(drive.siteId());
-            if (location == null) {
-                return;
-            }
-            LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
-            assessment.folder(location, context, drive.webUrl(), folder, reconciler::add);
-        });
-        assessment.finish(reconciler::add);
-        reconciler.finish();
-        runs.addGaps(scanId, assessment.notEvaluatedSentences());
+        List<String> gaps = new RecordingEvaluation(items, findings, policy, fingerprint)
+                .tenant(scanId, locations.locationsBySite(scanId), locations::drive, clock.instant());
+        runs.addGaps(scanId, gaps);
         return RepeatStatus.FINISHED;
     }
 }

@@ -15,23 +15,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.GraphTraffic;
-import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.inventory.collect.DriveDelta;
 import org.ward.connector.privacy.InstallationKey;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
-import org.ward.connector.sharing.AccessStore;
-import org.ward.connector.sharing.SharingMode;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.IdentifierMasking;
-import org.ward.rules.classify.LocationContext;
 import org.ward.rules.classify.RecordingClassifier;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
@@ -114,32 +108,28 @@ class ScanJobConfiguration {
 
     @Bean
     @StepScope
-    DriveDeltaReader driveDeltaReader(DriveDelta delta, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            SharingMode sharing, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
-        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()),
-                sharing.deltaReportsSharingChanges(), progress);
+    DriveDeltaReader driveDeltaReader(DriveInventory inventory, ScanProgress progress,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return inventory.reader(driveId, progress);
     }
 
     @Bean
     @StepScope
-    DriveItemProcessor driveItemProcessor(RecordingClassifier classifier, IdentifierMasking masking, ItemStore items,
-            LocationStore locations, PolicyPack policy,
+    DriveItemProcessor driveItemProcessor(DriveInventory inventory, LocationStore locations,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
             @Value("#{stepExecutionContext['" + ScanKeys.SITE_ID + "']}") String siteId,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_NAME + "']}") String driveName,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
         java.util.Map<String, Location> sites = locations.locationsBySite(scanId);
-        LocationContext context = LocationContext.of(sites.get(siteId), driveName, policy.locations(), sites.values());
-        return new DriveItemProcessor(classifier, masking, context, new FolderPaths(items.folderPaths(driveId)));
+        return inventory.processor(driveId, driveName, sites.get(siteId), sites.values());
     }
 
     @Bean
     @StepScope
-    DriveItemWriter driveItemWriter(ItemStore items, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            AccessStore access,
+    DriveItemWriter driveItemWriter(DriveInventory inventory, ScanProgress progress,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
-        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access);
+        return inventory.writer(driveId, scanId, progress);
     }
 
     @Bean

@@ -96,12 +96,37 @@ public class AccessStore {
 
     /** The stored grants of every recording, by item. */
     public Map<ItemKey, List<AccessGrant>> all() {
+        return grants(null);
+    }
+
+    /**
+     * The stored grants of the recordings in these drives, by item; null for every drive.
+     */
+    public Map<ItemKey, List<AccessGrant>> grants(Collection<String> driveIds) {
         Map<ItemKey, List<AccessGrant>> result = new HashMap<>();
-        jdbc.query("SELECT * FROM ward_access ORDER BY drive_id, item_id, permission_id", rs -> {
+        String filter = driveIds == null ? "" : " WHERE drive_id IN (" + marks(driveIds) + ")";
+        jdbc.query("SELECT * FROM ward_access" + filter + " ORDER BY drive_id, item_id, permission_id", rs -> {
             result.computeIfAbsent(new ItemKey(rs.getString("drive_id"), rs.getString("item_id")), k -> new ArrayList<>())
                     .add(grant(rs));
-        });
+        }, driveIds == null ? new Object[0] : driveIds.toArray());
         return result;
+    }
+
+    /** Forgets the access of items in these drives that are no longer recordings (deleted, or reclassified). */
+    public void forgetAllBut(Collection<String> driveIds, Set<ItemKey> recordings) {
+        if (driveIds.isEmpty()) {
+            return;
+        }
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            List<Object[]> gone = jdbc.query("SELECT DISTINCT drive_id, item_id FROM " + table + " WHERE drive_id IN ("
+                    + marks(driveIds) + ")", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)), driveIds.toArray())
+                    .stream().filter(k -> !recordings.contains(k)).map(k -> new Object[] {k.driveId(), k.itemId()}).toList();
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", gone);
+        }
+    }
+
+    private static String marks(Collection<?> values) {
+        return String.join(",", Collections.nCopies(values.size(), "?"));
     }
 
     /** Group ids granted access to any recording. */

@@ -5,33 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
-import org.ward.connector.sharing.collect.GroupMembers;
-import org.ward.connector.sharing.collect.PermissionReader;
-import org.ward.rules.check.CheckContext;
-import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.facts.ItemKey;
-import org.ward.rules.facts.Location;
-import org.ward.rules.findings.FindingResource;
-import org.ward.rules.policy.PolicyPack;
-import org.ward.rules.sharing.AccessGrant;
-import org.ward.rules.sharing.Audience;
-import org.ward.rules.sharing.GroupMember;
-import org.ward.rules.sharing.RecordingAccess;
-import org.ward.rules.sharing.SharingCatalogue;
 
 /**
  * The sharing step: reads the permissions of the recordings whose sharing may have changed (all of them when delta
@@ -41,32 +26,25 @@ import org.ward.rules.sharing.SharingCatalogue;
 class SharingTasklet implements Tasklet {
 
     private final AccessStore access;
-    private final PermissionReader reader;
-    private final GroupMembers groups;
+    private final AccessReview review;
     private final SharingMode mode;
     private final SharingSettings settings;
     private final ItemStore items;
     private final LocationStore locations;
     private final FindingStore findings;
     private final ScanRuns runs;
-    private final ParallelCalls parallel;
-    private final PolicyPack policy;
     private final Clock clock;
 
-    SharingTasklet(AccessStore access, PermissionReader reader, GroupMembers groups, SharingMode mode, SharingSettings settings,
-            ItemStore items, LocationStore locations, FindingStore findings, ScanRuns runs, ParallelCalls parallel,
-            PolicyPack policy, Clock clock) {
+    SharingTasklet(AccessStore access, AccessReview review, SharingMode mode, SharingSettings settings, ItemStore items,
+            LocationStore locations, FindingStore findings, ScanRuns runs, Clock clock) {
         this.access = access;
-        this.reader = reader;
-        this.groups = groups;
+        this.review = review;
         this.mode = mode;
         this.settings = settings;
         this.items = items;
         this.locations = locations;
         this.findings = findings;
         this.runs = runs;
-        this.parallel = parallel;
-        this.policy = policy;
         this.clock = clock;
     }
 
@@ -83,19 +61,12 @@ class SharingTasklet implements Tasklet {
         access.forgetAllBut(new HashSet<>(recordings));
         List<String> gaps = new ArrayList<>();
         boolean everything = !mode.deltaReportsSharingChanges() || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
-        List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
         try {
-            List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
-            List<List<ItemKey>> batches = new ArrayList<>();
-            for (int i = 0; i < toRead.size(); i += 20) {
-                batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
-            }
-            parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) -> access.replace(key, grants, scanId)));
+            review.read(access.toRead(recordings, everything, scanId), scanId);
             if (everything) {
                 access.sweptAt(scanId);
             }
-            parallel.forEach(access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh()))),
-                    group -> access.replaceMembers(group, groups.of(group), scanId));
+            review.refreshGroups(now, scanId);
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;
@@ -104,36 +75,13 @@ class SharingTasklet implements Tasklet {
             runs.addGaps(scanId, gaps);
             return RepeatStatus.FINISHED;
         }
-        evaluate(scanId, now);
+        runs.addGaps(scanId, review.evaluate(null, locations.locationsBySite(scanId), locations.drivesById(scanId), now,
+                types -> findings.reconciler(types, scanId, now)));
         return RepeatStatus.FINISHED;
     }
 
     /** Whether the last full sweep of every recording's permissions started before {@code cutoff}, or never ran. */
     private boolean lastFullSweepBefore(Instant cutoff) {
         return runs.latestStart(access.sweepScans()).map(last -> last.isBefore(cutoff)).orElse(true);
-    }
-
-    private void evaluate(long scanId, Instant now) {
-        Map<ItemKey, List<AccessGrant>> grants = access.all();
-        Map<String, List<GroupMember>> members = access.members();
-        Map<String, Location> sites = locations.locationsBySite(scanId);
-        Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
-        EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
-        FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
-        items.recordings(row -> {
-            DiscoveredDrive drive = drives.get(row.item().driveId());
-            Location location = drive == null ? null : sites.get(drive.siteId());
-            List<AccessGrant> itemGrants = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
-            if (location == null || itemGrants == null) {
-                return;
-            }
-            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), now);
-            String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
-            checks.run(new RecordingAccess(row, location,
-                    FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    audience, members), row.item().path(), reconciler::add);
-        });
-        reconciler.finish();
-        runs.addGaps(scanId, checks.notEvaluatedSentences());
     }
 }
