@@ -11,6 +11,7 @@ CREATE TABLE ward_subscription (
     expires_at          TIMESTAMP WITH TIME ZONE,
     created_at          TIMESTAMP WITH TIME ZONE,
     renewed_at          TIMESTAMP WITH TIME ZONE,
+    verified_at         TIMESTAMP WITH TIME ZONE,
     failures            INT DEFAULT 0 NOT NULL,
     failing_since       TIMESTAMP WITH TIME ZONE,
     retry_at            TIMESTAMP WITH TIME ZONE,

@@ -59,6 +59,7 @@ public class SubscriptionKeeper {
     public Upkeep maintain() throws InterruptedException {
         Instant now = clock.instant();
         Set<String> wanted = watched.drives();
+        verify(now.minus(settings.verifyEvery()));
         Map<String, Watched> held = store.all().stream().collect(Collectors.toMap(Watched::driveId, Function.identity()));
         int created = 0;
         int renewed = 0;
@@ -140,19 +141,25 @@ public class SubscriptionKeeper {
     }
 
     /**
-     * Checks that Graph still has each subscription Ward holds (after a restart, or a database restored elsewhere);
-     * those it does not have are recreated by the next upkeep, and their drives resynced. Returns how many were gone.
+     * Asks Graph whether it still has each subscription not confirmed since {@code before} (drives get no lifecycle
+     * event when a subscription is deleted elsewhere, lost or expired early); those it does not have are recreated by
+     * this upkeep, and their drives resynced. Returns how many were gone.
      */
-    public int verify() throws InterruptedException {
+    int verify(Instant before) throws InterruptedException {
         int gone = 0;
         for (Watched w : store.all()) {
-            if (w.subscriptionId() == null || w.state() == State.REMOVED) {
+            if (w.subscriptionId() == null || w.state() == State.REMOVED
+                    || w.verifiedAt() != null && w.verifiedAt().isAfter(before)) {
                 continue;
             }
             pacing.write();
             try {
-                if (!graph.exists(w.subscriptionId())) {
-                    store.removed(w.subscriptionId(), "Graph no longer has the subscription (checked at start).");
+                if (graph.exists(w.subscriptionId())) {
+                    store.verified(w.subscriptionId(), clock.instant());
+                } else {
+                    store.removed(w.subscriptionId(), "Graph no longer has the subscription.");
+                    LOG.info("Graph no longer has the subscription of drive {}: it is made again and the drive resynced.",
+                            w.driveId());
                     gone++;
                 }
             } catch (GraphAccessException e) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     45 minutes Graph raises it to 45)
  * @param renewBefore a subscription is renewed once it has less than this left
  * @param checkEvery how often subscriptions are checked (created, renewed, recreated, removed)
+ * @param verifyEvery how often Ward asks Graph whether it still has each subscription: drives get no lifecycle event
+ *     when a subscription is deleted elsewhere or lost, so this bounds how long a drive can go unwatched
  * @param securityWebhooks create subscriptions with {@code Prefer: includesecuritywebhooks}, so that changes to an
  *     item's permissions are notified too, not only changes to its content
  * @param writesPerWindow create, renew and delete calls allowed per {@code window}; Graph allows 500 per 20 seconds
@@ -29,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ward.subscriptions")
 public record SubscriptionSettings(@DefaultValue("all") String drives, @DefaultValue("3d") Duration lifetime,
         @DefaultValue("1d") Duration renewBefore, @DefaultValue("1m") Duration checkEvery,
+        @DefaultValue("1h") Duration verifyEvery,
         @DefaultValue("true") boolean securityWebhooks, @DefaultValue("400") int writesPerWindow,
         @DefaultValue("800") int reauthorizationsPerWindow, @DefaultValue("20s") Duration window,
         @DefaultValue("5m") Duration retryAfter, @DefaultValue("15m") Duration failureGrace) {
@@ -54,6 +57,10 @@ public record SubscriptionSettings(@DefaultValue("all") String drives, @DefaultV
         if (checkEvery.isNegative() || checkEvery.isZero() || checkEvery.compareTo(renewBefore) >= 0) {
             throw new InvalidServeSettingException("ward.subscriptions.check-every is " + checkEvery + ": give a"
                     + " duration shorter than ward.subscriptions.renew-before (" + renewBefore + ").");
+        }
+        if (verifyEvery.compareTo(checkEvery) < 0) {
+            throw new InvalidServeSettingException("ward.subscriptions.verify-every is " + verifyEvery + ": give a"
+                    + " duration of at least ward.subscriptions.check-every (" + checkEvery + ").");
         }
         if (writesPerWindow < 1 || writesPerWindow > 500 || reauthorizationsPerWindow < 1
                 || reauthorizationsPerWindow > 1_000) {

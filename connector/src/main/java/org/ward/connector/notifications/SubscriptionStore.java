@@ -47,13 +47,14 @@ public class SubscriptionStore {
      * @param expiresAt when Graph drops it unless renewed
      * @param createdAt when it was created
      * @param renewedAt when it was last renewed
+     * @param verifiedAt when Graph last confirmed it has it (created, renewed or read)
      * @param failures failures in a row
      * @param failingSince when the failures in a row began, null when the last attempt succeeded
      * @param retryAt when a failed drive is tried again
      * @param lastError the last failure, in one sentence
      */
     public record Watched(String driveId, String subscriptionId, String clientStateSha256, String notificationUrl,
-            boolean securityEvents, State state, Instant expiresAt, Instant createdAt, Instant renewedAt, int failures,
+            boolean securityEvents, State state, Instant expiresAt, Instant createdAt, Instant renewedAt, Instant verifiedAt, int failures,
             Instant failingSince, Instant retryAt, String lastError) {
     }
 
@@ -94,24 +95,31 @@ public class SubscriptionStore {
             boolean securityEvents, Instant expiresAt, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE ward_subscription SET subscription_id = ?, client_state_sha256 = ?, notification_url = ?,
-                security_events = ?, state = 'ACTIVE', expires_at = ?, created_at = ?, renewed_at = NULL, failures = 0,
+                security_events = ?, state = 'ACTIVE', expires_at = ?, created_at = ?, renewed_at = NULL, verified_at = ?, failures = 0,
                 failing_since = NULL, retry_at = NULL, last_error = NULL WHERE drive_id = ?""")
-                .params(subscriptionId, clientStateSha256, notificationUrl, securityEvents, ts(expiresAt), ts(now), driveId)
+                .params(subscriptionId, clientStateSha256, notificationUrl, securityEvents, ts(expiresAt), ts(now), ts(now), driveId)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO ward_subscription (drive_id, subscription_id, client_state_sha256, notification_url,
-                    security_events, state, expires_at, created_at, failures) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0)""")
+                    security_events, state, expires_at, created_at, verified_at, failures)
+                    VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
                     .params(driveId, subscriptionId, clientStateSha256, notificationUrl, securityEvents, ts(expiresAt),
-                            ts(now))
+                            ts(now), ts(now))
                     .update();
         }
     }
 
     public void renewed(String subscriptionId, Instant expiresAt, Instant now) {
-        jdbc.sql("UPDATE ward_subscription SET state = 'ACTIVE', expires_at = ?, renewed_at = ?, failures = 0,"
-                + " failing_since = NULL, retry_at = NULL, last_error = NULL WHERE subscription_id = ?")
-                .params(ts(expiresAt), ts(now), subscriptionId).update();
+        jdbc.sql("UPDATE ward_subscription SET state = 'ACTIVE', expires_at = ?, renewed_at = ?, verified_at = ?,"
+                + " failures = 0, failing_since = NULL, retry_at = NULL, last_error = NULL WHERE subscription_id = ?")
+                .params(ts(expiresAt), ts(now), ts(now), subscriptionId).update();
+    }
+
+    /** Graph confirmed it still has the subscription. */
+    public void verified(String subscriptionId, Instant now) {
+        jdbc.sql("UPDATE ward_subscription SET verified_at = ? WHERE subscription_id = ?").params(ts(now), subscriptionId)
+                .update();
     }
 
     /** Graph reauthorized it: delivery goes on. */
@@ -162,7 +170,8 @@ public class SubscriptionStore {
     private static Watched watched(ResultSet rs) throws SQLException {
         return new Watched(rs.getString("drive_id"), rs.getString("subscription_id"), rs.getString("client_state_sha256"),
                 rs.getString("notification_url"), rs.getBoolean("security_events"), State.valueOf(rs.getString("state")),
-                instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "renewed_at"), rs.getInt("failures"),
+                instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "renewed_at"), instant(rs, "verified_at"),
+                rs.getInt("failures"),
                 instant(rs, "failing_since"), instant(rs, "retry_at"), rs.getString("last_error"));
     }
 

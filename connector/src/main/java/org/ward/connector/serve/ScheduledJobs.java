@@ -107,16 +107,6 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
             LOG.info("ward serve was down since {} (longer than Graph keeps retrying): resyncing {} watched drive(s).",
                     lastSeen.get(), drives);
         }
-        run(SUBSCRIPTIONS_LOCK, Duration.ofMinutes(30), Duration.ZERO, () -> {
-            try {
-                int gone = subscriptions.verify();
-                if (gone > 0) {
-                    LOG.info("{} subscription(s) Ward held are gone from Graph: they are made again.", gone);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         if (settings.scanAtStart() && locations.latestDiscovery().isEmpty()) {
             LOG.info("Ward has not scanned this tenant yet: running the full scan first, then subscribing to its drives.");
             // No cron occurrence to protect: other instances see the lock while it runs, and the discovery after it.
