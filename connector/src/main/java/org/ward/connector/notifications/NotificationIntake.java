@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +80,8 @@ public class NotificationIntake {
         Map<String, SubscriptionStore.Verifier> verifiers;
         try {
             verifiers = subscriptions.verifiers(ids);
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            // Whatever keeps Ward from reading (the pool cannot connect, the database is down): Graph retries a 5xx.
             LOG.warn("Graph's notifications were refused with 503 (Graph retries them): the database cannot be read: {}",
                     e.getMessage());
             return Answer.UNAVAILABLE;
@@ -108,7 +108,7 @@ public class NotificationIntake {
         metrics.discarded("client-state", forged);
         try {
             outbox.add(kept, now);
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Graph's notifications were refused with 503 (Graph retries them): the outbox cannot be written: {}",
                     e.getMessage());
             return Answer.UNAVAILABLE;

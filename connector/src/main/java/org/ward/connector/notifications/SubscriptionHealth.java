@@ -38,7 +38,13 @@ public class SubscriptionHealth implements HealthIndicator {
         for (State state : State.values()) {
             byState.put(state.name().toLowerCase(Locale.ROOT).replace('_', '-'), 0L);
         }
-        for (Watched w : store.all()) {
+        java.util.List<Watched> all;
+        try {
+            all = store.all();
+        } catch (RuntimeException e) {
+            return Health.down().withDetail("error", "Ward cannot read its subscriptions: " + e.getMessage()).build();
+        }
+        for (Watched w : all) {
             byState.merge(w.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1L, (a, b) -> (Long) a + (Long) b);
             String why = staleness(w, now);
             if (why != null) {
