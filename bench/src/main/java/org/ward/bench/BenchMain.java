@@ -23,6 +23,9 @@ public final class BenchMain {
               scan-memory [--sites N] [--items-per-site M]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
+              notifications [--drives D] [--changes C] [--items-per-site M] [--seed S]
+                  ward serve under a burst of C (1,000) changes across D (100) drives: notifications received, changes
+                  found and lost, notification -> stored finding latency p50/p99, endpoint answer p50/p99
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)
@@ -43,6 +46,7 @@ public final class BenchMain {
             case "scan" -> new ScanBenchmark(options).run();
             case "scan-memory" -> new ScanMemory(options).run();
             case "sign-ins" -> new SignInBenchmark(options).run();
+            case "notifications" -> new NotificationBenchmark(options).run();
             default -> {
                 System.err.println("ward-bench: unknown benchmark " + args[0]);
                 System.err.print(USAGE);
