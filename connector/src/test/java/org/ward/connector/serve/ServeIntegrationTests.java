@@ -9,7 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +39,7 @@ import org.ward.simulator.subscriptions.SubscriptionState;
 import org.ward.simulator.tenant.Drive;
 import org.ward.simulator.tenant.Item;
 import org.ward.simulator.tenant.NewFile;
+import org.ward.simulator.throttle.Latency;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,6 +47,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ward serve end to end: the simulator's notifier posts to Ward's real endpoint over HTTP, and what Ward stores is
  * what its scan would have found. One service for the class: it scans the clinic at start, then subscribes.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeIntegrationTests {
 
     private static final Duration SECONDS = Duration.ofSeconds(15);
@@ -97,6 +107,21 @@ class ServeIntegrationTests {
 
         await().atMost(SECONDS).until(() -> open().stream().anyMatch(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK
                 && consultation.item().id.equals(f.resource().itemId())));
+    }
+
+    @Test
+    void aLinkRemovedIsResolvedThereAndOnlyThere() {
+        Located report = find("Case review 9990000018.mp4");
+        String otherPlace = find("Waiting room.mp4").item().id;
+        var link = simulator.changes().createLink(report.drive().id, report.item().id, "view", "anonymous", null, false,
+                List.of());
+        await().atMost(SECONDS).until(() -> anonymousLink(report.item().id) == FindingStatus.OPEN);
+
+        simulator.changes().removePermission(report.drive().id, report.item().id, link.id());
+
+        await().atMost(SECONDS).until(() -> anonymousLink(report.item().id) == FindingStatus.RESOLVED);
+        assertThat(anonymousLink(otherPlace)).as("the Intranet's own Anyone link, in another location").isEqualTo(
+                FindingStatus.OPEN);
     }
 
     @Test
@@ -211,7 +236,37 @@ class ServeIntegrationTests {
                 "ward_scan_items", "ward_schedule_runs_total");
     }
 
+    /** Runs last: it stops the service the other tests share. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void stoppingHandsBackARefreshStillRunningAfterTheGrace() throws Exception {
+        Located consultation = find("Consultation 999 000 0018.mp4");
+        ChangeOutbox outbox = ward.getBean(ChangeOutbox.class);
+        simulator.setLatency(new Latency(Duration.ofSeconds(20), 0));
+        simulator.changes().updateContent(consultation.drive().id, consultation.item().id, "consult-0018-v2", 48_000_000L);
+        // The drive is taken by a worker whose delta request now takes 20 s.
+        await().atMost(SECONDS).until(() -> backlog() > 0 && outbox.claim(consultation.drive().id).map(claim -> {
+            claim.close();
+            return false;
+        }).orElse(true));
+
+        ward.close(); // ward.serve.shutdown-grace is 2 s in these tests
+
+        simulator.setLatency(Latency.OFF);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("ward"), "sa", "");
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ward_change WHERE drive_id"
+                        + " = '" + consultation.drive().id + "' AND kind = 'CHANGE'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the change is back in the outbox for the next start").isPositive();
+        }
+    }
+
     // ---- helpers ----
+
+    private static FindingStatus anonymousLink(String itemId) {
+        return ward.getBean(FindingStore.class).all().stream().filter(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK
+                && itemId.equals(f.resource().itemId())).map(Finding::status).findFirst().orElse(null);
+    }
 
     private record Located(Drive drive, Item item) {
     }
