@@ -23,9 +23,10 @@ public final class BenchMain {
               scan-memory [--sites N] [--items-per-site M]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
-              notifications [--drives D] [--changes C] [--items-per-site M] [--seed S]
+              notifications [--drives D] [--changes C] [--items-per-site M] [--seed S] [--throttling true] [--workers W]
                   ward serve under a burst of C (1,000) changes across D (100) drives: notifications received, changes
                   found and lost, notification -> stored finding latency p50/p99, endpoint answer p50/p99
+                  (--throttling true: Graph's resource-unit budget on, which bounds permission reads per minute)
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)

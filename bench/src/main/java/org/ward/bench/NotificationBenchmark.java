@@ -63,24 +63,33 @@ final class NotificationBenchmark {
         int perDrive = Math.max(1, changes / driveCount);
         TenantGenerator generator = new TenantGenerator(driveCount, options.integer("items-per-site", 100),
                 options.number("seed", 1));
+        boolean throttling = options.flag("throttling", false);
         try (Simulator simulator = Simulator.builder()
                 .tenant((clock, authority) -> generator.generate(clock, "bench-secret", SimulatorMain.FULL_PERMISSIONS))
-                .notifications(NotificationSettings.defaults().allowingHttpOnLoopback()).start()) {
+                .throttling(throttling).notifications(NotificationSettings.defaults().allowingHttpOnLoopback()).start()) {
             List<Target> targets = place(simulator, driveCount, perDrive);
             Path dataDir = Files.createTempDirectory("ward-bench-notifications");
             int port = freePort();
             long budget = simulator.throttle().budget(org.ward.simulator.throttle.Buckets.SHAREPOINT).units();
+            // Ward paces itself to the budget it is told; without the simulator's throttling there is none to keep to.
             Map<String, Object> settings = new LinkedHashMap<>(WardRun.settings(simulator.info(), "bench-secret", dataDir,
-                    budget));
+                    throttling ? budget : 1_000_000));
             settings.put("server.port", String.valueOf(port));
             settings.put("server.address", "127.0.0.1");
             settings.put("ward.webhook.public-url", "http://127.0.0.1:" + port);
             settings.put("ward.serve.scan-cron", "-");
             settings.put("ward.serve.identity-cron", "-");
+            if (options.flag("debug", false)) {
+                settings.put("logging.level.org.ward.connector.scan.DriveRefresh", "DEBUG");
+            }
+            if (options.values().containsKey("workers")) {
+                settings.put("ward.serve.workers", String.valueOf(options.integer("workers", 8)));
+            }
             System.out.printf(Locale.ROOT, "Tenant: %d site libraries with %d recordings each placed for the burst, %d drives"
-                    + " in all; Graph latency %s, notifications %s after each change%n", driveCount, perDrive,
-                    simulator.tenant().read(() -> simulator.tenant().drives().size()), "90 ms mean (the simulator's default)",
-                    simulator.changeNotifications().settings().delay());
+                    + " in all; Graph latency 90 ms mean (the simulator's default); notifications %d ms after each change;"
+                    + " throttling %s%n", driveCount, perDrive, simulator.tenant().read(() -> simulator.tenant().drives().size()),
+                    simulator.changeNotifications().settings().delay().toMillis(),
+                    throttling ? "on (SharePoint budget " + budget + " resource units/min)" : "off");
             Instant starting = Instant.now();
             try (ConfigurableApplicationContext ward = WardApplication.run(settings, ServiceDefaults.properties(), true)) {
                 ChangeNotifications notifications = simulator.changeNotifications();
@@ -165,8 +174,12 @@ final class NotificationBenchmark {
                         && d.outcome() != Delivery.Outcome.DELIVERED).count());
         System.out.printf(Locale.ROOT, "Changes found (stored ANONYMOUS_LINK finding): %,d of %,d; lost: %,d%n", foundAt.size(),
                 targets.size(), targets.size() - foundAt.size());
-        System.out.printf(Locale.ROOT, "Drive refreshes: %,.0f (bursts coalesced per drive)%n",
-                refreshes(registry) - refreshesBefore);
+        double refreshSeconds = registry.find("ward.drive.refreshes").timers().stream()
+                .mapToDouble(t -> t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).sum() / 1000.0;
+        double refreshCount = refreshes(registry);
+        System.out.printf(Locale.ROOT, "Drive refreshes: %,.0f (bursts coalesced per drive), %.2f s each on average since"
+                + " the start, %s workers%n", refreshes(registry) - refreshesBefore, refreshSeconds / Math.max(1, refreshCount),
+                ward.getEnvironment().getProperty("ward.serve.workers", "the default"));
         System.out.printf(Locale.ROOT, "Notification -> stored finding: p50 %.2f s, p99 %.2f s, max %.2f s (target p99 < 5 s)%n",
                 percentile(notifiedToFound, 50), percentile(notifiedToFound, 99), percentile(notifiedToFound, 100));
         System.out.printf(Locale.ROOT, "Change -> stored finding (adds Graph's notification delay): p50 %.2f s, p99 %.2f s%n",

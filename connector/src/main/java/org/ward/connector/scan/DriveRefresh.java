@@ -46,6 +46,8 @@ import org.ward.rules.policy.PolicyPack;
 @Service
 public class DriveRefresh implements DisposableBean {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DriveRefresh.class);
+
     /** What a refresh did. */
     public record Outcome(String driveId, boolean known, int itemsChanged, boolean evaluated, List<String> gaps) {
     }
@@ -97,7 +99,9 @@ public class DriveRefresh implements DisposableBean {
             return new Outcome(driveId, false, 0, false, List.of());
         }
         long run = run();
+        long started = System.nanoTime();
         int changed = inventory(drive, location, sites, run);
+        long inventoried = System.nanoTime();
         // Without delta's sharing reports a permission change leaves delta empty, so the place is judged anyway.
         if (changed == 0 && sharing.deltaReportsSharingChanges()) {
             return new Outcome(driveId, true, 0, false, List.of());
@@ -106,15 +110,29 @@ public class DriveRefresh implements DisposableBean {
         drives.values().stream().filter(d -> d.siteId().equals(location.siteId()))
                 .forEach(d -> placeDrives.put(d.driveId(), d));
         Place place = new Place(location, placeDrives, sites, run, clock.instant());
+        long[] times = new long[stages.size() + 2];
         List<String> gaps = transactions.execute(status -> {
             locations.lockForEvaluation(location.siteId());
+            times[0] = System.nanoTime();
             List<String> found = new ArrayList<>(recordings.place(place));
-            for (PlaceStage stage : stages) {
-                found.addAll(stage.refresh(place));
+            times[1] = System.nanoTime();
+            for (int i = 0; i < stages.size(); i++) {
+                found.addAll(stages.get(i).refresh(place));
+                times[i + 2] = System.nanoTime();
             }
             return found;
         });
         recordGaps(run, gaps);
+        if (LOG.isDebugEnabled()) {
+            StringBuilder stageTimes = new StringBuilder();
+            for (int i = 0; i < stages.size(); i++) {
+                stageTimes.append(", stage ").append(stages.get(i).order()).append(' ')
+                        .append((times[i + 2] - times[i + 1]) / 1_000_000).append(" ms");
+            }
+            LOG.debug("Refreshed drive {}: {} change(s); inventory {} ms, waiting for the location {} ms, recordings {} ms{}",
+                    driveId, changed, (inventoried - started) / 1_000_000, (times[0] - inventoried) / 1_000_000,
+                    (times[1] - times[0]) / 1_000_000, stageTimes);
+        }
         return new Outcome(driveId, true, changed, true, gaps);
     }
 

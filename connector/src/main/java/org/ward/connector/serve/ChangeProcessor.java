@@ -110,6 +110,7 @@ public class ChangeProcessor implements SmartLifecycle {
                         } finally {
                             inFlight.remove(due.driveId());
                             free.release();
+                            again();
                         }
                     });
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -120,6 +121,18 @@ public class ChangeProcessor implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             LOG.warn("The outbox could not be read: {}", e.getMessage());
+        }
+    }
+
+    /** A worker is free: look at the outbox now rather than at the next poll, so a backlog drains without gaps. */
+    private void again() {
+        ScheduledExecutorService d = dispatcher;
+        if (running && d != null) {
+            try {
+                d.execute(this::dispatch);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // Stopping: nothing more to hand out.
+            }
         }
     }
 

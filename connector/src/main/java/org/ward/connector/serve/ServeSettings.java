@@ -16,7 +16,8 @@ import org.ward.connector.notifications.InvalidServeSettingException;
  * @param cronZone the time zone of both cron expressions (default: the machine's)
  * @param scanAtStart run the full scan when the service starts and Ward has never scanned (it needs the drives)
  * @param coalesce how long a drive's first notification waits for the rest of a burst before the drive is refreshed
- * @param workers drives refreshed at once by this instance
+ * @param workers drives refreshed at once by this instance (Graph requests are capped separately, at
+ *     {@code ward.graph.resilience.max-concurrent-requests})
  * @param poll how often the outbox is looked at
  * @param retryAfter the wait before a drive whose refresh failed is tried again (doubled per failure, up to an hour)
  * @param shutdownGrace how long stopping waits for refreshes in flight; unfinished ones are handed back to the outbox
@@ -29,8 +30,8 @@ import org.ward.connector.notifications.InvalidServeSettingException;
  */
 @ConfigurationProperties("ward.serve")
 public record ServeSettings(@DefaultValue("0 0 2 * * *") String scanCron, @DefaultValue("0 15 * * * *") String identityCron,
-        String cronZone, @DefaultValue("true") boolean scanAtStart, @DefaultValue("1s") Duration coalesce,
-        @DefaultValue("4") int workers, @DefaultValue("250ms") Duration poll, @DefaultValue("30s") Duration retryAfter,
+        String cronZone, @DefaultValue("true") boolean scanAtStart, @DefaultValue("500ms") Duration coalesce,
+        @DefaultValue("8") int workers, @DefaultValue("250ms") Duration poll, @DefaultValue("30s") Duration retryAfter,
         @DefaultValue("20s") Duration shutdownGrace, @DefaultValue("15m") Duration resyncAfterDowntime,
         @DefaultValue("12h") Duration scanLockAtMost, @DefaultValue("1m") Duration lockAtLeast,
         @DefaultValue("5s") Duration databaseRetry) {

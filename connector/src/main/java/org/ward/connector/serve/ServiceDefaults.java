@@ -28,7 +28,8 @@ public final class ServiceDefaults {
         p.put("management.metrics.tags.application", "ward");
         // Graph waits 3 s for an answer: a database that gives no connection within 2 s gets Graph a 503, and a retry.
         p.put("spring.datasource.hikari.connection-timeout", "2000");
-        p.put("spring.datasource.hikari.maximum-pool-size", "20");
+        // Each refresh worker holds its drive's claim on a connection of its own while it works on another.
+        p.put("spring.datasource.hikari.maximum-pool-size", "30");
         return p;
     }
 }

@@ -68,9 +68,12 @@ final class AccessReview {
         parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) -> access.replace(key, grants, scanId)));
     }
 
-    /** Reads the members of groups that reach recordings and that no recent scan or run read. */
-    void refreshGroups(Instant now, long scanId) {
-        parallel.forEach(access.groupsToRefresh(runs.startedSince(now.minus(settings.membershipRefresh()))),
+    /**
+     * Reads the members of groups that reach recordings (of these drives; null for every drive) and that no recent
+     * scan or run read.
+     */
+    void refreshGroups(Collection<String> driveIds, Instant now, long scanId) {
+        parallel.forEach(access.groupsToRefresh(driveIds, runs.startedSince(now.minus(settings.membershipRefresh()))),
                 group -> access.replaceMembers(group, groups.of(group), scanId));
     }
 

@@ -75,9 +75,14 @@ public class AccessStore {
      */
     public List<ItemKey> toRead(List<ItemKey> recordings, boolean everything, long scanId) {
         Map<ItemKey, long[]> states = new HashMap<>();
-        jdbc.query("SELECT drive_id, item_id, read_scan, needs_read FROM ward_access_state", rs -> {
-            states.put(new ItemKey(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
-        });
+        // One location's recordings (ward serve) need only their drives' states, not the tenant's.
+        Set<String> drives = new HashSet<>();
+        recordings.forEach(k -> drives.add(k.driveId()));
+        boolean few = !drives.isEmpty() && drives.size() <= 50;
+        jdbc.query("SELECT drive_id, item_id, read_scan, needs_read FROM ward_access_state"
+                + (few ? " WHERE drive_id IN (" + marks(drives) + ")" : ""), rs -> {
+                    states.put(new ItemKey(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
+                }, few ? drives.toArray() : new Object[0]);
         return recordings.stream().filter(key -> {
             long[] state = states.get(key);
             return state == null || state[1] == 1 || everything && state[0] < scanId;
@@ -163,13 +168,26 @@ public class AccessStore {
 
     /** Groups that can reach recordings and whose membership none of the given (recent) scans read. */
     public List<String> groupsToRefresh(Collection<Long> recentScans) {
+        return groupsToRefresh(null, recentScans);
+    }
+
+    /** The same, among the groups granted on recordings of these drives; null for every drive. */
+    public List<String> groupsToRefresh(Collection<String> driveIds, Collection<Long> recentScans) {
+        List<Object> params = new ArrayList<>();
         String sql = "SELECT DISTINCT a.principal_id FROM ward_access a WHERE a.principal_kind = 'GROUP'";
-        if (recentScans.isEmpty()) {
-            return jdbc.queryForList(sql, String.class);
+        if (driveIds != null) {
+            if (driveIds.isEmpty()) {
+                return List.of();
+            }
+            sql += " AND a.drive_id IN (" + marks(driveIds) + ")";
+            params.addAll(driveIds);
         }
-        String marks = String.join(",", Collections.nCopies(recentScans.size(), "?"));
-        return jdbc.queryForList(sql + " AND NOT EXISTS (SELECT 1 FROM ward_group_member m WHERE m.group_id = a.principal_id"
-                + " AND m.read_scan IN (" + marks + "))", String.class, recentScans.toArray());
+        if (!recentScans.isEmpty()) {
+            sql += " AND NOT EXISTS (SELECT 1 FROM ward_group_member m WHERE m.group_id = a.principal_id"
+                    + " AND m.read_scan IN (" + marks(recentScans) + "))";
+            params.addAll(recentScans);
+        }
+        return jdbc.queryForList(sql, String.class, params.toArray());
     }
 
     /** Whether the permissions of any recording have been read. */

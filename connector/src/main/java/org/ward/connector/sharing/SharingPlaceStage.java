@@ -48,7 +48,7 @@ class SharingPlaceStage implements PlaceStage {
         try {
             review.read(mode.deltaReportsSharingChanges() ? access.toRead(recordings, false, place.runId()) : recordings,
                     place.runId());
-            review.refreshGroups(place.now(), place.runId());
+            review.refreshGroups(place.driveIds(), place.now(), place.runId());
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;

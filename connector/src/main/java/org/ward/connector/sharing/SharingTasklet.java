@@ -66,7 +66,7 @@ class SharingTasklet implements Tasklet {
             if (everything) {
                 access.sweptAt(scanId);
             }
-            review.refreshGroups(now, scanId);
+            review.refreshGroups(null, now, scanId);
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;
