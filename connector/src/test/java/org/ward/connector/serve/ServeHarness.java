@@ -102,6 +102,24 @@ public final class ServeHarness {
         }
     }
 
+    /** A file of the simulator's tenant and its drive. */
+    public record Located(org.ward.simulator.tenant.Drive drive, org.ward.simulator.tenant.Item item) {
+    }
+
+    /** The live file with this name, wherever it is in the tenant. */
+    public static Located find(Simulator simulator, String name) {
+        return simulator.tenant().read(() -> {
+            for (org.ward.simulator.tenant.Drive drive : simulator.tenant().drives()) {
+                for (org.ward.simulator.tenant.Item item : drive.allItems()) {
+                    if (!item.deleted && name.equals(item.name)) {
+                        return new Located(drive, item);
+                    }
+                }
+            }
+            throw new IllegalStateException("The tenant has no file named " + name);
+        });
+    }
+
     /** A change notification as Graph posts it for a drive root. */
     public static String notification(String subscriptionId, String clientState) {
         return "{\"value\":[{\"subscriptionId\":\"" + subscriptionId + "\",\"subscriptionExpirationDateTime\":"

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.serve.ServeHarness.Located;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.notifications.ChangeOutbox;
@@ -36,7 +37,6 @@ import org.ward.simulator.Simulator;
 import org.ward.simulator.subscriptions.ChangeNotifications;
 import org.ward.simulator.subscriptions.NotificationSettings;
 import org.ward.simulator.subscriptions.SubscriptionState;
-import org.ward.simulator.tenant.Drive;
 import org.ward.simulator.tenant.Item;
 import org.ward.simulator.tenant.NewFile;
 import org.ward.simulator.throttle.Latency;
@@ -268,20 +268,8 @@ class ServeIntegrationTests {
                 && itemId.equals(f.resource().itemId())).map(Finding::status).findFirst().orElse(null);
     }
 
-    private record Located(Drive drive, Item item) {
-    }
-
     private static Located find(String name) {
-        return simulator.tenant().read(() -> {
-            for (Drive drive : simulator.tenant().drives()) {
-                for (Item item : drive.allItems()) {
-                    if (!item.deleted && name.equals(item.name)) {
-                        return new Located(drive, item);
-                    }
-                }
-            }
-            throw new IllegalStateException(name);
-        });
+        return ServeHarness.find(simulator, name);
     }
 
     private static SubscriptionState subscriptionOf(String driveId) {

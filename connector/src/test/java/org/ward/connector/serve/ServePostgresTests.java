@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.notifications.WatchedDrives;
 import org.ward.connector.scan.ScanHarness;
+import org.ward.connector.serve.ServeHarness.Located;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.subscriptions.SubscriptionState;
-import org.ward.simulator.tenant.Drive;
 import org.ward.simulator.tenant.Item;
 import org.ward.simulator.tenant.NewFile;
 
@@ -221,19 +221,7 @@ class ServePostgresTests {
         return ward.getBean(MeterRegistry.class).find(name).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
-    private record Located(Drive drive, Item item) {
-    }
-
     private static Located find(String name) {
-        return simulator.tenant().read(() -> {
-            for (Drive drive : simulator.tenant().drives()) {
-                for (Item item : drive.allItems()) {
-                    if (!item.deleted && name.equals(item.name)) {
-                        return new Located(drive, item);
-                    }
-                }
-            }
-            throw new IllegalStateException(name);
-        });
+        return ServeHarness.find(simulator, name);
     }
 }
