@@ -118,16 +118,22 @@ final class NotificationBenchmark {
             madeAt.put(target, Instant.now());
         }
         Instant burstEnd = Instant.now();
-        Map<String, Instant> foundAt = new HashMap<>();
+        // Wait for Ward to take in every notification and drain its outbox, reading only its counters meanwhile (the
+        // findings register is read once, at the end: Ward records each finding's time itself).
+        ChangeOutbox outbox = ward.getBean(ChangeOutbox.class);
         Instant deadline = burstEnd.plus(Duration.ofMinutes(5));
-        while (foundAt.size() < targets.size() && Instant.now().isBefore(deadline)) {
+        while (Instant.now().isBefore(deadline) && (count(registry, "ward.notifications.received") - receivedBefore
+                < targets.size() || outbox.backlog().changes() > 0)) {
             Thread.sleep(250);
-            for (Finding f : findings.open()) {
-                if (f.type() == SharingCatalogue.ANONYMOUS_LINK && f.resource().itemId() != null) {
-                    foundAt.putIfAbsent(f.resource().driveId() + "/" + f.resource().itemId(), f.firstSeen());
-                }
+        }
+        Map<String, Instant> foundAt = new HashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>(madeAt.keySet().stream()
+                .map(t -> t.driveId() + "/" + t.itemId()).toList());
+        for (Finding f : findings.open()) {
+            String key = f.resource().driveId() + "/" + f.resource().itemId();
+            if (f.type() == SharingCatalogue.ANONYMOUS_LINK && wanted.contains(key)) {
+                foundAt.put(key, f.firstSeen());
             }
-            foundAt.keySet().retainAll(madeAt.keySet().stream().map(t -> t.driveId() + "/" + t.itemId()).toList());
         }
         // When Graph first posted to Ward about each drive, change by change.
         Map<String, String> driveOfSubscription = new HashMap<>();

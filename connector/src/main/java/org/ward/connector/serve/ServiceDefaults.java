@@ -26,6 +26,8 @@ public final class ServiceDefaults {
         p.put("management.endpoint.health.group.liveness.include", "livenessState");
         p.put("management.endpoint.health.group.readiness.include", "readinessState,database,graph,subscriptions");
         p.put("management.metrics.tags.application", "ward");
+        // Named in structured (JSON) logs: --log-format json, or logging.structured.format.console.
+        p.put("logging.structured.ecs.service.name", "ward");
         // Graph waits 3 s for an answer: a database that gives no connection within 2 s gets Graph a 503, and a retry.
         p.put("spring.datasource.hikari.connection-timeout", "2000");
         // Each refresh worker holds its drive's claim on a connection of its own while it works on another.
