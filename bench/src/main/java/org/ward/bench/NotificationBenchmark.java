@@ -112,6 +112,7 @@ final class NotificationBenchmark {
         double refreshesBefore = refreshes(registry);
         notifications.clearDeliveries();
         Map<Target, Instant> madeAt = new LinkedHashMap<>();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Instant burstStart = Instant.now();
         for (Target target : targets) {
             simulator.changes().createLink(target.driveId(), target.itemId(), "view", "anonymous", null, false, List.of());
@@ -173,8 +174,10 @@ final class NotificationBenchmark {
         }
         double received = count(registry, "ward.notifications.received") - receivedBefore;
         Timer response = registry.find("ward.notifications.response").timer();
-        System.out.printf(Locale.ROOT, "Burst: %,d changes (Anyone links on recordings) across %d drives, made in %.1f s%n",
-                targets.size(), targets.stream().map(Target::driveId).distinct().count(), seconds(burstStart, burstEnd));
+        System.out.printf(Locale.ROOT, "Burst: %,d changes (Anyone links on recordings) across %d drives, made in %.1f s"
+                + " (machine load average %.1f on %d cores when it began)%n", targets.size(),
+                targets.stream().map(Target::driveId).distinct().count(), seconds(burstStart, burstEnd), load,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "Notifications received by Ward: %,.0f in %,d posts (dropped or failed posts: %d)%n",
                 received, posts, notifications.deliveries().stream().filter(d -> d.kind() == Delivery.Kind.CHANGE
                         && d.outcome() != Delivery.Outcome.DELIVERED).count());

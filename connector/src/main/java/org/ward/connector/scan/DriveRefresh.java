@@ -87,12 +87,12 @@ public class DriveRefresh implements DisposableBean {
      * {@code known} false).
      */
     public Outcome refresh(String driveId) {
-        OptionalLong discovery = locations.latestDiscovery();
-        if (discovery.isEmpty()) {
+        Discovered latest = discovered();
+        if (latest == null) {
             return new Outcome(driveId, false, 0, false, List.of());
         }
-        Map<String, Location> sites = locations.locationsBySite(discovery.getAsLong());
-        Map<String, DiscoveredDrive> drives = locations.drivesById(discovery.getAsLong());
+        Map<String, Location> sites = latest.sites();
+        Map<String, DiscoveredDrive> drives = latest.drives();
         DiscoveredDrive drive = drives.get(driveId);
         Location location = drive == null ? null : sites.get(drive.siteId());
         if (location == null) {
@@ -134,6 +134,26 @@ public class DriveRefresh implements DisposableBean {
                     (times[1] - times[0]) / 1_000_000, stageTimes);
         }
         return new Outcome(driveId, true, changed, true, gaps);
+    }
+
+    /** The latest discovery's locations and drives, read again only when a scan has discovered anew. */
+    private record Discovered(long scanId, Map<String, Location> sites, Map<String, DiscoveredDrive> drives) {
+    }
+
+    private volatile Discovered discovered;
+
+    private Discovered discovered() {
+        OptionalLong latest = locations.latestDiscovery();
+        if (latest.isEmpty()) {
+            return null;
+        }
+        Discovered known = discovered;
+        if (known == null || known.scanId() != latest.getAsLong()) {
+            known = new Discovered(latest.getAsLong(), Map.copyOf(locations.locationsBySite(latest.getAsLong())),
+                    Map.copyOf(locations.drivesById(latest.getAsLong())));
+            discovered = known;
+        }
+        return known;
     }
 
     /** The scan's inventory path for one drive, chunk by chunk; returns how many items changed or went. */

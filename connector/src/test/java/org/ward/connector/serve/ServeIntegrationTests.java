@@ -99,6 +99,22 @@ class ServeIntegrationTests {
     }
 
     @Test
+    void recordingLocationsWatchesEveryOneDriveAndEveryLibraryThatHoldsRecordings() {
+        WatchedDrives narrow = new WatchedDrives(ward.getBean(org.ward.connector.discovery.LocationStore.class),
+                ward.getBean(ItemStore.class), ward.getBean(org.ward.rules.policy.PolicyPack.class),
+                new org.ward.connector.notifications.SubscriptionSettings("recording-locations", Duration.ofDays(3),
+                        Duration.ofDays(1), Duration.ofMinutes(1), Duration.ofHours(1), true, 400, 800,
+                        Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        Set<String> holdingRecordings = ward.getBean(ItemStore.class).recordingsByDrive().keySet();
+        String oneDrive = find("Clinic huddle-20261101_090000-Meeting Recording.mp4").drive().id;
+
+        Set<String> watched = narrow.drives();
+
+        assertThat(watched).contains(oneDrive).containsAll(holdingRecordings)
+                .isSubsetOf(ward.getBean(WatchedDrives.class).drives());
+    }
+
+    @Test
     void anAnyoneLinkMadeOnARecordingIsAFindingWithinSeconds() {
         Located consultation = find("Consultation 999 000 0018.mp4");
 
