@@ -94,7 +94,8 @@ public final class DemoTenant implements AutoCloseable {
             }
             default -> {
                 Located general = find("Charity bake sale.jpg");
-                String name = "Home visit 999 000 0131 recording " + changesMade + ".mp4";
+                String name = "Video consultation 999 000 0131" + (changesMade == 3 ? "" : " (" + changesMade / 3 + ")")
+                        + ".mp4";
                 simulator.changes().addFile(general.drive().id, general.item().parentId, NewFile.named(name,
                         "demo-" + changesMade).sized(52_000_000L)
                         .withMedia(new Item.Media("video", 900_000L, 1280, 720, null, null)));
