@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -250,6 +252,27 @@ class ServeIntegrationTests {
         assertThat(metrics.body()).contains("ward_notifications_received_total", "ward_notifications_pending",
                 "ward_notifications_lag_seconds", "ward_subscriptions{", "state=\"active\"", "ward_notifications_response",
                 "ward_scan_items", "ward_schedule_runs_total");
+    }
+
+    /** Runs next to last: it restarts the service the other tests share. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aChangeGraphGaveUpDeliveringWhileWardWasDownIsFoundAfterTheRestart() {
+        Located consultation = find("Consultation 999 000 0018.mp4");
+        String drive = consultation.drive().id;
+        ward.close();
+        // Graph retries for hours, then gives up: past that, nothing will ever be posted for this change.
+        notifications.setSettings(NotificationSettings.immediate().withDuplicatesAndLoss(0, 1.0, 11).allowingHttpOnLoopback());
+        Item undelivered = simulator.changes().addFile(drive, consultation.item().parentId,
+                NewFile.named("Consultation 999 000 0050.mp4", "consult-0050")
+                        .withMedia(new Item.Media("video", 600_000L, 1280, 720, null, null)));
+
+        Map<String, Object> settings = new LinkedHashMap<>(ServeHarness.settings(simulator, dir, port));
+        // Any downtime longer than this counts as one Graph gave up on (15 minutes by default).
+        settings.put("ward.serve.resync-after-downtime", "1ms");
+        ward = ServeHarness.start(settings);
+
+        await().atMost(SECONDS).until(() -> recordings().contains(new ItemKey(drive, undelivered.id)));
     }
 
     /** Runs last: it stops the service the other tests share. */
