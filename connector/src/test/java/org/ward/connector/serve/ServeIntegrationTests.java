@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.ward.connector.serve.ServeHarness.Located;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
@@ -212,6 +215,21 @@ class ServeIntegrationTests {
 
         await().atMost(SECONDS).until(() -> live(drive) && !subscriptionOf(drive).id().equals(expired));
         await().atMost(SECONDS).until(() -> recordings().contains(new ItemKey(drive, added.id)));
+    }
+
+    @Test
+    void aSubscriptionNearItsExpiryIsRenewedAheadOfIt() {
+        String drive = find("Staff handbook.docx").drive().id;
+        SubscriptionState before = subscriptionOf(drive);
+        // As if it had been created long ago: an hour left, inside ward.subscriptions.renew-before (a day).
+        ward.getBean(JdbcTemplate.class).update(
+                "UPDATE ward_subscription SET expires_at = ? WHERE drive_id = ?",
+                Timestamp.from(Instant.now().plus(Duration.ofHours(1))), drive);
+
+        await().atMost(SECONDS).until(() -> subscriptionOf(drive).expiration().isAfter(before.expiration()));
+        assertThat(subscriptionOf(drive).id()).as("renewed, not recreated").isEqualTo(before.id());
+        assertThat(ward.getBean(SubscriptionStore.class).find(drive).orElseThrow().expiresAt())
+                .isAfter(Instant.now().plus(Duration.ofDays(2)));
     }
 
     @Test
