@@ -27,6 +27,10 @@ public final class BenchMain {
                   ward serve under a burst of C (1,000) changes across D (100) drives: notifications received, changes
                   found and lost, notification -> stored finding latency p50/p99, endpoint answer p50/p99
                   (--throttling true: Graph's resource-unit budget on, which bounds permission reads per minute)
+              protect [--files N] [--window DURATION] [--share S] [--latency MS]
+                  ward protect --apply on N (200) consent forms beside recordings: sensitivity labels applied per
+                  window of the tenant's cap (100 per --window, Microsoft's PT5M by default) against the cap, 429s,
+                  and the label requests a second, unchanged run makes
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)
@@ -48,6 +52,7 @@ public final class BenchMain {
             case "scan-memory" -> new ScanMemory(options).run();
             case "sign-ins" -> new SignInBenchmark(options).run();
             case "notifications" -> new NotificationBenchmark(options).run();
+            case "protect" -> new ProtectBenchmark(options).run();
             default -> {
                 System.err.println("ward-bench: unknown benchmark " + args[0]);
                 System.err.print(USAGE);

@@ -106,6 +106,8 @@ final class ScanBenchmark {
         long requests = log.stream().filter(e -> !e.inBatch()).count();
         long permissionReads = log.stream().filter(e -> e.path().endsWith("/permissions")).count();
         long labelReads = log.stream().filter(e -> e.path().endsWith("/extractSensitivityLabels")).count();
+        long detailReads = log.stream().filter(e -> e.inBatch() && e.query() != null && e.query().contains("retentionLabel"))
+                .count();
         long batches = log.stream().filter(e -> e.path().equals("/$batch")).count();
         long inventoryRequests = requests - batches;
         long throttled = log.stream().filter(RequestLogEntry::throttled).count();
@@ -124,9 +126,11 @@ final class ScanBenchmark {
         System.out.println(title);
         System.out.printf("  items %,d (recordings %,d)%n", items, recordings);
         System.out.printf("  Graph requests %,d: inventory and discovery %,d (%.2f per 1,000 items), $batch %,d carrying %,d"
-                + " permission reads (%.2f per recording) and %,d label reads%n", requests, inventoryRequests,
-                inventoryRequests * 1000.0 / Math.max(1, items), batches, permissionReads,
-                permissionReads / (double) Math.max(1, recordings), labelReads);
+                + " permission reads (%.2f per recording), %,d label reads and %,d item-detail reads (retention label and"
+                + " columns, %.2f per recording); all requests incl. $batch %.2f per 1,000 items%n", requests,
+                inventoryRequests, inventoryRequests * 1000.0 / Math.max(1, items), batches, permissionReads,
+                permissionReads / (double) Math.max(1, recordings), labelReads, detailReads,
+                detailReads / (double) Math.max(1, recordings), requests * 1000.0 / Math.max(1, items));
         System.out.printf("  resource units %,d; 429s received %,d%n", unitsUsed, throttled);
         System.out.printf("  wall %.1f s, of which the SharePoint steps %.1f s (%s)%n", wall, sharePointWall, steps.entrySet()
                 .stream().map(e -> e.getKey() + " " + String.format("%.1f", e.getValue())).collect(Collectors.joining(", ")));

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.ward.connector.database.DataFolder;
 
 /**
  * The Ward application context. It is started by the command line ({@code org.ward.connector.cli.WardCli}) once
@@ -44,6 +45,7 @@ public class WardApplication {
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .listeners(new SettingPlaceholders(), new DataFolder())
                 .run(args);
     }
 }

@@ -27,6 +27,7 @@ class TableOwnershipTests {
             Map.entry("ward_scan", "org.ward.connector.runs"),
             Map.entry("ward_location", "org.ward.connector.discovery"),
             Map.entry("ward_drive", "org.ward.connector.discovery"),
+            Map.entry("ward_discovery_unit", "org.ward.connector.discovery"),
             Map.entry("ward_item", "org.ward.connector.inventory"),
             Map.entry("ward_finding", "org.ward.connector.findings"),
             Map.entry("ward_finding_event", "org.ward.connector.findings"),
@@ -42,13 +43,24 @@ class TableOwnershipTests {
             Map.entry("ward_change", "org.ward.connector.notifications"),
             Map.entry("ward_change_drive", "org.ward.connector.notifications"),
             Map.entry("ward_schedule_lock", "org.ward.connector.serve"),
-            Map.entry("ward_serve_instance", "org.ward.connector.serve"));
+            Map.entry("ward_serve_instance", "org.ward.connector.serve"),
+            Map.entry("ward_label_change", "org.ward.connector.protect"));
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Pattern TABLE = Pattern.compile("\\b(ward_[a-z_]+|BATCH_[A-Z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("(?i)CREATE TABLE (\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+    private static final Pattern INDEX = Pattern.compile("(?i)CREATE (?:UNIQUE )?INDEX (\\w+) ON (\\w+)");
+    private static final Pattern TRIGGER = Pattern.compile("(?is)CREATE TRIGGER (\\w+)\\b.*?\\bON (\\w+)(.*?)(?:;|$)");
+    private static final Pattern EXECUTES = Pattern.compile("(?i)EXECUTE (?:FUNCTION|PROCEDURE) (\\w+)");
+
+    /**
+     * The table each of the migrations' other objects belongs to: an index or a trigger is its table's, and so is the
+     * function a trigger on it runs. Code that checks or restores them (the audit log's triggers) names them, and they
+     * have their table's owner.
+     */
+    static final Map<String, String> TABLE_OF = tableOfObjects();
 
     @Test
     void sqlNamesATableOnlyInTheTablesOwner() throws IOException {
@@ -85,6 +97,19 @@ class TableOwnershipTests {
                 "Peek.java line 7: BATCH_JOB_INSTANCE belongs to Spring Batch, not org.ward.connector.report");
     }
 
+    @Test
+    void aTriggerOrItsFunctionBelongsToItsTablesOwner() {
+        String source = "package org.ward.connector.audit;\n\nclass Guard {\n"
+                + "    String sql = \"DROP TRIGGER IF EXISTS ward_audit_no_truncate ON ward_audit\";\n"
+                + "    String function = \"CREATE OR REPLACE FUNCTION ward_audit_refuse_change()\";\n}\n";
+
+        assertThat(violations("Guard.java", source)).isEmpty();
+        assertThat(violations("Guard.java", source.replace("connector.audit", "connector.report"))).containsExactly(
+                "Guard.java line 4: ward_audit_no_truncate belongs to org.ward.connector.audit, not org.ward.connector.report",
+                "Guard.java line 4: ward_audit belongs to org.ward.connector.audit, not org.ward.connector.report",
+                "Guard.java line 5: ward_audit_refuse_change belongs to org.ward.connector.audit, not org.ward.connector.report");
+    }
+
     /** Table names in the source's string literals (text blocks included) outside the table's owner. */
     static List<String> violations(String file, String source) {
         Matcher pkg = PACKAGE.matcher(source);
@@ -94,7 +119,8 @@ class TableOwnershipTests {
             Matcher m = TABLE.matcher(literal.text());
             while (m.find()) {
                 String table = m.group(1);
-                String owner = table.startsWith("BATCH_") ? "Spring Batch" : OWNERS.getOrDefault(table, "no package (add it to OWNERS)");
+                String owner = table.startsWith("BATCH_") ? "Spring Batch"
+                        : OWNERS.getOrDefault(TABLE_OF.getOrDefault(table, table), "no package (add it to OWNERS)");
                 if (!owner.equals(here)) {
                     int line = literal.line() + (int) literal.text().substring(0, m.start()).chars().filter(c -> c == '\n').count();
                     out.add(file + " line " + line + ": " + table + " belongs to " + owner + ", not " + here);
@@ -136,6 +162,29 @@ class TableOwnershipTests {
                 out.add(new Literal(s.substring(i + 1, end), line));
                 i = end;
             }
+        }
+        return out;
+    }
+
+    private static Map<String, String> tableOfObjects() {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            files.filter(f -> f.toString().endsWith(".sql")).map(TableOwnershipTests::read).forEach(sql -> {
+                Matcher index = INDEX.matcher(sql);
+                while (index.find()) {
+                    out.put(index.group(1), index.group(2));
+                }
+                Matcher trigger = TRIGGER.matcher(sql);
+                while (trigger.find()) {
+                    out.put(trigger.group(1), trigger.group(2));
+                    Matcher executes = EXECUTES.matcher(trigger.group(3));
+                    while (executes.find()) {
+                        out.put(executes.group(1), trigger.group(2));
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }

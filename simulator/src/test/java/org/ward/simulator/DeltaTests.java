@@ -57,6 +57,42 @@ class DeltaTests {
     }
 
     @Test
+    void refusesToExpandListItemsAsARealTenantDoes() {
+        Drive drive = library();
+
+        Reply reply = graph.get(delta(drive) + "?$select=id,name&$expand=" + GraphHttp.encode("listItem($expand=fields)"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("error").path("code").asString()).isEqualTo("badArgument");
+        assertThat(reply.json().path("error").path("message").asString())
+                .isEqualTo("One of the provided arguments is not acceptable.");
+    }
+
+    @Test
+    void refusesToExpandPermissionsAsARealTenantDoes() {
+        Drive drive = library();
+
+        Reply reply = graph.get(delta(drive) + "?$expand=permissions");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("error").path("code").asString()).isEqualTo("notSupported");
+        assertThat(reply.json().path("error").path("message").asString()).isEqualTo("Permission is not supported in this item.");
+    }
+
+    @Test
+    void anItemReadAloneCarriesItsRetentionLabelAndColumns() {
+        Drive drive = library();
+        Item a = item(drive, "a.mp4");
+
+        Reply reply = graph.get("/drives/" + drive.id + "/items/" + a.id + "?$select=id&$expand="
+                + GraphHttp.encode("retentionLabel,listItem($expand=fields)"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().has("retentionLabel")).isTrue();
+        assertThat(reply.json().path("listItem").path("fields").path("FileLeafRef").asString()).isEqualTo("a.mp4");
+    }
+
+    @Test
     void enumeratesEveryItemAcrossPagesOfTop() {
         Drive drive = library();
 

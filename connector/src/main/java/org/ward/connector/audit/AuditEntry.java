@@ -15,8 +15,10 @@ import java.time.Instant;
  * @param after the permission (or finding) after, as JSON; null when it is gone
  * @param outcome applied, or why not ("refused (403 accessDenied): ...")
  * @param previousHash the previous row's hash ({@link AuditChain#GENESIS} for the first)
- * @param hash SHA-256 over the previous hash and this row's content
+ * @param hash the row's hash over the previous hash and its own content (see {@link AuditChain})
+ * @param chain the chain version: 1 unkeyed SHA-256 (logs written before the audit key), 2 HMAC-SHA256 with the key
+ * @param keyId the id of the audit key a version-2 row was sealed with, null for version 1
  */
 public record AuditEntry(long id, Instant at, String actor, String findingId, String action, String request,
-        String before, String after, String outcome, String previousHash, String hash) {
+        String before, String after, String outcome, String previousHash, String hash, int chain, String keyId) {
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.audit.AuditEntry;
 import org.ward.connector.audit.AuditLog;
+import org.ward.connector.audit.AuditCheck;
 import org.ward.connector.audit.AuditVerification;
 
 import picocli.CommandLine.Command;
@@ -41,19 +42,30 @@ final class AuditCommand implements WardTask {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         AuditLog log = context.getBean(AuditLog.class);
         if (verify) {
-            AuditVerification v = log.verify();
-            if (!v.intact()) {
-                console.error("The audit log has been tampered with: entry #" + v.brokenAt() + " does not fit the chain,"
-                        + " because " + v.problem() + ".");
+            AuditCheck check = log.check();
+            AuditVerification v = check.chain();
+            if (!check.intact()) {
+                console.error("The audit log fails verification: " + String.join("; ", check.problems()) + ".");
                 return ExitCodes.FAILED;
             }
             console.line("The audit log's " + (v.entries() == 1 ? "one entry is" : v.entries() + " entries form")
-                    + " an unbroken hash chain. Last hash: "
-                    + v.headHash() + " (keep it elsewhere: a later --verify showing it further back means entries were"
-                    + " cut off the end).");
+                    + " an unbroken hash chain" + (v.keyed() > 0 ? ", keyed with audit key " + check.keyId()
+                            + (v.unkeyed() > 0 ? " (the " + v.unkeyed() + " earlier unkeyed entries are sealed by the first"
+                                    + " keyed one)" : "") : "") + "; the append-only trigger is in place; the heads written to "
+                    + check.headFolder() + " match. Last hash: " + v.headHash() + ".");
+            if (check.unsealed()) {
+                console.line("These entries were written by an earlier Ward with the unkeyed chain: the next command that"
+                        + " writes (a scan) seals them with the audit key; until then a database administrator could"
+                        + " rewrite them undetected.");
+            }
             return ExitCodes.OK;
         }
         List<AuditEntry> entries = findingId == null ? log.entries() : log.entriesFor(findingId);

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.discovery.collect.FirstCalls;
 import org.ward.connector.graph.PermissionCatalogue;
 import org.ward.connector.graph.RequiredPermission;
 import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.GraphEndpoints;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.TokenPermissions;
+import org.ward.connector.protect.ProtectionReadiness;
 import org.ward.connector.remediate.RemediationReadiness;
 import org.ward.connector.remediate.RemediationSettings;
 
@@ -19,9 +21,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ward check-connection}: signs in, lists the token's permissions and names what is missing and why. */
 @Command(name = "check-connection", mixinStandardHelpOptions = true,
-        description = {"Sign in to the tenant, list the application permissions Ward's token carries, and name each"
-                + " permission Ward needs that is missing, with what it is for (docs/graph-permissions.md).",
-            "Exits 1 when a permission a scan cannot do without is missing."})
+        description = {"Sign in to the tenant, list the application permissions Ward's token carries, name each"
+                + " permission Ward needs that is missing, with what it is for (docs/graph-permissions.md), and make the"
+                + " calls a scan makes first (the site list, a site's libraries, a library's change feed, users, groups).",
+            "Exits 1 when a permission a scan cannot do without is missing or one of those calls fails."})
 final class CheckConnectionCommand implements WardTask {
 
     @Mixin
@@ -60,9 +63,20 @@ final class CheckConnectionCommand implements WardTask {
         console.blank();
         console.line(sharingTradeOff(granted.contains("Sites.FullControl.All")));
         console.line(remediation(context.getBean(RemediationSettings.class).applyAllowed(), granted));
+        context.getBean(ProtectionReadiness.class).describe(granted).forEach(console::line);
+        console.blank();
+        console.line("The calls a scan makes first:");
+        List<FirstCalls.Call> calls = context.getBean(FirstCalls.class).make();
+        calls.forEach(call -> console.line("  " + (call.ok() ? "ok      " : "FAILED  ") + call.call()
+                + (call.ok() ? "" : ": " + call.failure())));
         if (!missingRequired.isEmpty()) {
             console.error("Ward cannot scan this tenant until an administrator grants (with admin consent): "
                     + String.join(", ", missingRequired) + ".");
+            return ExitCodes.FAILED;
+        }
+        List<FirstCalls.Call> failed = calls.stream().filter(call -> !call.ok()).toList();
+        if (!failed.isEmpty()) {
+            console.error("Ward cannot scan this tenant yet: " + failed.get(0).call() + " failed: " + failed.get(0).failure());
             return ExitCodes.FAILED;
         }
         console.line("Ward can scan this tenant.");

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.remediate.FindingOwners;
+import org.ward.connector.remediate.LabelByProtect;
 import org.ward.connector.remediate.RemediationPlan;
 import org.ward.connector.remediate.RemediationPlanner;
 import org.ward.rules.classify.IdentifierMasking;
@@ -62,6 +63,11 @@ final class FindingsCommand implements WardTask {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         IdentifierMasking masking = context.getBean(IdentifierMasking.class);
         PolicyPack policy = context.getBean(PolicyPack.class);
@@ -79,15 +85,23 @@ final class FindingsCommand implements WardTask {
             console.line(f.id() + "  " + f.severity().yamlName().toUpperCase(Locale.ROOT) + "  " + f.type() + "  "
                     + FindingFilters.words(f, now));
             console.line("  " + masking.maskText(f.title()));
-            console.line("  Where: " + masking.maskText(f.resource().path() != null ? f.resource().path() + " in "
-                    + f.resource().webUrl() : f.resource().webUrl()));
+            console.line("  Where: " + masking.maskText(where(f.resource().path(), f.resource().webUrl())));
             console.line("  Owner: " + (plan.owners().upns().isEmpty() ? "unknown" : String.join(", ", plan.owners().upns()))
-                    + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " (ward remediate " + f.id() + ")"
+                    + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " ("
+                            + (plan.action() instanceof LabelByProtect ? "ward protect" : "ward remediate " + f.id()) + ")"
                             : "tell the owner"));
         }
         console.line(plans.size() + " finding" + (plans.size() == 1 ? "" : "s") + " (" + status.words()
                 + (owner == null ? "" : ", owned by " + owner) + ").");
         return ExitCodes.OK;
+    }
+
+    /** "path in URL", or whichever of the two is known; a finding about the whole tenant is "the tenant". */
+    static String where(String path, String webUrl) {
+        if (path != null && webUrl != null) {
+            return path + " in " + webUrl;
+        }
+        return path != null ? path : webUrl != null ? webUrl : "the tenant as a whole";
     }
 
     private boolean selected(Finding f, Instant now) {

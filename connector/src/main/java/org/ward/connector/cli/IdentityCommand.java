@@ -55,6 +55,11 @@ final class IdentityCommand implements WardTask {
             console.endProgress();
         }
         lines(run, open(context.getBean(FindingStore.class))).forEach(console::line);
+        if (!run.incomplete().isEmpty()) {
+            console.error("The identity checks are incomplete: " + String.join("; ", run.incomplete())
+                    + ". Run them again to complete them.");
+            return ExitCodes.FAILED;
+        }
         if (threshold != null && open(context.getBean(FindingStore.class)).stream()
                 .anyMatch(f -> f.status() == FindingStatus.OPEN && f.severity().ordinal() <= threshold.ordinal())) {
             console.line("");

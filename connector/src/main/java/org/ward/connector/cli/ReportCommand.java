@@ -43,6 +43,11 @@ final class ReportCommand implements WardTask {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         Optional<ReportData> data = context.getBean(ScanReports.class).latestReportData(Instant.now());
         if (data.isEmpty()) {

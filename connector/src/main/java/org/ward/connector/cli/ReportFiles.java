@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.report.ReportData;
 import org.ward.connector.report.ReportFormat;
+import org.ward.connector.audit.AuditHeads;
 import org.ward.connector.report.ReportWriter;
 import org.ward.connector.report.ScanReports;
 import org.ward.connector.report.ScanSummary;
@@ -38,8 +39,11 @@ final class ReportFiles {
             throw new UncheckedIOException("Could not write the reports to " + dir.toAbsolutePath() + ": " + e.getMessage()
                     + ". Choose a folder Ward can write to.", e);
         }
+        List<Path> written = new java.util.ArrayList<>(files);
+        // The audit chain's newest head travels with the evidence, outside the database.
+        context.getBean(AuditHeads.class).exportTo(dir).ifPresent(written::add);
         console.line("");
         console.line("Reports of scan #" + data.run().scanId() + " written to " + dir.toAbsolutePath() + ":");
-        files.forEach(file -> console.line("  " + file.getFileName()));
+        written.forEach(file -> console.line("  " + file.getFileName()));
     }
 }

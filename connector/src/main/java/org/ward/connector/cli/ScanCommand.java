@@ -72,6 +72,11 @@ final class ScanCommand implements WardTask {
         if (reportDir != null) {
             ReportFiles.write(context, summary, reportDir, console);
         }
+        if (!outcome.complete()) {
+            console.error("The result of scan #" + outcome.scanId() + " is incomplete: " + String.join("; ",
+                    outcome.incomplete()) + ". Run the scan again to complete it.");
+            return ExitCodes.FAILED;
+        }
         if (threshold != null && exceeds(context.getBean(FindingStore.class), threshold)) {
             console.line("");
             console.line("An open finding at or above " + threshold.yamlName() + " exists (--fail-on): exit code 3.");

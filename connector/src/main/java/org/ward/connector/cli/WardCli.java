@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.ConfigurationProblem;
 import org.ward.connector.WardApplication;
+import org.ward.connector.database.DataFolder;
+import org.ward.connector.database.DatabaseFailures;
+import org.ward.connector.database.DatabaseUpgrade;
 import org.ward.connector.demo.DemoTenant;
 import org.ward.connector.graph.GraphAccessException;
 
@@ -99,9 +104,14 @@ public final class WardCli {
             if (launch.policy != null) {
                 properties.put("ward.policy.pack", launch.policy);
             }
+            if (task.readOnly()) {
+                properties.put(DataFolder.READ_ONLY, true);
+            }
             properties.putAll(task.properties());
             try (ConfigurableApplicationContext context = WardApplication.run(properties, task.defaults(), task.web(),
                     springArgs.toArray(String[]::new))) {
+                context.getBean(DatabaseUpgrade.class).backup().ifPresent(copy -> console.line("Upgraded Ward's database;"
+                        + " the copy taken before the upgrade is " + copy + "."));
                 return task.run(context, console);
             }
         } catch (RuntimeException e) {
@@ -123,14 +133,27 @@ public final class WardCli {
 
         static String sentence(Throwable failure) {
             Throwable cause = rootOfInterest(failure);
+            if (!isWard(cause)) {
+                Optional<String> database = DatabaseFailures.explain(failure, null);
+                if (database.isPresent()) {
+                    return database.get();
+                }
+            }
             String message = cause.getMessage();
             return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
         }
 
         static int exitCode(Throwable failure) {
             Throwable cause = rootOfInterest(failure);
+            if (!isWard(cause) && DatabaseFailures.explain(failure, null).isPresent()) {
+                return ExitCodes.USAGE;
+            }
             return cause instanceof GraphAccessException ? ExitCodes.FAILED
                     : isConfiguration(cause) ? ExitCodes.USAGE : ExitCodes.FAILED;
+        }
+
+        private static boolean isWard(Throwable cause) {
+            return cause.getClass().getName().startsWith("org.ward.");
         }
 
         /** The innermost failure that explains itself: a Ward exception beats the framework's wrappers. */
@@ -147,6 +170,9 @@ public final class WardCli {
         }
 
         private static boolean isConfiguration(Throwable cause) {
+            if (cause instanceof ConfigurationProblem) {
+                return true;
+            }
             String name = cause.getClass().getSimpleName();
             return name.contains("Setting") || name.contains("Policy") || name.contains("Configuration");
         }

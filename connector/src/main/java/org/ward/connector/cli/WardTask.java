@@ -10,6 +10,14 @@ interface WardTask {
 
     LaunchOptions launch();
 
+    /**
+     * Whether the command only reads Ward's database: it then opens an H2 file read-only (or through the Ward process
+     * that has it open) and never upgrades it.
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
     /** Settings this command adds to the context (e.g. from its own options). */
     default Map<String, Object> properties() {
         return Map.of();

@@ -64,8 +64,6 @@ public final class DemoTenant implements AutoCloseable {
         properties.put("ward.graph.client-secret", info.clientSecret());
         properties.put("ward.graph.trust.ca-certificate", info.caCertificate().toString());
         properties.put("ward.policy.pack", POLICY);
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve(folder).toAbsolutePath()
-                + "/ward;DB_CLOSE_ON_EXIT=FALSE");
         properties.put("ward.data-dir", dataDir.resolve(folder).toString());
         return properties;
     }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.ward.connector.database.ColumnText;
+import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.facts.ContainerLabel;
 import org.ward.rules.facts.Location;
 import org.ward.rules.facts.LocationKind;
@@ -25,15 +27,21 @@ import org.ward.rules.facts.LocationKind;
 public class LocationStore {
 
     private final JdbcClient jdbc;
+    private final IdentifierMasking masking;
 
-    public LocationStore(JdbcClient jdbc) {
+    public LocationStore(JdbcClient jdbc, IdentifierMasking masking) {
         this.jdbc = jdbc;
+        this.masking = masking;
     }
 
-    /** Records a discovery: new locations and drives are inserted, known ones refreshed. */
+    /**
+     * Records a discovery: new locations and drives are inserted, known ones refreshed. Names and URLs are stored with
+     * patient identifiers masked (a site or channel can be named after a patient) and cut to fit their columns.
+     */
     @Transactional
     public void record(Discovery discovery, long scanId) {
-        for (Location l : discovery.locations()) {
+        for (Location found : discovery.locations()) {
+            Location l = stored(found);
             int updated = jdbc.sql("""
                     UPDATE ward_location SET kind = ?, display_name = ?, web_url = ?, group_id = ?, team_id = ?,
                     channel_name = ?, owner_upn = ?, owners = ?, label_exposed = ?, label_id = ?, label_name = ?,
@@ -55,7 +63,9 @@ public class LocationStore {
                         .update();
             }
         }
-        for (DiscoveredDrive d : discovery.drives()) {
+        for (DiscoveredDrive found : discovery.drives()) {
+            DiscoveredDrive d = new DiscoveredDrive(found.driveId(), ColumnText.fit(masking.maskText(found.name()), 1000),
+                    found.siteId(), found.driveType(), ColumnText.fit(masking.maskText(found.webUrl()), 4000));
             int updated = jdbc.sql("UPDATE ward_drive SET site_id = ?, name = ?, drive_type = ?, web_url = ?,"
                     + " last_seen_scan = ? WHERE drive_id = ?")
                     .params(d.siteId(), d.name(), d.driveType(), d.webUrl(), scanId, d.driveId()).update();
@@ -82,6 +92,21 @@ public class LocationStore {
      */
     public void lockForEvaluation(String siteId) {
         jdbc.sql("SELECT site_id FROM ward_location WHERE site_id = ? FOR UPDATE").param(siteId).query(String.class).list();
+    }
+
+    private Location stored(Location l) {
+        return new Location(l.siteId(), l.kind(), ColumnText.fit(masking.maskText(l.displayName()), 1000),
+                ColumnText.fit(masking.maskText(l.webUrl()), 4000), l.groupId(), l.teamId(),
+                ColumnText.fit(masking.maskText(l.channelName()), 1000), ColumnText.fit(l.ownerUpn(), 400),
+                fitted(l.owners()), new ContainerLabel(l.sensitivityLabel().exposed(),
+                        l.sensitivityLabel().labelId(), ColumnText.fit(l.sensitivityLabel().displayName(), 400)),
+                l.createdDateTime());
+    }
+
+    /** Owners as stored: as many whole names as fit the column, then the marker. */
+    private static List<String> fitted(List<String> owners) {
+        String joined = String.join("\n", owners);
+        return joined.length() <= 8000 ? owners : List.of(ColumnText.fit(joined, 8000).split("\n"));
     }
 
     /** The locations seen by a scan. */

@@ -15,7 +15,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.ward.connector.database.ColumnText;
 import org.ward.rules.Catalogues;
+import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.findings.FindingResource;
@@ -37,9 +39,39 @@ public class FindingStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final IdentifierMasking masking;
 
-    public FindingStore(JdbcClient jdbc) {
+    public FindingStore(JdbcClient jdbc, IdentifierMasking masking) {
         this.jdbc = jdbc;
+        this.masking = masking;
+    }
+
+    /** A title, path or URL as stored: patient identifiers masked (sites, groups and files can be named after one). */
+    private String shown(String text, int column) {
+        return ColumnText.fit(masking.maskText(text), column);
+    }
+
+    private Map<String, Object> maskedValues(Map<String, Object> details) {
+        if (details == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        details.forEach((key, value) -> out.put(key, masked(value)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object masked(Object value) {
+        if (value instanceof String text) {
+            return masking.maskText(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return maskedValues((Map<String, Object>) map);
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(this::masked).toList();
+        }
+        return value;
     }
 
     /**
@@ -188,11 +220,11 @@ public class FindingStore {
     public void acceptRisk(String findingId, String by, String reason, Instant until, Instant now) {
         int updated = jdbc.sql("UPDATE ward_finding SET status = 'ACCEPTED_RISK', accepted_by = ?, accepted_reason = ?,"
                 + " accepted_until = ? WHERE finding_id = ? AND status <> 'RESOLVED'")
-                .params(by, reason, Timestamp.from(until), findingId).update();
+                .params(shown(by, 400), shown(reason, 4000), Timestamp.from(until), findingId).update();
         if (updated == 0) {
             throw new IllegalArgumentException("No open finding " + findingId + ".");
         }
-        event(findingId, now, "ACCEPTED_RISK", by, reason + " (until " + until + ")", null);
+        event(findingId, now, "ACCEPTED_RISK", shown(by, 400), shown(reason + " (until " + until + ")", 4000), null);
     }
 
     public List<Finding> all() {
@@ -220,10 +252,11 @@ public class FindingStore {
                 INSERT INTO ward_finding (finding_id, type, severity, rule_id, status, title, reasons_json, site_id, drive_id,
                 item_id, web_url, path, owner, details_json, first_seen, last_seen, first_scan, last_scan)
                 VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(d.findingId(), d.type().name(), d.severity().name(), d.ruleId(), d.title(), json(d.reasons()),
-                        d.resource().siteId(), d.resource().driveId(), d.resource().itemId(), d.resource().webUrl(),
-                        d.resource().path(), d.owner(), json(d.details()), Timestamp.from(now), Timestamp.from(now), scanId,
-                        scanId)
+                .params(d.findingId(), d.type().name(), d.severity().name(), d.ruleId(), shown(d.title(), 2000),
+                        json(d.reasons().stream().map(masking::maskText).toList()), d.resource().siteId(),
+                        d.resource().driveId(), d.resource().itemId(), shown(d.resource().webUrl(), 8000),
+                        shown(d.resource().path(), 8000), shown(d.owner(), 4000), json(maskedValues(d.details())),
+                        Timestamp.from(now), Timestamp.from(now), scanId, scanId)
                 .update();
     }
 
@@ -232,9 +265,11 @@ public class FindingStore {
                 UPDATE ward_finding SET severity = ?, rule_id = ?, status = ?, title = ?, reasons_json = ?, site_id = ?,
                 drive_id = ?, item_id = ?, web_url = ?, path = ?, owner = ?, details_json = ?, last_seen = ?, last_scan = ?,
                 resolved_at = NULL WHERE finding_id = ?""")
-                .params(d.severity().name(), d.ruleId(), status, d.title(), json(d.reasons()), d.resource().siteId(),
-                        d.resource().driveId(), d.resource().itemId(), d.resource().webUrl(), d.resource().path(), d.owner(),
-                        json(d.details()), Timestamp.from(now), scanId, d.findingId())
+                .params(d.severity().name(), d.ruleId(), status, shown(d.title(), 2000),
+                        json(d.reasons().stream().map(masking::maskText).toList()), d.resource().siteId(),
+                        d.resource().driveId(), d.resource().itemId(), shown(d.resource().webUrl(), 8000),
+                        shown(d.resource().path(), 8000), shown(d.owner(), 4000), json(maskedValues(d.details())),
+                        Timestamp.from(now), scanId, d.findingId())
                 .update();
     }
 

@@ -47,14 +47,26 @@ public final class GraphClients {
     }
 
     public GraphServiceClient create(AuthenticationProvider authentication) {
+        return create(authentication, null);
+    }
+
+    /**
+     * @param renewal signs in again when Graph answers 401 to a token that should still be valid (revoked or expired
+     *     early); null when the authentication cannot be renewed
+     */
+    GraphServiceClient create(AuthenticationProvider authentication, java.util.function.Supplier<String> renewal) {
         String baseUrl = settings.endpoints().baseUrl().toString();
         GraphServiceClient client = new GraphServiceClient(
-                new BaseGraphRequestAdapter(authentication, baseUrl, httpClient()));
+                new BaseGraphRequestAdapter(authentication, baseUrl, httpClient(renewal)));
         client.getRequestAdapter().setBaseUrl(baseUrl);
         return client;
     }
 
     OkHttpClient httpClient() {
+        return httpClient(null);
+    }
+
+    OkHttpClient httpClient(java.util.function.Supplier<String> renewal) {
         UserAgentHandlerOption userAgent = new UserAgentHandlerOption();
         userAgent.setProductName(settings.userAgent().product());
         userAgent.setProductVersion(settings.userAgent().resolvedVersion());
@@ -63,10 +75,11 @@ public final class GraphClients {
                 new RequestOption[] {graphOption, userAgent});
         List<Interceptor> chain = new ArrayList<>();
         for (Interceptor interceptor : defaults) {
-            chain.add(interceptor instanceof RetryHandler ? resilience.interceptor() : interceptor);
+            chain.add(interceptor instanceof RetryHandler ? new ResilienceInterceptor(resilience, renewal) : interceptor);
         }
         if (chain.stream().noneMatch(ResilienceInterceptor.class::isInstance)) {
-            chain.add(resilience.interceptor()); // the SDK changed its defaults; Ward still retries exactly once
+            // the SDK changed its defaults; Ward still retries exactly once
+            chain.add(new ResilienceInterceptor(resilience, renewal));
         }
         ResilienceSettings limits = settings.resilience();
         OkHttpClient.Builder builder = GraphClientFactory.create(graphOption, chain)

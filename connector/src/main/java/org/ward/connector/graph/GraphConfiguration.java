@@ -43,8 +43,9 @@ public class GraphConfiguration {
     @Bean
     GraphServiceClient graphServiceClient(GraphSettings settings, GraphResilience resilience,
             TokenCredential wardGraphCredential) {
-        return new GraphClients(settings, resilience)
-                .create(GraphClients.azureIdentity(wardGraphCredential, settings));
+        String scope = settings.endpoints().scope();
+        return new GraphClients(settings, resilience).create(GraphClients.azureIdentity(wardGraphCredential, settings),
+                wardGraphCredential instanceof ReusedAccessToken reused ? () -> reused.renew(scope) : null);
     }
 
     @Bean

@@ -41,7 +41,7 @@ public final class GraphResilience {
         this.traffic = traffic;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.gate = new ThrottleGate(clock, sleeper);
+        this.gate = new ThrottleGate(clock, sleeper, traffic::throttledWait);
         this.limiter = new ResourceUnitLimiter(this.settings.resourceUnitLimit(), clock, sleeper);
         this.breaker = new GraphCircuitBreaker(this.settings.breaker(), clock, endpoints.graphHost());
         this.permits = new Semaphore(this.settings.maxConcurrentRequests(), true);
@@ -52,7 +52,7 @@ public final class GraphResilience {
 
     /** The interceptor that takes the place of Kiota's {@code RetryHandler}. */
     public Interceptor interceptor() {
-        return new ResilienceInterceptor(this);
+        return new ResilienceInterceptor(this, null);
     }
 
     public GraphTraffic traffic() {

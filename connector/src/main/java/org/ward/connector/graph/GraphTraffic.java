@@ -12,13 +12,19 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class GraphTraffic {
 
-    /** Totals since start: attempts on the wire, resource units spent, throttled answers, retries sent. */
-    public record Snapshot(long requests, long resourceUnits, long throttled, long retries) {
+    /**
+     * Totals since start: attempts on the wire, resource units spent, throttled answers, retries sent, how long every
+     * Graph request was held by throttling (the tenant-wide pauses Graph asked for, end to end), and faults met
+     * (broken connections, answers cut off or unreadable, 5xx).
+     */
+    public record Snapshot(long requests, long resourceUnits, long throttled, long retries, long throttledWaitMillis,
+            long faults) {
 
         /** What happened between an earlier snapshot and this one. */
         public Snapshot since(Snapshot earlier) {
             return new Snapshot(requests - earlier.requests, resourceUnits - earlier.resourceUnits,
-                    throttled - earlier.throttled, retries - earlier.retries);
+                    throttled - earlier.throttled, retries - earlier.retries,
+                    throttledWaitMillis - earlier.throttledWaitMillis, faults - earlier.faults);
         }
     }
 
@@ -27,6 +33,8 @@ public final class GraphTraffic {
     private final LongAdder resourceUnits = new LongAdder();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder retries = new LongAdder();
+    private final LongAdder throttledWaitMillis = new LongAdder();
+    private final LongAdder faults = new LongAdder();
     private final Counter unitCounter;
     private final Counter throttledCounter;
     private final Counter retryCounter;
@@ -42,7 +50,8 @@ public final class GraphTraffic {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(requests.sum(), resourceUnits.sum(), throttled.sum(), retries.sum());
+        return new Snapshot(requests.sum(), resourceUnits.sum(), throttled.sum(), retries.sum(), throttledWaitMillis.sum(),
+                faults.sum());
     }
 
     /** One attempt on the wire; {@code statusClass} is {@code 2xx}…{@code 5xx} or {@code io_error}. */
@@ -67,6 +76,18 @@ public final class GraphTraffic {
     void retried(int count) {
         retries.add(count);
         retryCounter.increment(count);
+    }
+
+    /** The tenant-wide pause grew by this much (overlapping pauses count once). */
+    void throttledWait(java.time.Duration added) {
+        if (!added.isNegative() && !added.isZero()) {
+            throttledWaitMillis.add(added.toMillis());
+        }
+    }
+
+    /** A fault met: a broken connection, an answer cut off or unreadable, a 5xx. */
+    void fault() {
+        faults.increment();
     }
 
     static String statusClass(int status) {

@@ -11,6 +11,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,8 +40,10 @@ final class JsonBodyCheck {
             verifyError(response, line, type);
             return;
         }
-        if (type == null || !type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
-            boolean onlyJsonWanted = "application/json".equalsIgnoreCase(request.header("Accept"));
+        boolean onlyJsonWanted = "application/json".equalsIgnoreCase(request.header("Accept"));
+        // An answer without a content type to a request for JSON is read as JSON: cut off, it must not pass as empty.
+        boolean untypedJson = type == null && onlyJsonWanted;
+        if (!untypedJson && (type == null || !type.subtype().toLowerCase(Locale.ROOT).contains("json"))) {
             if (onlyJsonWanted && type != null && !body.source().peek().exhausted()) {
                 throw broken(response, line, "with " + type.type() + "/" + type.subtype() + " instead of JSON",
                         null);
@@ -58,6 +61,10 @@ final class JsonBodyCheck {
             if (parser.nextToken() != null) {
                 throw broken(response, line, "with malformed JSON (more content after the JSON value)", null);
             }
+        } catch (JacksonIOException cutOff) {
+            // The body stopped mid-stream ("unexpected end of stream"): a broken connection, retried like one.
+            response.close();
+            throw cutOff.getCause() != null ? cutOff.getCause() : new IOException(cutOff.getMessage(), cutOff);
         } catch (JacksonException e) {
             throw broken(response, line, "with malformed JSON (" + e.getOriginalMessage() + ")", e);
         }
@@ -81,6 +88,9 @@ final class JsonBodyCheck {
         response.close();
         return new GraphAccessException("Graph answered " + line + " " + what + ": the answer was cut off or changed on its "
                 + "way, so Ward stops instead of reading it as empty; check proxies between Ward and " + host
-                + ", then run again.", response.code(), "malformedResponse", cause);
+                + ", then run again.", response.code(), MALFORMED, cause);
     }
+
+    /** The code of a successful answer whose body could not be read as JSON; retried like a broken connection. */
+    static final String MALFORMED = "malformedResponse";
 }

@@ -16,8 +16,8 @@ import okhttp3.Response;
 /**
  * Ward's only retry layer, in the place of Kiota's {@code RetryHandler}: every Graph request waits for the
  * tenant-wide pause and the resource-unit budget, takes a concurrency permit, passes the circuit breaker, and
- * is retried on 429/503/504 (as Graph asks, else with backoff) and on broken connections when repeating it is
- * harmless. A request body that cannot be replayed is never sent twice.
+ * is retried on 429/503/504 (as Graph asks, else with backoff), and on broken connections and answers cut off or
+ * unreadable as JSON when repeating it is harmless. A request body that cannot be replayed is never sent twice.
  */
 final class ResilienceInterceptor implements Interceptor {
 
@@ -28,14 +28,18 @@ final class ResilienceInterceptor implements Interceptor {
     private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
 
     private final GraphResilience resilience;
+    private final java.util.function.Supplier<String> renewal;
 
-    ResilienceInterceptor(GraphResilience resilience) {
+    /** @param renewal signs in again and returns the new Authorization header value; null when that is not possible */
+    ResilienceInterceptor(GraphResilience resilience, java.util.function.Supplier<String> renewal) {
         this.resilience = resilience;
+        this.renewal = renewal;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        boolean signedInAgain = false;
         RequestLine line = RequestLine.of(request, resilience.endpoints().basePath());
         ResourceUnitCosts.Cost cost = resilience.costs().of(request);
         boolean replayable = request.body() == null || !request.body().isOneShot();
@@ -54,9 +58,19 @@ final class ResilienceInterceptor implements Interceptor {
                 resilience.jsonCheck().verify(request, response, line);
             } catch (GraphAccessException malformed) {
                 resilience.breaker().neutral(); // Graph answered; what it said is the problem, not its health
-                throw malformed;
+                boolean retry = JsonBodyCheck.MALFORMED.equals(malformed.code()) && cost.repeatable() && replayable
+                        && !chain.call().isCanceled() && attempt < maxAttempts;
+                if (JsonBodyCheck.MALFORMED.equals(malformed.code())) {
+                    resilience.traffic().fault();
+                }
+                if (!retry) {
+                    throw malformed;
+                }
+                retryAfter(resilience.timing().backoff(attempt), line, "an answer that could not be read as JSON");
+                continue;
             } catch (IOException failure) {
                 resilience.breaker().failed(failure);
+                resilience.traffic().fault();
                 resilience.traffic().request(request.method(), "io_error");
                 boolean repeatable = cost.repeatable() && replayable && !chain.call().isCanceled();
                 if (!repeatable || attempt >= maxAttempts || !RetryFailures.worthRetrying(failure)) {
@@ -68,6 +82,18 @@ final class ResilienceInterceptor implements Interceptor {
                 resilience.releasePermit();
             }
             int status = response.code();
+            if (status == 401 && !signedInAgain && renewal != null && replayable && request.header("Authorization") != null) {
+                // A token revoked or expired early: sign in once more and send the request again with the new token.
+                response.close();
+                signedInAgain = true;
+                request = request.newBuilder().header("Authorization", renewal.get()).build();
+                resilience.traffic().retried(1);
+                log.info("Graph refused the access token for {} (401); signed in again and retrying once", line);
+                continue;
+            }
+            if (status >= 500) {
+                resilience.traffic().fault();
+            }
             if (!RETRYABLE.contains(status)) {
                 recordHealth(status);
                 return status >= 400 ? stamped(response, line) : response;

@@ -67,6 +67,16 @@ final class ReusedAccessToken implements TokenCredential {
         }
     }
 
+    /**
+     * Drops every token held and fetches a new one: Graph refused the current one (401) although it had not expired
+     * by its own clock, because it was revoked or expired early. Returns the new {@code Authorization} header value.
+     */
+    String renew(String scope) {
+        tokens.clear();
+        TokenRequestContext context = new TokenRequestContext().addScopes(scope);
+        return "Bearer " + getTokenSync(context).getToken();
+    }
+
     private boolean usable(AccessToken token) {
         return token != null && OffsetDateTime.now(clock).isBefore(token.getExpiresAt().minus(REFRESH_BEFORE_EXPIRY));
     }

@@ -14,17 +14,29 @@ final class ThrottleGate {
 
     private final Clock clock;
     private final Sleeper sleeper;
+    private final java.util.function.Consumer<Duration> paused;
     private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
 
     ThrottleGate(Clock clock, Sleeper sleeper) {
+        this(clock, sleeper, added -> { });
+    }
+
+    /** @param paused told how much longer the gate stays closed each time a pause extends it */
+    ThrottleGate(Clock clock, Sleeper sleeper, java.util.function.Consumer<Duration> paused) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.paused = paused;
     }
 
     /** Closes the gate for everyone until {@code wait} from now, unless it already stays closed longer. */
     void pauseFor(Duration wait) {
-        Instant until = clock.instant().plus(wait);
-        closedUntil.accumulateAndGet(until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+        Instant now = clock.instant();
+        Instant until = now.plus(wait);
+        Instant before = closedUntil.getAndAccumulate(until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+        Instant from = before.isAfter(now) ? before : now;
+        if (until.isAfter(from)) {
+            paused.accept(Duration.between(from, until));
+        }
     }
 
     /** Returns once the gate is open; waits through the sleeper while it is closed. */

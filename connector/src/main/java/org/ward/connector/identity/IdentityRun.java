@@ -19,13 +19,16 @@ import org.ward.rules.policy.FindingType;
  * @param to its end
  * @param opened findings opened
  * @param resolved findings resolved
+ * @param incomplete what could not be read because a request failed (not a missing licence or permission): the checks
+ *     that needed it did not run, so the result is incomplete; empty when everything was read
  */
 public record IdentityRun(long runId, Map<FindingType, Integer> found, Map<String, String> notRun, long signIns,
-        long replayed, String signInSource, Instant from, Instant to, int opened, int resolved) {
+        long replayed, String signInSource, Instant from, Instant to, int opened, int resolved, List<String> incomplete) {
 
     public IdentityRun {
         found = Map.copyOf(found);
         notRun = Map.copyOf(notRun);
+        incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
     }
 
     /** Coverage gaps for the scan record: one sentence per check that did not run. */

@@ -116,7 +116,8 @@ public class IdentityService {
         TokenPermissions token = connection.grantedPermissions();
         long runId = scanId != null ? scanId : runs.startStandalone(tenantId, policy.id(), policy.contentHash(), now);
         Long reachScan = scanId != null ? scanId : runs.latestCompleted().map(ScanRuns.ScanRun::scanId).orElse(null);
-        ReachIndex reachIndex = reach(reachScan);
+        List<String> incomplete = new ArrayList<>();
+        ReachIndex reachIndex = reach(reachScan, incomplete);
         IdentityFacts facts = collect(token, reachIndex);
         IdentityAssessment.Outcome tenant = new IdentityAssessment(CheckContext.of(policy, now)).assess(facts);
         List<FindingDraft> drafts = new ArrayList<>(tenant.findings());
@@ -129,8 +130,17 @@ public class IdentityService {
         var reconciliation = findings.reconcile(drafts, types, runId, now);
         Map<FindingType, Integer> found = new TreeMap<>(Catalogues.ORDER);
         drafts.forEach(d -> found.merge(d.type(), 1, Integer::sum));
+        for (Collected<?> piece : List.of(facts.registrations(), facts.roles(), facts.policies(), facts.securityDefaults(),
+                facts.riskyUsers(), facts.detections())) {
+            if (!piece.available() && piece.notRun().cause() == NotRun.Cause.FAILURE) {
+                incomplete.add("Identity: " + piece.notRun().because());
+            }
+        }
+        if (pass.failure != null && pass.failure.cause() == NotRun.Cause.FAILURE) {
+            incomplete.add("Identity: " + pass.failure.because());
+        }
         IdentityRun run = new IdentityRun(runId, found, notRun, pass.events, pass.replayed, pass.source, pass.from,
-                pass.to, reconciliation.opened().size(), reconciliation.resolved().size());
+                pass.to, reconciliation.opened().size(), reconciliation.resolved().size(), incomplete);
         if (scanId == null) {
             runs.finishStandalone(runId, "IDENTITY", run.gaps(), clock.instant());
         }
@@ -138,11 +148,13 @@ public class IdentityService {
         return run;
     }
 
-    private ReachIndex reach(Long scanId) {
+    private ReachIndex reach(Long scanId, List<String> incomplete) {
         try {
             return reach.reach(scanId);
         } catch (RuntimeException e) {
             LOG.warn("Reach into patient data could not be worked out: {}", e.getMessage());
+            incomplete.add("Identity: who reaches patient data could not be worked out (" + e.getMessage()
+                    + "), so findings are not ranked by it");
             return ReachIndex.UNKNOWN;
         }
     }
@@ -225,6 +237,7 @@ public class IdentityService {
         final List<FindingDraft> drafts = new ArrayList<>();
         final Set<FindingType> types = new LinkedHashSet<>();
         final Map<String, String> notRun = new LinkedHashMap<>();
+        NotRun failure;
         long events;
         long replayed;
         String source;
@@ -263,6 +276,7 @@ public class IdentityService {
         }
         if (read.failure != null) {
             notRunAll(pass, rules, read.failure);
+            pass.failure = read.failure;
             return pass;
         }
         SignInAssessment.Result result = read.assessment.finish();

@@ -36,6 +36,7 @@ class IdentityTasklet implements Tasklet {
             gaps.addAll(run.gaps());
             runs.gaps(scanId, gaps);
         });
+        runs.incomplete(scanId, run.incomplete());
         return RepeatStatus.FINISHED;
     }
 }

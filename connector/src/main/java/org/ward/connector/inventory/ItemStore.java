@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.ward.connector.database.ColumnText;
 import org.ward.rules.classify.IdentifierMatch;
 import org.ward.rules.classify.RecordingClassification;
 import org.ward.rules.facts.ItemKey;
@@ -55,10 +58,14 @@ public class ItemStore {
         for (StoredItem s : items) {
             ItemRecord i = s.item();
             RecordingClassification c = s.classification();
-            rows.add(new Object[] {i.driveId(), i.itemId(), i.parentId(), i.name(), i.path(), i.folder(), i.mimeType(),
+            // Names come from the tenant with no length Ward can rely on: longer ones are stored cut, with a marker.
+            rows.add(new Object[] {i.driveId(), i.itemId(), i.parentId(), ColumnText.fit(i.name(), 2000),
+                ColumnText.fit(i.path(), 8000), i.folder(), ColumnText.fit(i.mimeType(), 200),
                 i.size(), ts(i.createdDateTime()), ts(i.lastModifiedDateTime()),
-                i.createdBy() == null ? null : i.createdBy().id(), i.createdBy() == null ? null : i.createdBy().displayName(),
-                i.quickXorHash(), i.sha256Hash(), media(i.media()), i.media().durationMillis(), i.retentionLabel(),
+                i.createdBy() == null ? null : i.createdBy().id(),
+                i.createdBy() == null ? null : ColumnText.fit(i.createdBy().displayName(), 400),
+                i.quickXorHash(), i.sha256Hash(), media(i.media()), i.media().durationMillis(),
+                ColumnText.fit(i.retentionLabel(), 400),
                 i.sensitivityLabelId(), i.columns().isEmpty() ? null : JSON.writeValueAsString(i.columns()),
                 c.isRecording(), c.kind(), c.score(), JSON.writeValueAsString(c.reasons()),
                 c.identifiers().isEmpty() ? null : JSON.writeValueAsString(c.identifiers().stream().map(ItemStore::identifier).toList()),
@@ -154,6 +161,12 @@ public class ItemStore {
         jdbc.batchUpdate("UPDATE ward_item SET sensitivity_label_id = ?, sensitivity_label_read = TRUE"
                 + " WHERE drive_id = ? AND item_id = ?", labels.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), e.getKey().driveId(), e.getKey().itemId()}).toList());
+    }
+
+    /** The files whose sensitivity label Ward has read since it last stored them. */
+    public Set<ItemKey> sensitivityLabelsRead() {
+        return new HashSet<>(jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE folder = FALSE"
+                + " AND sensitivity_label_read = TRUE", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2))));
     }
 
     /**

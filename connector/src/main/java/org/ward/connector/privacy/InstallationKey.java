@@ -1,7 +1,6 @@
 package org.ward.connector.privacy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,10 +28,38 @@ public class InstallationKey {
         return key.clone();
     }
 
+    private static byte[] decode(Path file) throws IOException {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(Files.readString(file).trim());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length < 32) {
+            throw new KeyFileException("Ward's installation key " + file + " is damaged (it must hold 32 random bytes in"
+                    + " base64): restore it from the backup of the data folder taken with the database; without it the"
+                    + " patient fingerprints already stored cannot be matched and the audit log cannot be verified.");
+        }
+        return key;
+    }
+
+    /** The installation key file cannot be read, written or used: the setup must fix it. */
+    public static final class KeyFileException extends IllegalStateException
+            implements org.ward.connector.ConfigurationProblem {
+
+        KeyFileException(String sentence) {
+            super(sentence);
+        }
+
+        KeyFileException(String sentence, Throwable cause) {
+            super(sentence, cause);
+        }
+    }
+
     private static byte[] loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
+                return decode(file);
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] fresh = new byte[32];
@@ -45,8 +72,8 @@ public class InstallationKey {
             }
             return fresh;
         } catch (IOException e) {
-            throw new UncheckedIOException("Ward cannot read or create its installation key " + file
-                    + ": make the data folder (ward.data-dir) writable.", e);
+            throw new KeyFileException("Ward cannot read or create its installation key " + file + " (" + e.getMessage()
+                    + "): make the data folder (ward.data-dir) readable and writable by the user Ward runs as.", e);
         }
     }
 }

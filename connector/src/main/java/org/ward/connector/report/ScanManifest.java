@@ -50,7 +50,13 @@ final class ScanManifest {
         graph.put("requests", run.graphRequests());
         graph.put("resourceUnits", run.resourceUnits());
         graph.put("throttled", run.throttled());
+        graph.put("throttledWaitSeconds", run.throttledWaitMillis() / 1000.0);
+        graph.put("retries", run.retries());
+        graph.put("faults", run.faults());
+        graph.put("runs", run.runs());
         out.put("graph", graph);
+        out.put("complete", run.complete());
+        out.put("incomplete", run.incomplete());
         out.put("notCoveredOrNotEvaluated", run.gaps());
         out.put("findings", counts(data));
         out.put("files", files);

@@ -21,9 +21,16 @@ public final class SummaryText {
         Duration took = run.finishedAt() == null ? Duration.ZERO : Duration.between(run.startedAt(), run.finishedAt());
         out.add("Scan #" + run.scanId() + " of tenant " + run.tenantId() + " under policy " + run.policyId() + " finished in "
                 + seconds(took) + ".");
+        if (!run.complete()) {
+            out.add("INCOMPLETE: checks whose input could not be read did not run, so findings may be missing:");
+            run.incomplete().stream().limit(10).forEach(reason -> out.add("  " + reason));
+            out.add("Run the scan again to complete it.");
+        }
         out.add("Covered " + run.drives() + " drives, " + run.items() + " items, " + run.recordings()
                 + " patient recordings; " + run.graphRequests() + " Graph requests, " + run.resourceUnits()
-                + " resource units, " + run.throttled() + " throttled.");
+                + " resource units, " + run.throttled() + " throttled (held back " + seconds(Duration.ofMillis(
+                        run.throttledWaitMillis())) + " in all), " + run.retries() + " retries, " + run.faults()
+                + " faults met" + (run.runs() > 1 ? ", over " + run.runs() + " runs (the scan was resumed)" : "") + ".");
         if (s.fileLabels().read() > 0) {
             out.add("Office and PDF files naming a patient beside recordings: " + s.fileLabels().read() + ", "
                     + s.fileLabels().labelled() + " with a sensitivity label.");

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ward.connector.graph.GraphTraffic;
 
 /** The register of scans: when, under which policy, how it ended, what it cost, and its coverage gaps. */
 @Repository
@@ -37,15 +38,32 @@ public class ScanRuns {
      * @param resourceUnits resource units it spent
      * @param throttled requests Graph throttled
      * @param gaps what could not be discovered or evaluated, and why
+     * @param retries requests Ward sent again (after throttling or a fault)
+     * @param throttledWaitMillis how long Graph's throttling held every request back, end to end
+     * @param faults faults met on the wire: broken connections, answers cut off or unreadable, 5xx
+     * @param runs how many runs the scan took (an interrupted scan resumed adds one); the traffic figures are over all
+     * @param incomplete why the result is incomplete (a check whose input could not be read did not run); empty when
+     *     complete
      */
     public record ScanRun(long scanId, String tenantId, String policyId, String policyHash, Instant startedAt,
             Instant finishedAt, String status, int drives, long items, long recordings, long graphRequests,
-            long resourceUnits, long throttled, List<String> gaps) {
+            long resourceUnits, long throttled, List<String> gaps, long retries, long throttledWaitMillis, long faults,
+            int runs, List<String> incomplete) {
+
+        public ScanRun {
+            gaps = List.copyOf(gaps);
+            incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
+        }
+
+        /** Whether every check the pack enables had its input: no finding is missing because a read failed. */
+        public boolean complete() {
+            return incomplete.isEmpty();
+        }
     }
 
     public long start(String tenantId, String policyId, String policyHash, long jobExecutionId, Instant now) {
-        jdbc.sql("INSERT INTO ward_scan (job_execution_id, tenant_id, policy_id, policy_hash, started_at, status)"
-                + " VALUES (?, ?, ?, ?, ?, 'RUNNING')")
+        jdbc.sql("INSERT INTO ward_scan (job_execution_id, tenant_id, policy_id, policy_hash, started_at, status,"
+                + " graph_requests, resource_units, throttled) VALUES (?, ?, ?, ?, ?, 'RUNNING', 0, 0, 0)")
                 .params(jobExecutionId, tenantId, policyId, policyHash, Timestamp.from(now)).update();
         return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan").query(Long.class).single();
     }
@@ -74,11 +92,43 @@ public class ScanRuns {
         jdbc.sql("UPDATE ward_scan SET gaps = ? WHERE scan_id = ?").params(String.join("\n", gaps), scanId).update();
     }
 
-    public void finish(long scanId, String status, int drives, long items, long recordings, long requests, long units,
-            long throttled, Instant now) {
-        jdbc.sql("UPDATE ward_scan SET status = ?, finished_at = ?, drives = ?, items = ?, recordings = ?,"
-                + " graph_requests = ?, resource_units = ?, throttled = ? WHERE scan_id = ?")
-                .params(status, Timestamp.from(now), drives, items, recordings, requests, units, throttled, scanId).update();
+    public void finish(long scanId, String status, int drives, long items, long recordings, Instant now) {
+        jdbc.sql("UPDATE ward_scan SET status = ?, finished_at = ?, drives = ?, items = ?, recordings = ? WHERE scan_id = ?")
+                .params(status, Timestamp.from(now), drives, items, recordings, scanId).update();
+    }
+
+    /**
+     * Adds traffic to a scan's figures: they count every run of the scan, a resumed one included.
+     *
+     * @return whether the scan's row took them: false while the row is not there for this connection to see (the
+     *     discovery step that creates it has not committed yet), so the caller keeps them for a later call
+     */
+    public boolean addTraffic(long scanId, GraphTraffic.Snapshot used) {
+        return jdbc.sql("UPDATE ward_scan SET graph_requests = COALESCE(graph_requests, 0) + ?, resource_units ="
+                + " COALESCE(resource_units, 0) + ?, throttled = COALESCE(throttled, 0) + ?, retries = retries + ?,"
+                + " throttled_wait_ms = throttled_wait_ms + ?, faults = faults + ? WHERE scan_id = ?")
+                .params(used.requests(), used.resourceUnits(), used.throttled(), used.retries(), used.throttledWaitMillis(),
+                        used.faults(), scanId).update() > 0;
+    }
+
+    /** An interrupted scan is being resumed by another run. */
+    public void resumed(long scanId) {
+        jdbc.sql("UPDATE ward_scan SET runs = runs + 1 WHERE scan_id = ?").param(scanId).update();
+    }
+
+    /**
+     * Records why a scan's result is incomplete: a check whose input could not be read did not run, so findings it
+     * would have made may be missing. The scan's summary says so and {@code ward scan} does not exit 0.
+     */
+    public void incomplete(long scanId, List<String> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        find(scanId).ifPresent(run -> {
+            List<String> all = new java.util.ArrayList<>(run.incomplete());
+            reasons.stream().filter(r -> !all.contains(r)).forEach(all::add);
+            jdbc.sql("UPDATE ward_scan SET incomplete = ? WHERE scan_id = ?").params(String.join("\n", all), scanId).update();
+        });
     }
 
     public void failed(long scanId, Instant now) {
@@ -88,14 +138,18 @@ public class ScanRuns {
 
     public Optional<ScanRun> find(long scanId) {
         return jdbc.sql("SELECT * FROM ward_scan WHERE scan_id = ?").param(scanId).query((rs, n) -> {
-            String gaps = rs.getString("gaps");
             Timestamp finished = rs.getTimestamp("finished_at");
             return new ScanRun(rs.getLong("scan_id"), rs.getString("tenant_id"), rs.getString("policy_id"),
                     rs.getString("policy_hash"), rs.getTimestamp("started_at").toInstant(),
                     finished == null ? null : finished.toInstant(), rs.getString("status"), rs.getInt("drives"),
                     rs.getLong("items"), rs.getLong("recordings"), rs.getLong("graph_requests"), rs.getLong("resource_units"),
-                    rs.getLong("throttled"), gaps == null || gaps.isEmpty() ? List.of() : List.of(gaps.split("\n")));
+                    rs.getLong("throttled"), lines(rs.getString("gaps")), rs.getLong("retries"),
+                    rs.getLong("throttled_wait_ms"), rs.getLong("faults"), rs.getInt("runs"), lines(rs.getString("incomplete")));
         }).optional();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** The last completed scan before the given one, if any. */

@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.ward.connector.discovery.Discovery;
+import org.ward.connector.discovery.DiscoveryUnits;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.graph.GraphSettings;
@@ -16,26 +17,31 @@ import org.ward.rules.policy.PolicyPack;
 
 /**
  * Opens the scan in the register (once, even across restarts) and records what discovery finds: every site, team,
- * channel site and OneDrive, and the coverage gaps.
+ * channel site and OneDrive, and the coverage gaps. What discovery reads is journalled unit by unit, so a failure half-way
+ * is resumed from the units not yet read.
  */
 class DiscoveryTasklet implements Tasklet {
 
     private final TenantDiscovery discovery;
+    private final DiscoveryUnits units;
     private final LocationStore locations;
     private final ScanRuns runs;
     private final PolicyPack policy;
     private final GraphSettings graph;
     private final ScanProgress progress;
+    private final ScanTraffic traffic;
     private final Clock clock;
 
-    DiscoveryTasklet(TenantDiscovery discovery, LocationStore locations, ScanRuns runs, PolicyPack policy,
-            GraphSettings graph, ScanProgress progress, Clock clock) {
+    DiscoveryTasklet(TenantDiscovery discovery, DiscoveryUnits units, LocationStore locations, ScanRuns runs, PolicyPack policy,
+            GraphSettings graph, ScanProgress progress, ScanTraffic traffic, Clock clock) {
         this.discovery = discovery;
+        this.units = units;
         this.locations = locations;
         this.runs = runs;
         this.policy = policy;
         this.graph = graph;
         this.progress = progress;
+        this.traffic = traffic;
         this.clock = clock;
     }
 
@@ -50,10 +56,14 @@ class DiscoveryTasklet implements Tasklet {
                     chunk.getStepContext().getStepExecution().getJobExecution().getId(), clock.instant());
             job.putLong(ScanKeys.SCAN_ID, scanId);
         }
+        traffic.scanning(scanId);
         progress.phase("discovering sites, teams and OneDrives");
-        Discovery found = discovery.discover();
+        units.forgetAllBut(scanId);
+        Discovery found = discovery.discover(units.of(scanId));
         locations.record(found, scanId);
         runs.gaps(scanId, found.gaps());
+        units.forget(scanId);
+        traffic.record();
         return RepeatStatus.FINISHED;
     }
 }

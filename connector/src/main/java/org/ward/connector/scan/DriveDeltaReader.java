@@ -2,6 +2,8 @@ package org.ward.connector.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -9,12 +11,15 @@ import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
 import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.collect.ItemDetails;
 import org.ward.rules.facts.ItemRecord;
 
 /**
  * Reads one drive's delta entry by entry, page by page. Its position (the page's link and how many of its entries
  * were handed out) is saved with every committed chunk, so a restarted scan resumes where the last committed chunk
  * ended. A stored deltaLink makes the round incremental; none, or a 410 from Graph, makes it a full enumeration.
+ * Files that may be recordings get their retention label and metadata columns read for each page (delta cannot
+ * carry them), so the processor classifies them whole.
  */
 class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
 
@@ -25,6 +30,8 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private static final String RESYNCS = "delta.resyncs";
 
     private final DriveDelta delta;
+    private final ItemDetails details;
+    private final Predicate<ItemRecord> needsDetails;
     private final String driveId;
     private final String storedDeltaLink;
     private final boolean sharingChanges;
@@ -38,8 +45,11 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private List<DeltaEntry> page;
     private String nextLink;
 
-    DriveDeltaReader(DriveDelta delta, String driveId, String storedDeltaLink, boolean sharingChanges, ScanProgress progress) {
+    DriveDeltaReader(DriveDelta delta, ItemDetails details, Predicate<ItemRecord> needsDetails, String driveId,
+            String storedDeltaLink, boolean sharingChanges, ScanProgress progress) {
         this.delta = delta;
+        this.details = details;
+        this.needsDetails = needsDetails;
         this.driveId = driveId;
         this.storedDeltaLink = storedDeltaLink;
         this.sharingChanges = sharingChanges;
@@ -95,8 +105,16 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             fetched = delta.read(driveId, link, sharingChanges);
         }
         List<DeltaEntry> entries = new ArrayList<>();
+        Map<String, ItemDetails.Details> read = details.read(driveId, fetched.items().stream().filter(needsDetails)
+                .map(ItemRecord::itemId).toList());
         for (ItemRecord item : fetched.items()) {
-            entries.add(new DeltaEntry.Changed(item, fetched.sharingChanged().contains(item.itemId())));
+            if (!needsDetails.test(item)) {
+                entries.add(new DeltaEntry.Changed(item, fetched.sharingChanged().contains(item.itemId())));
+            } else if (read.containsKey(item.itemId())) {
+                entries.add(new DeltaEntry.Changed(withDetails(item, read.get(item.itemId())),
+                        fetched.sharingChanged().contains(item.itemId())));
+            }
+            // else: gone since delta listed it; the next round reports it removed.
         }
         for (String removed : fetched.removed()) {
             entries.add(new DeltaEntry.Removed(removed));
@@ -106,6 +124,13 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         }
         page = entries;
         nextLink = fetched.nextLink();
+    }
+
+    private static ItemRecord withDetails(ItemRecord item, ItemDetails.Details read) {
+        return new ItemRecord(item.driveId(), item.itemId(), item.parentId(), item.name(), item.path(), item.folder(),
+                item.mimeType(), item.size(), item.createdDateTime(), item.lastModifiedDateTime(), item.createdBy(),
+                item.lastModifiedBy(), item.quickXorHash(), item.sha256Hash(), item.media(), read.retentionLabel(),
+                item.sensitivityLabelId(), read.columns());
     }
 
     @Override

@@ -7,11 +7,13 @@ import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.inventory.collect.DriveDelta;
+import org.ward.connector.inventory.collect.ItemDetails;
 import org.ward.connector.sharing.AccessStore;
 import org.ward.connector.sharing.SharingMode;
 import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.classify.LocationContext;
 import org.ward.rules.classify.RecordingClassifier;
+import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 
@@ -24,6 +26,7 @@ import org.ward.rules.policy.PolicyPack;
 class DriveInventory {
 
     private final DriveDelta delta;
+    private final ItemDetails details;
     private final DriveCursors cursors;
     private final PolicyPack policy;
     private final SharingMode sharing;
@@ -32,9 +35,10 @@ class DriveInventory {
     private final ItemStore items;
     private final AccessStore access;
 
-    DriveInventory(DriveDelta delta, DriveCursors cursors, PolicyPack policy, SharingMode sharing,
+    DriveInventory(DriveDelta delta, ItemDetails details, DriveCursors cursors, PolicyPack policy, SharingMode sharing,
             RecordingClassifier classifier, IdentifierMasking masking, ItemStore items, AccessStore access) {
         this.delta = delta;
+        this.details = details;
         this.cursors = cursors;
         this.policy = policy;
         this.sharing = sharing;
@@ -46,8 +50,16 @@ class DriveInventory {
 
     /** Reads from the drive's committed cursor (incremental), or from the start when there is none. */
     DriveDeltaReader reader(String driveId, ScanProgress progress) {
-        return new DriveDeltaReader(delta, driveId, cursors.deltaLink(driveId, policy.contentHash()),
-                sharing.deltaReportsSharingChanges(), progress);
+        return new DriveDeltaReader(delta, details, item -> mayBeRecording(classifier, item), driveId,
+                cursors.deltaLink(driveId, policy.contentHash()), sharing.deltaReportsSharingChanges(), progress);
+    }
+
+    /**
+     * A file some recording kind's media signals match (the classifier scores it at all): only such a file can be a
+     * recording, so only it needs its retention label and metadata columns.
+     */
+    static boolean mayBeRecording(RecordingClassifier classifier, ItemRecord item) {
+        return !item.folder() && classifier.classify(item.withPath("/" + item.name()), null).score() > 0;
     }
 
     /**

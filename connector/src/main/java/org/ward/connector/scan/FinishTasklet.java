@@ -7,7 +7,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.ward.connector.discovery.LocationStore;
-import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 
@@ -17,16 +16,13 @@ class FinishTasklet implements Tasklet {
     private final ScanRuns runs;
     private final ItemStore items;
     private final LocationStore locations;
-    private final GraphTraffic traffic;
     private final ScanTraffic scanTraffic;
     private final Clock clock;
 
-    FinishTasklet(ScanRuns runs, ItemStore items, LocationStore locations, GraphTraffic traffic, ScanTraffic scanTraffic,
-            Clock clock) {
+    FinishTasklet(ScanRuns runs, ItemStore items, LocationStore locations, ScanTraffic scanTraffic, Clock clock) {
         this.runs = runs;
         this.items = items;
         this.locations = locations;
-        this.traffic = traffic;
         this.scanTraffic = scanTraffic;
         this.clock = clock;
     }
@@ -34,9 +30,9 @@ class FinishTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanKeys.SCAN_ID);
-        GraphTraffic.Snapshot used = traffic.snapshot().since(scanTraffic.atStart());
+        scanTraffic.record();
         runs.finish(scanId, "COMPLETED", locations.drives(scanId).size(), items.count(), items.countRecordings(),
-                used.requests(), used.resourceUnits(), used.throttled(), clock.instant());
+                clock.instant());
         return RepeatStatus.FINISHED;
     }
 }

@@ -15,11 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.ward.connector.discovery.DiscoveryUnits;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.graph.GraphTraffic;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.privacy.InstallationKey;
 import org.ward.connector.runs.ScanRuns;
@@ -71,10 +71,11 @@ class ScanJobConfiguration {
     }
 
     @Bean
-    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, LocationStore locations,
-            ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress, Clock wardClock) {
-        return new StepBuilder("discoverStep", jobs)
-                .tasklet(new DiscoveryTasklet(discovery, locations, runs, policy, graph, progress, wardClock), tx).build();
+    Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, DiscoveryUnits units,
+            LocationStore locations, ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress,
+            ScanTraffic traffic, Clock wardClock) {
+        return new StepBuilder("discoverStep", jobs).tasklet(new DiscoveryTasklet(discovery, units, locations, runs, policy,
+                graph, progress, traffic, wardClock), tx).build();
     }
 
     @Bean
@@ -142,8 +143,8 @@ class ScanJobConfiguration {
 
     @Bean
     Step finishStep(JobRepository jobs, PlatformTransactionManager tx, ScanRuns runs, ItemStore items,
-            LocationStore locations, GraphTraffic traffic, ScanTraffic scanTraffic, Clock wardClock) {
-        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, traffic, scanTraffic,
+            LocationStore locations, ScanTraffic scanTraffic, Clock wardClock) {
+        return new StepBuilder("finishStep", jobs).tasklet(new FinishTasklet(runs, items, locations, scanTraffic,
                 wardClock), tx).build();
     }
 }

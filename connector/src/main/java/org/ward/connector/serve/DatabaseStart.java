@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ward serve's start against its database. When the database cannot be reached, the service still starts: it logs one
  * sentence, answers notifications 503 (so Graph retries), reports the {@code database} health contributor (part of
  * the readiness probe) down with that sentence, and tries again every {@code ward.serve.database-retry}; once the
- * database answers it applies the migrations and becomes ready. Any other migration failure stops the start, as in
- * the commands.
+ * database answers it applies the migrations and becomes ready. The migrations run through the commands' own
+ * strategy ({@code DatabaseUpgrade}: an H2 file is copied before an upgrade, a failed upgrade is one sentence naming the
+ * copy), and any failure other than an unreachable database stops the start, as in the commands.
  */
 public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, DisposableBean {
 
@@ -28,22 +29,24 @@ public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, 
     private final String where;
     private final Duration retry;
     private final JdbcTemplate jdbc;
+    private final FlywayMigrationStrategy upgrade;
     private volatile boolean migrated;
     private volatile String waiting;
     private volatile Thread retrier;
 
     /** Takes the data source, not Spring's JdbcTemplate, which itself waits for the migrations this class runs. */
-    public DatabaseStart(String jdbcUrl, Duration retry, javax.sql.DataSource dataSource) {
+    public DatabaseStart(String jdbcUrl, Duration retry, javax.sql.DataSource dataSource, FlywayMigrationStrategy upgrade) {
         // The URL's parameters may hold a password.
         this.where = jdbcUrl == null ? "(no spring.datasource.url)" : jdbcUrl.replaceAll("[?;].*$", "");
         this.retry = retry;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.upgrade = upgrade;
     }
 
     @Override
     public void migrate(Flyway flyway) {
         try {
-            flyway.migrate();
+            upgrade.migrate(flyway);
             migrated = true;
         } catch (RuntimeException e) {
             if (!unreachable(e)) {
@@ -63,7 +66,7 @@ public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, 
         while (!migrated && !Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(retry.toMillis());
-                flyway.migrate();
+                upgrade.migrate(flyway);
                 migrated = true;
                 waiting = null;
                 LOG.info("Ward reached its database at {} and applied its migrations; it is ready.", where);

@@ -48,10 +48,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ServeConfiguration {
 
+    /** Takes the place of the commands' migration strategy, whose careful upgrade it runs once the database answers. */
     @Bean
+    @org.springframework.context.annotation.Primary
     DatabaseStart databaseHealthIndicator(@Value("${spring.datasource.url:}") String jdbcUrl, ServeSettings settings,
-            javax.sql.DataSource dataSource) {
-        return new DatabaseStart(jdbcUrl, settings.databaseRetry(), dataSource);
+            javax.sql.DataSource dataSource, org.ward.connector.database.DatabaseUpgrade upgrade) {
+        return new DatabaseStart(jdbcUrl, settings.databaseRetry(), dataSource, upgrade);
     }
 
     @Bean

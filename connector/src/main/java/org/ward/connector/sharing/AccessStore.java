@@ -16,6 +16,8 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.ward.connector.database.ColumnText;
+import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.GroupMember;
@@ -28,18 +30,25 @@ import org.ward.rules.sharing.GroupMember;
 public class AccessStore {
 
     private final JdbcTemplate jdbc;
+    private final IdentifierMasking masking;
 
-    public AccessStore(JdbcTemplate jdbc) {
+    public AccessStore(JdbcTemplate jdbc, IdentifierMasking masking) {
         this.jdbc = jdbc;
+        this.masking = masking;
     }
 
-    /** Replaces an item's grants with what Graph just said. */
+    /**
+     * Replaces an item's grants with what Graph just said. Names are stored with patient identifiers masked (a site's
+     * groups are named after the site) and cut to fit their columns.
+     */
     public void replace(ItemKey item, List<AccessGrant> grants, long scanId) {
         jdbc.update("DELETE FROM ward_access WHERE drive_id = ? AND item_id = ?", item.driveId(), item.itemId());
         List<Object[]> rows = new ArrayList<>();
         for (AccessGrant g : grants) {
             rows.add(new Object[] {item.driveId(), item.itemId(), g.permissionId(), String.join(",", g.roles()), g.kind().name(),
-                g.principalId(), g.principalName(), g.principalLogin(), g.principalEmail(), g.guest(), g.linkScope(),
+                g.principalId(), ColumnText.fit(masking.maskText(g.principalName()), 1000),
+                ColumnText.fit(masking.maskText(g.principalLogin()), 1000), ColumnText.fit(g.principalEmail(), 400),
+                g.guest(), g.linkScope(),
                 g.linkType(), null, g.expiresAt() == null ? null : Timestamp.from(g.expiresAt()), g.hasPassword(),
                 g.inheritedFrom(), String.join("\n", g.recipients()), scanId});
         }

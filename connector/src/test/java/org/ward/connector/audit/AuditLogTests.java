@@ -23,7 +23,9 @@ class AuditLogTests {
         AuditEntry first = db.append("applied");
         assertThat(first.id()).isEqualTo(1);
         assertThat(first.previousHash()).isEqualTo(AuditChain.GENESIS);
-        assertThat(first.hash()).hasSize(64).isEqualTo(AuditChain.hash(first));
+        assertThat(first.hash()).hasSize(64).isEqualTo(AuditChain.keyed(first, db.key()));
+        assertThat(first.chain()).isEqualTo(AuditChain.KEYED);
+        assertThat(first.keyId()).isEqualTo(db.key().id());
     }
 
     @Test

@@ -87,7 +87,8 @@ class AcceptRiskAndAuditCommandTests {
         accept(copyId);
         CommandRun run = CommandRun.of(context, new AuditCommand(), "--verify");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("The audit log's one entry is an unbroken hash chain.");
+        assertThat(run.out()).contains("The audit log's one entry is an unbroken hash chain, keyed with audit key ")
+                .contains("the append-only trigger is in place");
     }
 
     @Test
@@ -98,7 +99,10 @@ class AcceptRiskAndAuditCommandTests {
         jdbc.update("UPDATE ward_audit SET actor = 'mallory'");
         CommandRun run = CommandRun.of(context, new AuditCommand(), "--verify");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("entry #1 does not fit the chain");
+        assertThat(run.err()).contains("entry #1 does not fit the chain").contains("the trigger that keeps ward_audit"
+                + " append-only is missing");
+        jdbc.execute("CREATE TRIGGER ward_audit_append_only BEFORE UPDATE, DELETE ON ward_audit FOR EACH ROW CALL"
+                + " 'org.ward.connector.audit.AppendOnlyTrigger'");
     }
 
     private CommandRun accept(String id) {

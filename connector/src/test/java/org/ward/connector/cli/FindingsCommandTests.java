@@ -97,6 +97,15 @@ class FindingsCommandTests {
     }
 
     @Test
+    void aFindingWithoutAUrlNeverSaysInNull() {
+        assertThat(FindingsCommand.where("alice@clinic.nhs.uk", null)).isEqualTo("alice@clinic.nhs.uk");
+        assertThat(FindingsCommand.where(null, "https://clinic.sharepoint.com/sites/R")).isEqualTo("https://clinic.sharepoint.com/sites/R");
+        assertThat(FindingsCommand.where(null, null)).isEqualTo("the tenant as a whole");
+        assertThat(FindingsCommand.where("/a.mp4", "https://x/y")).isEqualTo("/a.mp4 in https://x/y");
+        assertThat(CommandRun.of(context, new FindingsCommand(), "--status", "all").out()).doesNotContain("null");
+    }
+
+    @Test
     void unknownStatusNamesTheChoices() {
         assertThatThrownBy(() -> new CommandLine(new FindingsCommand()).parseArgs("--status", "closed"))
                 .isInstanceOf(ParameterException.class)

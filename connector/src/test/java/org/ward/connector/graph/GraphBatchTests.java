@@ -64,7 +64,7 @@ class GraphBatchTests {
         List<LoggedRequest> sent = graph.server.findAll(postRequestedFor(urlEqualTo(BATCH)));
         assertThat(ids(sent.get(0))).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(ids(sent.get(1))).containsExactlyInAnyOrder("b", "c");
-        assertThat(graph.traffic.snapshot()).isEqualTo(new GraphTraffic.Snapshot(2, 3 + 2, 2, 2));
+        assertThat(graph.traffic.snapshot()).isEqualTo(new GraphTraffic.Snapshot(2, 3 + 2, 2, 2, 7_000, 0));
     }
 
     @Test

@@ -161,6 +161,44 @@ class GraphResilienceTests {
     }
 
     @Test
+    void anAnswerCutOffMidStreamIsRetriedLikeABrokenConnection() {
+        graph = WireMockGraph.start();
+        failOnceThenServe(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+
+        Drive drive = graph.client.drives().byDriveId("d1").get();
+
+        assertThat(drive.getName()).isEqualTo("Documents");
+        graph.server.verify(2, getRequestedFor(urlEqualTo(DRIVE)));
+        assertThat(graph.traffic.snapshot().faults()).isEqualTo(1);
+        assertThat(graph.traffic.snapshot().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableAnswerToAReadIsRetriedThenServed() {
+        graph = WireMockGraph.start();
+        failOnceThenServe(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"d1\",\"name\":"));
+
+        Drive drive = graph.client.drives().byDriveId("d1").get();
+
+        assertThat(drive.getName()).isEqualTo("Documents");
+        graph.server.verify(2, getRequestedFor(urlEqualTo(DRIVE)));
+        assertThat(graph.time.sleeps()).containsExactly(Duration.ofMillis(500));
+        assertThat(graph.traffic.snapshot().faults()).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledPauseIsCountedOnceHoweverManyWaitForIt() {
+        graph = WireMockGraph.start();
+        failOnceThenServe(throttled(429).withHeader("Retry-After", "2"));
+
+        graph.client.drives().byDriveId("d1").get();
+
+        assertThat(graph.traffic.snapshot().throttled()).isEqualTo(1);
+        assertThat(graph.traffic.snapshot().throttledWaitMillis()).isEqualTo(2_000);
+    }
+
+    @Test
     void anErrorPageFromSomethingOtherThanGraphIsNamedClearly() {
         graph = WireMockGraph.start();
         graph.server.stubFor(get(urlEqualTo(DRIVE)).willReturn(aResponse().withStatus(404)
@@ -228,7 +266,7 @@ class GraphResilienceTests {
 
         graph.client.drives().byDriveId("d1").get();
 
-        assertThat(graph.traffic.snapshot()).isEqualTo(new GraphTraffic.Snapshot(2, 2, 1, 1));
+        assertThat(graph.traffic.snapshot()).isEqualTo(new GraphTraffic.Snapshot(2, 2, 1, 1, 1_000, 0));
         assertThat(graph.meters.get("ward.graph.requests").tag("method", "GET").tag("status", "4xx").counter().count())
                 .isEqualTo(1);
         assertThat(graph.meters.get("ward.graph.resource.units").counter().count()).isEqualTo(2);

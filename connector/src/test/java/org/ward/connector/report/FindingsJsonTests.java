@@ -98,6 +98,11 @@ class FindingsJsonTests {
         assertThat(scan.get("policy").get("contentHash").asString()).isEqualTo(ReportFixtures.POLICY.contentHash());
         assertThat(scan.get("coverage").get("recordings").asLong()).isEqualTo(37);
         assertThat(scan.get("graph").get("throttled").asLong()).isEqualTo(3);
+        assertThat(scan.get("graph").get("throttledWaitSeconds").asDouble()).isEqualTo(2.0);
+        assertThat(scan.get("graph").get("retries").asLong()).isEqualTo(5);
+        assertThat(scan.get("graph").get("faults").asLong()).isEqualTo(1);
+        assertThat(scan.get("graph").get("runs").asLong()).isEqualTo(1);
+        assertThat(scan.get("complete").asBoolean()).isTrue();
         assertThat(scan.get("notCoveredOrNotEvaluated").size()).isEqualTo(2);
         assertThat(scan.get("findings").get("open").asLong()).isEqualTo(3);
         assertThat(scan.get("findings").get("accepted-risk").asLong()).isEqualTo(1);

@@ -41,7 +41,7 @@ final class ReportFixtures {
 
     static ScanRun run(long scanId, String policyHash, List<String> gaps) {
         return new ScanRun(scanId, "7f1c2d3e-upwell", POLICY.id(), policyHash, STARTED, FINISHED, "COMPLETED", 14, 5210, 37,
-                412, 980, 3, gaps);
+                412, 980, 3, gaps, 5, 2_000, 1, 1, List.of());
     }
 
     static ScanRun run() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.findings.Finding;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.SimulatorMain;
@@ -76,13 +77,19 @@ class ScanRestartIntegrationTests {
 
         ScanService.Outcome outcome;
         List<Finding> afterResume;
+        ScanRuns.ScanRun run;
+        simulator.requestLog().clear();
         try (ConfigurableApplicationContext context = ScanHarness.start(resumed)) {
             outcome = context.getBean(ScanService.class).scan();
             afterResume = ScanHarness.open(context);
+            run = context.getBean(ScanRuns.class).find(outcome.scanId()).orElseThrow();
         }
+        long resumedRunRequests = simulator.requestLog().count(e -> !e.inBatch());
         List<Finding> uninterrupted = ScanHarness.scan(settings("uninterrupted", work.resolve("uninterrupted")));
 
         assertThat(outcome.resumed()).isTrue();
+        assertThat(run.runs()).isEqualTo(2);
+        assertThat(run.graphRequests()).as("the figures count the killed run's traffic too").isGreaterThan(resumedRunRequests);
         assertThat(itemCount("resumed")).isEqualTo(itemCount("uninterrupted")).isEqualTo(expectedItems());
         assertThat(keys(afterResume)).isNotEmpty().isEqualTo(keys(uninterrupted));
     }

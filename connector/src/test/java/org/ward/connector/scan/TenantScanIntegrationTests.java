@@ -95,6 +95,46 @@ class TenantScanIntegrationTests {
     }
 
     @Test
+    void asksDeltaToExpandNothingAndReadsLabelsAndColumnsOnlyOfFilesThatMayBeRecordings() {
+        List<Finding> open = ScanHarness.scan(settings);
+        List<RequestLogEntry> delta = simulator.requestLog().matching(e -> e.path().contains("/delta"));
+        assertThat(delta).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(java.net.URLDecoder.decode(String.valueOf(e.query()), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContainIgnoringCase("$expand");
+        });
+        Set<String> detailed = simulator.requestLog().matching(e -> e.inBatch() && e.query() != null
+                && e.query().contains("retentionLabel")).stream().map(e -> e.path().substring(e.path().lastIndexOf('/') + 1))
+                .collect(Collectors.toSet());
+        Map<String, String> names = simulator.tenant().read(() -> simulator.tenant().drives().stream()
+                .flatMap(d -> d.allItems().stream()).filter(i -> !i.deleted && !i.folder)
+                .collect(Collectors.toMap(i -> i.id, i -> i.name)));
+        Set<String> media = names.entrySet().stream().filter(e -> e.getValue().matches("(?i).*\\.(mp4|m4a|mov|wav|mp3|jpg|jpeg|png|heic)$"))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(detailed).isNotEmpty().isSubsetOf(media);
+        // The consultation's retention label came through the item read: it is judged, not reported missing.
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL
+                && "/Consultations/Consultation 999 *** **18.mp4".equals(f.resource().path()))
+                .extracting(Finding::title).containsExactly("A consultation video carries the retention label"
+                        + " \"Patient Recording - 8 years\" instead of \"Clinical Recording - 8 Years\".");
+    }
+
+    @Test
+    void aTokenThatExpiresEarlyMidScanIsRenewedAndTheScanFindsWhatItWouldHave() {
+        Set<String> clean = ScanHarness.scan(ScanHarness.h2(simulator, dataDir.resolve("clean"))).stream()
+                .map(Finding::id).collect(Collectors.toSet());
+        long tokensBefore = simulator.tokens().issuedCount();
+        simulator.tokens().expireTokensAfter(15);
+
+        List<Finding> open = ScanHarness.scan(ScanHarness.h2(simulator, dataDir.resolve("early-expiry")));
+
+        assertThat(open).extracting(Finding::id).containsExactlyInAnyOrderElementsOf(clean);
+        assertThat(simulator.tokens().issuedCount() - tokensBefore).as("signed in again after each early expiry")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(simulator.requestLog().count(e -> e.status() == 401)).isPositive();
+    }
+
+    @Test
     void secondScanOfAnUnchangedTenantReadsEachDriveOnceFromItsCursor() {
         ScanHarness.scan(settings);
         simulator.requestLog().clear();
@@ -116,6 +156,26 @@ class TenantScanIntegrationTests {
         List<Finding> open = ScanHarness.scan(settings);
         assertThat(open).extracting(f -> f.resource().path())
                 .contains("/Recordings/Ward round-20261120_101500-Meeting Recording.mp4");
+    }
+
+    @Test
+    void aNameLongerThanItsColumnIsStoredCutWithAMarkerAndEveryRerunSucceeds() {
+        User ben = simulator.tenant().read(() -> simulator.tenant().user("ben.okri@smallclinic.nhs.uk"));
+        Drive oneDrive = simulator.tenant().read(() -> simulator.tenant().drive(ben.driveId()));
+        String longName = "Consultation " + "very long name ".repeat(200) + "-Meeting Recording.mp4";
+        Item added = simulator.changes().addFileAt(oneDrive.id, "/Recordings", NewFile.named(longName, "long").by(ben.id())
+                .withMedia(new Item.Media("video", 900_000L, 1280, 720, null, null)));
+        assertThat(longName.length()).isGreaterThan(2_000);
+
+        List<Finding> first = ScanHarness.scan(settings);
+        List<Finding> second = ScanHarness.scan(settings);
+
+        assertThat(second).extracting(Finding::id).containsExactlyInAnyOrderElementsOf(first.stream().map(Finding::id).toList());
+        try (ConfigurableApplicationContext ward = ScanHarness.start(settings)) {
+            String stored = ward.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT name FROM ward_item WHERE item_id = ?", String.class, added.id);
+            assertThat(stored).hasSize(2_000).startsWith("Consultation very long name").endsWith("…[truncated]");
+        }
     }
 
     @Test

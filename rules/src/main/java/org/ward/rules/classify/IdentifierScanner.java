@@ -14,17 +14,20 @@ import org.ward.rules.policy.IdentifierSettings;
 import org.ward.rules.policy.IdentifierType;
 
 /**
- * Finds patient identifiers in free text (file names, paths, column values). Candidates need digit boundaries —
+ * Finds patient identifiers in free text (file names, paths, column values, URLs), in whatever spelling they were
+ * written — dots, non-breaking or thin spaces, full-width digits, zero-width characters, percent-escapes — by matching
+ * a normalised view ({@link ScannedText}) and reporting the span of the original. Candidates need digit boundaries —
  * a 10-digit run inside a longer run of digits is not a candidate — and must pass their type's validation. When
  * one span is valid as several types, CHI wins inside CHI's range (its first six digits are a date), then NHS,
  * then Medicare. MRNs are only found by the organisation's patterns right after one of its keywords.
  */
 final class IdentifierScanner {
 
-    // Consistent separators (\2): "943 476 5919", "943-476-5919" or "9434765919".
-    private static final Pattern TEN_DIGITS = Pattern.compile("(?<!\\d)(\\d{3})([ -]?)(\\d{3})\\2(\\d{4})(?!\\d)");
-    private static final Pattern CHI_SPACED = Pattern.compile("(?<!\\d)(\\d{6})[ -](\\d{4})(?!\\d)");
-    private static final Pattern MEDICARE = Pattern.compile("(?<!\\d)([2-6]\\d{3})([ -]?)(\\d{5})\\2(\\d)(?:\\2?(\\d))?(?!\\d)");
+    // Consistent separators (\2), after normalisation: "943 476 5919", "943-476-5919", "943.476.5919", "943_476_5919"
+    // or "9434765919".
+    private static final Pattern TEN_DIGITS = Pattern.compile("(?<!\\d)(\\d{3})([ ._-]?)(\\d{3})\\2(\\d{4})(?!\\d)");
+    private static final Pattern CHI_SPACED = Pattern.compile("(?<!\\d)(\\d{6})[ ._-](\\d{4})(?!\\d)");
+    private static final Pattern MEDICARE = Pattern.compile("(?<!\\d)([2-6]\\d{3})([ ._-]?)(\\d{5})\\2(\\d)(?:\\2?(\\d))?(?!\\d)");
 
     private final IdentifierPolicy policy;
     private final List<Pattern> mrnKeywords;
@@ -58,9 +61,15 @@ final class IdentifierScanner {
         if (text == null || text.isEmpty()) {
             return candidates;
         }
-        numeric(text, types, candidates);
+        ScannedText numbers = ScannedText.numeric(text);
+        List<FoundIdentifier> numeric = new ArrayList<>();
+        numeric(numbers.text(), types, numeric);
+        numeric.forEach(f -> candidates.add(inOriginal(f, numbers)));
         if (types.contains(IdentifierType.MRN)) {
-            mrns(text, policy.settings(IdentifierType.MRN), candidates);
+            ScannedText plain = ScannedText.plain(text);
+            List<FoundIdentifier> mrns = new ArrayList<>();
+            mrns(plain.text(), policy.settings(IdentifierType.MRN), mrns);
+            mrns.forEach(f -> candidates.add(inOriginal(f, plain)));
         }
         // Earlier, then longer spans first; a span overlapping one already taken is dropped.
         candidates.sort(Comparator.comparingInt(FoundIdentifier::start).thenComparing(f -> -(f.end() - f.start())));
@@ -71,6 +80,12 @@ final class IdentifierScanner {
             }
         }
         return found;
+    }
+
+    /** A match in the normalised view, placed over the original spelling it came from. */
+    private static FoundIdentifier inOriginal(FoundIdentifier found, ScannedText view) {
+        return new FoundIdentifier(found.type(), view.originalStart(found.start()), view.originalEnd(found.end()),
+                found.value());
     }
 
     private static void numeric(String text, Set<IdentifierType> types, List<FoundIdentifier> out) {

@@ -108,7 +108,9 @@ public final class TokenService {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        return jwt.serialize();
+        String token = jwt.serialize();
+        issuedTokens.add(token);
+        return token;
     }
 
     /**
@@ -116,6 +118,7 @@ public final class TokenService {
      * missing, malformed, badly signed, expired or meant for another audience or tenant.
      */
     public Caller verify(String authorization, Tenant tenant) {
+        refuseIfEndedEarly(authorization);
         Verified known = verified.get(authorization == null ? "" : authorization);
         if (known != null && known.expiry().isAfter(clock.instant()) && known.tenantId().equals(tenant.id)) {
             return known.caller();
@@ -126,6 +129,43 @@ public final class TokenService {
         }
         verified.put(authorization, new Verified(caller, tenant.id, expiryOf(authorization)));
         return caller;
+    }
+
+    /** Tokens ended before their expiry (revoked, or expired early), by their text. */
+    private final Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Tokens issued so far, so they can all be ended at once. */
+    private final Set<String> issuedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> uses =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int usesBeforeEarlyExpiry;
+
+    /**
+     * Ends every token issued so far before its expiry, as a revocation (a changed secret, a disabled app, a
+     * continuous-access-evaluation event) or Entra's early expiry does: Graph answers 401 InvalidAuthenticationToken
+     * to them, and the app must sign in again.
+     */
+    public void expireIssuedTokens() {
+        ended.addAll(issuedTokens);
+    }
+
+    /** From now on every token expires early, after this many requests (0: never). */
+    public void expireTokensAfter(int requests) {
+        usesBeforeEarlyExpiry = requests;
+    }
+
+    private void refuseIfEndedEarly(String authorization) {
+        if (authorization == null || authorization.length() <= 7) {
+            return;
+        }
+        String token = authorization.substring(7).trim();
+        int limit = usesBeforeEarlyExpiry;
+        if (limit > 0 && uses.computeIfAbsent(token, t -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet() > limit) {
+            ended.add(token);
+        }
+        if (ended.contains(token)) {
+            throw unauthorized("Lifetime validation failed, the token is expired.");
+        }
     }
 
     /** A token already checked: the signature need not be verified again until it expires. */

@@ -194,6 +194,7 @@ public final class Drives implements ResourceFamily {
     }
 
     private GraphResponse delta(GraphCall call) {
+        refuseExpansionsOnDelta(call);
         List<String> prefer = call.request().preferences();
         boolean hierarchical = prefer.contains("hierarchicalsharing");
         boolean showSharing = prefer.contains(SHOW_SHARING);
@@ -239,6 +240,24 @@ public final class Drives implements ResourceFamily {
             return GraphResponse.ok(more ? page(call, drive, value, link(call, drive, next), null)
                     : page(call, drive, value, null, link(call, drive, next)));
         });
+    }
+
+    /**
+     * Delta refuses to expand what a real tenant refuses: {@code listItem} ("the delta API does not support expanding
+     * the listItem relationship", OneDrive/onedrive-api-docs#1181; also microsoft-graph-docs#7819) and
+     * {@code thumbnails} (microsoft-graph-docs#8321) with 400 badArgument, {@code permissions} with notSupported
+     * (microsoftgraph/msgraph-sdk-go#899), each with the error body those reports quote.
+     */
+    private static void refuseExpansionsOnDelta(GraphCall call) {
+        for (var expansion : call.odata().expand()) {
+            String name = expansion.name();
+            if (name.equalsIgnoreCase("permissions")) {
+                throw new GraphException(400, "notSupported", "Permission is not supported in this item.");
+            }
+            if (name.equalsIgnoreCase("listItem") || name.equalsIgnoreCase("thumbnails")) {
+                throw new GraphException(400, "badArgument", "One of the provided arguments is not acceptable.");
+            }
+        }
     }
 
     /** Where this delta call starts, or null for {@code token=latest}. */

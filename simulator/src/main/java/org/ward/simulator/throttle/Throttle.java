@@ -18,6 +18,7 @@ public final class Throttle {
     private final Map<String, Budget> budgets;
     private final Map<String, SlidingWindow> windows = new ConcurrentHashMap<>();
     private volatile boolean enabled;
+    private final java.util.Set<String> outages = ConcurrentHashMap.newKeySet();
 
     public Throttle(Clock clock, Map<String, Budget> budgets, boolean enabled) {
         this.clock = clock;
@@ -43,11 +44,26 @@ public final class Throttle {
     }
 
     /**
+     * Takes the service behind a bucket down, or brings it back: while down, every request charged to it answers
+     * 500 generalException, as an outage of one Microsoft service does (specs of a read that fails for good).
+     */
+    public void outage(String bucket, boolean down) {
+        if (down) {
+            outages.add(bucket);
+        } else {
+            outages.remove(bucket);
+        }
+    }
+
+    /**
      * Admits a request or throws 429.
      *
      * @return headers to add to the response (RateLimit-* near the limit), possibly empty
      */
     public Map<String, String> admit(String appId, Charge charge) {
+        if (outages.contains(charge.bucket())) {
+            throw new GraphException(500, "generalException", "An unexpected error occurred.");
+        }
         Budget budget = budgets.get(charge.bucket());
         if (!enabled || budget == null || charge.units() <= 0) {
             return Map.of();

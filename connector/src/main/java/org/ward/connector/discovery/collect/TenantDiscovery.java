@@ -1,5 +1,7 @@
 package org.ward.connector.discovery.collect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Discovery;
+import org.ward.connector.discovery.DiscoveryJournal;
 import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
@@ -25,6 +29,12 @@ import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.Site;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.serialization.KiotaJsonSerialization;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The discovery collector: finds every SharePoint site (including self-provisioned ones), every Microsoft 365
@@ -49,20 +59,32 @@ public class TenantDiscovery {
         this.parallel = parallel;
     }
 
+    /** Discovers everything, reading it all. */
     public Discovery discover() {
+        return discover(DiscoveryJournal.NONE);
+    }
+
+    /**
+     * Discovers everything, reading only what the journal does not already hold from an earlier attempt of the same
+     * scan, and keeping each unit in it as soon as it is read.
+     */
+    public Discovery discover(DiscoveryJournal journal) {
         List<String> gaps = new ArrayList<>();
-        List<Site> sites = allSites();
-        List<Group> groups = optional(this::unifiedGroups, gaps, "Microsoft 365 groups and teams").orElse(List.of());
-        List<User> users = optional(this::users, gaps, "users and their OneDrives").orElse(List.of());
+        List<Site> sites = remembered(journal, "sites", this::allSites, Site::createFromDiscriminatorValue);
+        List<Group> groups = optional(() -> remembered(journal, "groups", this::unifiedGroups,
+                Group::createFromDiscriminatorValue), gaps, "Microsoft 365 groups and teams").orElse(List.of());
+        List<User> users = optional(() -> remembered(journal, "users", this::users, User::createFromDiscriminatorValue),
+                gaps, "users and their OneDrives").orElse(List.of());
 
         Map<String, GroupFacts> groupFacts = new ConcurrentHashMap<>();
-        parallel.forEach(groups, group -> groupFacts.put(group.getId(), groupFacts(group, gaps)));
+        parallel.forEach(groups, group -> groupFacts.put(group.getId(), groupFacts(journal, group, gaps)));
         Map<String, List<Drive>> siteDrives = new ConcurrentHashMap<>();
         List<Site> sharePointSites = sites.stream().filter(s -> !Boolean.TRUE.equals(s.getIsPersonalSite())).toList();
-        parallel.forEach(sharePointSites, site -> siteDrives.put(site.getId(), drives(site)));
+        parallel.forEach(sharePointSites, site -> siteDrives.put(site.getId(), remembered(journal, "drives:" + site.getId(),
+                () -> drives(site), Drive::createFromDiscriminatorValue)));
         Map<String, Drive> oneDrives = new ConcurrentHashMap<>();
         List<User> members = users.stream().filter(u -> !"Guest".equalsIgnoreCase(u.getUserType())).toList();
-        parallel.forEach(members, user -> oneDrive(user).ifPresent(d -> oneDrives.put(user.getId(), d)));
+        parallel.forEach(members, user -> oneDrive(journal, user).ifPresent(d -> oneDrives.put(user.getId(), d)));
 
         Map<String, String> upnById = new LinkedHashMap<>();
         users.forEach(u -> upnById.put(u.getId(), u.getUserPrincipalName()));
@@ -184,6 +206,64 @@ public class TenantDiscovery {
         return drives;
     }
 
+    /** A list read once per scan: recalled from the journal when an earlier attempt read it. */
+    private static <T extends Parsable> List<T> remembered(DiscoveryJournal journal, String unit, Supplier<List<T>> read,
+            ParsableFactory<T> factory) {
+        Optional<String> known = journal.recall(unit);
+        if (known.isPresent()) {
+            return parse(() -> KiotaJsonSerialization.deserializeCollection(known.get(), factory));
+        }
+        List<T> fresh = read.get();
+        journal.remember(unit, parse(() -> KiotaJsonSerialization.serializeAsString(fresh, false)));
+        return fresh;
+    }
+
+    private GroupFacts groupFacts(DiscoveryJournal journal, Group group, List<String> gaps) {
+        String unit = "group:" + group.getId();
+        Optional<String> known = journal.recall(unit);
+        if (known.isPresent()) {
+            return GroupFacts.decode(known.get());
+        }
+        List<String> own = new ArrayList<>();
+        GroupFacts facts = groupFacts(group, own);
+        if (own.isEmpty()) {
+            journal.remember(unit, facts.encode()); // a group with a gap is read again, so its gap is said again
+        }
+        synchronized (gaps) {
+            gaps.addAll(own);
+        }
+        return facts;
+    }
+
+    private Optional<Drive> oneDrive(DiscoveryJournal journal, User user) {
+        String unit = "onedrive:" + user.getId();
+        Optional<String> known = journal.recall(unit);
+        if (known.isPresent()) {
+            return known.get().equals(NO_ONEDRIVE) ? Optional.empty()
+                    : Optional.of(parse(() -> KiotaJsonSerialization.deserialize(known.get(), Drive::createFromDiscriminatorValue)));
+        }
+        Optional<Drive> drive = oneDrive(user);
+        journal.remember(unit, drive.isEmpty() ? NO_ONEDRIVE
+                : parse(() -> KiotaJsonSerialization.serializeAsString(drive.get(), false)));
+        return drive;
+    }
+
+    private static final String NO_ONEDRIVE = "none";
+
+    /** Kiota's JSON (de)serialisation declares IOException though it works in memory. */
+    @FunctionalInterface
+    private interface Io<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T parse(Io<T> work) {
+        try {
+            return work.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A user's OneDrive; Graph answers 404 when it was never provisioned, which is not an error. */
     private Optional<Drive> oneDrive(User user) {
         try {
@@ -221,5 +301,28 @@ public class TenantDiscovery {
 
     /** What discovery learnt about one group: its site, owners, channels and the drives of its channel sites. */
     record GroupFacts(String rootSiteId, List<String> owners, List<Channel> channels, Map<String, String> channelDrives) {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        String encode() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("rootSiteId", rootSiteId);
+            out.put("owners", owners);
+            out.put("channelDrives", channelDrives);
+            out.put("channels", parse(() -> KiotaJsonSerialization.serializeAsString(channels, false)));
+            return JSON.writeValueAsString(out);
+        }
+
+        static GroupFacts decode(String body) {
+            JsonNode node = JSON.readTree(body);
+            List<String> owners = new ArrayList<>();
+            node.path("owners").forEach(o -> owners.add(o.asString()));
+            Map<String, String> channelDrives = new LinkedHashMap<>();
+            node.path("channelDrives").properties().forEach(e -> channelDrives.put(e.getKey(), e.getValue().asString()));
+            List<Channel> channels = parse(() -> KiotaJsonSerialization.deserializeCollection(node.path("channels").asString(),
+                    Channel::createFromDiscriminatorValue));
+            return new GroupFacts(node.hasNonNull("rootSiteId") ? node.path("rootSiteId").asString() : null, owners,
+                    channels, channelDrives);
+        }
     }
 }

@@ -20,15 +20,16 @@ import com.microsoft.kiota.ApiException;
 /**
  * The inventory collector: reads one page of a drive's {@code root/delta} — from the start, from a nextLink, or
  * from a stored deltaLink — and maps it into {@link ItemRecord}s. A 410 becomes {@link DeltaResyncRequired}.
- * Asks for only the fields Ward keeps, pages of up to 1,000 items, and the retention label and metadata columns
- * in the same call, so the inventory needs about one request per thousand items.
+ * Asks for only the fields Ward keeps and pages of up to 1,000 items, so the inventory needs about one request per
+ * thousand items. It expands nothing: Graph answers {@code $expand=listItem} on delta with 400 badArgument and
+ * {@code $expand=permissions} with notSupported, so retention labels and metadata columns come from
+ * {@link ItemDetails} for the files that need them.
  */
 @Component
 public class DriveDelta {
 
     static final String[] FIELDS = {"id", "name", "parentReference", "file", "folder", "root", "size", "createdDateTime",
         "lastModifiedDateTime", "createdBy", "lastModifiedBy", "deleted", "video", "audio", "photo", "image", "shared"};
-    static final String[] EXPAND = {"retentionLabel", "listItem($expand=fields)"};
     static final String SHARING_PREFERENCES = "deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges, hierarchicalsharing";
 
     private final GraphServiceClient graph;
@@ -58,7 +59,6 @@ public class DriveDelta {
             response = errors.call(() -> request.get(rc -> {
                 if (fresh) {
                     rc.queryParameters.select = FIELDS;
-                    rc.queryParameters.expand = EXPAND;
                     rc.queryParameters.top = 1000;
                 }
                 if (sharingChanges) {

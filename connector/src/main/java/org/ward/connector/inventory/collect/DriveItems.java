@@ -38,7 +38,7 @@ final class DriveItems {
                 null, columns(item));
     }
 
-    private static Map<String, String> columns(DriveItem item) {
+    static Map<String, String> columns(DriveItem item) {
         if (item.getListItem() == null || item.getListItem().getFields() == null) {
             return Map.of();
         }
