@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ward.connector.database.DatabaseReadiness;
 
 /**
  * ward serve's start against its database. When the database cannot be reached, the service still starts: it logs one
@@ -22,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * strategy ({@code DatabaseUpgrade}: an H2 file is copied before an upgrade, a failed upgrade is one sentence naming the
  * copy), and any failure other than an unreachable database stops the start, as in the commands.
  */
-public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, DisposableBean {
+public class DatabaseStart implements FlywayMigrationStrategy, DatabaseReadiness, HealthIndicator, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseStart.class);
 
@@ -33,6 +36,7 @@ public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, 
     private volatile boolean migrated;
     private volatile String waiting;
     private volatile Thread retrier;
+    private final List<Runnable> whenReady = new ArrayList<>();
 
     /** Takes the data source, not Spring's JdbcTemplate, which itself waits for the migrations this class runs. */
     public DatabaseStart(String jdbcUrl, Duration retry, javax.sql.DataSource dataSource, FlywayMigrationStrategy upgrade) {
@@ -47,7 +51,7 @@ public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, 
     public void migrate(Flyway flyway) {
         try {
             upgrade.migrate(flyway);
-            migrated = true;
+            nowReady();
         } catch (RuntimeException e) {
             if (!unreachable(e)) {
                 throw e;
@@ -67,9 +71,9 @@ public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, 
             try {
                 Thread.sleep(retry.toMillis());
                 upgrade.migrate(flyway);
-                migrated = true;
                 waiting = null;
                 LOG.info("Ward reached its database at {} and applied its migrations; it is ready.", where);
+                nowReady();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -82,8 +86,36 @@ public class DatabaseStart implements FlywayMigrationStrategy, HealthIndicator, 
     }
 
     /** Whether the database is migrated and may be used. */
+    @Override
     public boolean ready() {
         return migrated;
+    }
+
+    @Override
+    public void whenReady(Runnable work) {
+        synchronized (whenReady) {
+            if (!migrated) {
+                whenReady.add(work);
+                return;
+            }
+        }
+        work.run();
+    }
+
+    private void nowReady() {
+        List<Runnable> due;
+        synchronized (whenReady) {
+            migrated = true;
+            due = List.copyOf(whenReady);
+            whenReady.clear();
+        }
+        for (Runnable work : due) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("Work waiting for the database failed: {}", e.getMessage(), e);
+            }
+        }
     }
 
     @Override
