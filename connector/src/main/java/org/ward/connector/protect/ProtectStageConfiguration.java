@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 
 /**
  * The protect stage, last of the scan's stages: when {@code ward.protection.enabled} and {@code during-scan} are both
@@ -27,13 +28,14 @@ class ProtectStageConfiguration {
 
     @Bean
     ScanStage protectStage(JobRepository jobs, PlatformTransactionManager tx, Protector protector, ProtectionSettings settings,
-            ScanRuns runs) {
+            ScanRuns runs, StageProgress progress) {
         Tasklet tasklet = (StepContribution contribution, ChunkContext chunk) -> {
             if (!settings.inScans()) {
                 return RepeatStatus.FINISHED;
             }
             long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                     .getLong(ScanStage.SCAN_ID);
+            progress.phase("applying the labels the findings call for (ward.protection.during-scan)");
             Protector.Result result = protector.apply(scanId, ACTOR, settings.scanWait());
             List<String> notes = new ArrayList<>();
             if (result.outcome() == Protector.Outcome.MISSING_PERMISSION || result.outcome() == Protector.Outcome.REFUSED) {

@@ -158,7 +158,7 @@ public class DriveRefresh implements DisposableBean {
 
     /** The scan's inventory path for one drive, chunk by chunk; returns how many items changed or went. */
     private int inventory(DiscoveredDrive drive, Location location, Map<String, Location> sites, long run) {
-        ScanProgress progress = new ScanProgress();
+        ScanProgress progress = new ScanProgress(new org.ward.connector.runs.StageProgress());
         DriveDeltaReader reader = inventory.reader(drive.driveId(), progress);
         DriveItemProcessor processor = inventory.processor(drive.driveId(), drive.name(), location, sites.values());
         DriveItemWriter writer = inventory.writer(drive.driveId(), run, progress);

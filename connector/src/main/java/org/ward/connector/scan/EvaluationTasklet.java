@@ -1,17 +1,22 @@
 package org.ward.connector.scan;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.inventory.ContentCopies;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.classify.IdentifierFingerprint;
+import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 
 /**
@@ -28,9 +33,11 @@ class EvaluationTasklet implements Tasklet {
     private final ScanRuns runs;
     private final ScanProgress progress;
     private final Clock clock;
+    private final ContentCopies copies;
 
     EvaluationTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy,
-            IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress, Clock clock) {
+            IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress, Clock clock, ContentCopies copies) {
+        this.copies = copies;
         this.items = items;
         this.locations = locations;
         this.findings = findings;
@@ -44,9 +51,17 @@ class EvaluationTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanKeys.SCAN_ID);
-        progress.phase("evaluating recordings against the policy");
+        Instant now = clock.instant();
+        Map<String, Location> sites = locations.locationsBySite(scanId);
+        progress.phase("finding copies of recordings by their content");
+        copies.mark(policy, driveId -> {
+            DiscoveredDrive drive = locations.drive(driveId);
+            Location place = drive == null ? null : sites.get(drive.siteId());
+            return place == null ? "an unknown place" : place.displayName();
+        });
+        progress.stage().begin("evaluating recordings against the policy", "recordings", items.countRecordings());
         List<String> gaps = new RecordingEvaluation(items, findings, policy, fingerprint)
-                .tenant(scanId, locations.locationsBySite(scanId), locations::drive, clock.instant());
+                .tenant(scanId, sites, locations::drive, now, progress.stage()::advance);
         runs.addGaps(scanId, gaps);
         return RepeatStatus.FINISHED;
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.findings.FindingStore;
@@ -13,6 +14,7 @@ import org.ward.connector.runs.Place;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.LocationContext;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.recordings.RecordingAssessment;
@@ -37,10 +39,11 @@ final class RecordingEvaluation {
     }
 
     /** Every stored recording; findings the scan did not find again are resolved. Returns the coverage gaps. */
-    List<String> tenant(long scanId, Map<String, Location> sites, Function<String, DiscoveredDrive> drives, Instant now) {
+    List<String> tenant(long scanId, Map<String, Location> sites, Function<String, DiscoveredDrive> drives, Instant now,
+            LongConsumer recordingsDone) {
         RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
-        return run(assessment, null, sites, drives, reconciler);
+        return run(assessment, null, sites, drives, reconciler, recordingsDone);
     }
 
     /** One place's recordings; only its findings are reconciled. Returns the coverage gaps. */
@@ -48,11 +51,12 @@ final class RecordingEvaluation {
         RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, place.now(), fingerprint));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), place.siteId(), place.runId(),
                 place.now());
-        return run(assessment, place.driveIds(), place.sites(), place.drives()::get, reconciler);
+        return run(assessment, place.driveIds(), place.sites(), place.drives()::get, reconciler, n -> {
+        });
     }
 
     private List<String> run(RecordingAssessment assessment, Collection<String> driveIds, Map<String, Location> sites,
-            Function<String, DiscoveredDrive> drives, FindingStore.Reconciler reconciler) {
+            Function<String, DiscoveredDrive> drives, FindingStore.Reconciler reconciler, LongConsumer recordingsDone) {
         items.foldersWithRecordings(driveIds, folder -> {
             DiscoveredDrive drive = drives.apply(folder.get(0).item().driveId());
             Location location = drive == null ? null : sites.get(drive.siteId());
@@ -61,6 +65,7 @@ final class RecordingEvaluation {
             }
             LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
             assessment.folder(location, context, drive.webUrl(), folder, reconciler::add);
+            recordingsDone.accept(folder.stream().filter(ClassifiedItem::recording).count());
         });
         assessment.finish(reconciler::add);
         reconciler.finish();

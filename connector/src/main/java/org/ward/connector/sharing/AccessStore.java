@@ -64,6 +64,16 @@ public class AccessStore {
         }
     }
 
+    /**
+     * Forgets what Ward knew of an item's access when Graph's answer could not be read: it is not judged on stale grants
+     * this scan, and is read again on the next.
+     */
+    public void unreadable(ItemKey item) {
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            jdbc.update("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", item.driveId(), item.itemId());
+        }
+    }
+
     /** Marks an item's permissions for reading on the next scan (delta said its sharing changed). */
     public void sharingChanged(String driveId, String itemId) {
         jdbc.update("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id = ?", driveId, itemId);

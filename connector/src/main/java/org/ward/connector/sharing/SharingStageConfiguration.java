@@ -15,6 +15,7 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.PlaceStage;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.policy.PolicyPack;
@@ -33,14 +34,14 @@ class SharingStageConfiguration {
     @Bean
     ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, AccessReview accessReview,
             SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations, FindingStore findings,
-            ScanRuns runs, Clock wardClock) {
+            ScanRuns runs, Clock wardClock, GuestJudgement guests, StageProgress progress) {
         return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, accessReview, mode,
-                settings, items, locations, findings, runs, wardClock), tx).build());
+                settings, items, locations, findings, runs, wardClock, guests, progress), tx).build());
     }
 
     @Bean
     PlaceStage sharingPlaceStage(AccessStore access, AccessReview accessReview, SharingMode mode, SharingSettings settings,
-            ItemStore items, FindingStore findings) {
-        return new SharingPlaceStage(access, accessReview, mode, settings, items, findings);
+            ItemStore items, FindingStore findings, GuestJudgement guests, LocationStore locations) {
+        return new SharingPlaceStage(access, accessReview, mode, settings, items, findings, guests, locations);
     }
 }

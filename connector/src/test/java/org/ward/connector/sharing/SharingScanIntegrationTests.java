@@ -58,6 +58,22 @@ class SharingScanIntegrationTests {
     }
 
     @Test
+    void aPackWithNoDomainsDoesNotTurnMembersIntoOutsiders() throws Exception {
+        // Issue 11 §3: who is a guest is Graph's word (userType, #EXT#, /organization's verified domains). With an empty
+        // domain list, Ada's own OneDrive recording and the staff's grants must stay members' access.
+        Path pack = dataDir.resolve("no-domains.yaml");
+        java.nio.file.Files.writeString(pack, java.nio.file.Files.readString(Path.of(ScanHarness.CLINIC_POLICY))
+                .replace("domains: [smallclinic.onmicrosoft.com, smallclinic.nhs.uk]", "domains: []"));
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(readOnly);
+        settings.put("ward.policy.pack", pack.toString());
+
+        List<Finding> open = ScanHarness.scan(settings);
+
+        assertThat(open).filteredOn(f -> f.type() == SharingCatalogue.EXTERNAL_USER_ACCESS).isEmpty();
+        assertThat(open).extracting(f -> f.resource().path()).contains("/Waiting room.mp4");
+    }
+
+    @Test
     void firstScanReadsEachRecordingsPermissionsOnceInBatches() {
         ScanHarness.scan(readOnly);
         long recordings = recordingsFound(readOnly);

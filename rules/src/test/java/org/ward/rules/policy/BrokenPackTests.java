@@ -51,6 +51,17 @@ class BrokenPackTests {
     }
 
     @Test
+    void rejectsIdentifierRangesFormatsAndNegativeKeywordsWrittenWrongly() {
+        assertThatThrownBy(() -> loader.loadFile(TestPolicies.FIXTURES.resolve("bad-identifier-shapes.yaml")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("line 10, field identifiers.types.nhs-number.ranges[0]: \"499 999 9999-400 000 0000\" is"
+                        + " not a range such as 300 000 0000-499 999 9999 (the lower number first).")
+                .hasMessageContaining("line 11, field identifiers.types.nhs-number.formats[0]: \"3 3 4\" is not a format such"
+                        + " as 3-3-4")
+                .hasMessageContaining("field recordings.negativeKeywords[0].weight: is required");
+    }
+
+    @Test
     void rejectsUnknownFindingType() {
         assertRejected("unknown-finding-type.yaml", "src/test/resources/policy/unknown-finding-type.yaml line 9, field"
                 + " rules[0].findingType: \"ANONYMOUS_LNK\" is not a known finding type (did you mean \"ANONYMOUS_LINK\"?).");

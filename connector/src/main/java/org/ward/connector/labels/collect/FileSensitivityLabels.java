@@ -18,6 +18,9 @@ import com.microsoft.graph.models.SensitivityLabelAssignment;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestInformation;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The sensitivity-label collector: {@code POST /drives/{id}/items/{id}/extractSensitivityLabels} for up to twenty
  * files in one {@code $batch}. Graph answers from its own metadata unless the file changed since it last looked.
@@ -25,6 +28,7 @@ import com.microsoft.kiota.RequestInformation;
 @Component
 public class FileSensitivityLabels {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final GraphServiceClient graph;
@@ -69,9 +73,7 @@ public class FileSensitivityLabels {
                 if (!answer.isSuccess()) {
                     throw errors.translate(answer);
                 }
-                ExtractSensitivityLabelsResult result = answer.read(ExtractSensitivityLabelsResult::createFromDiscriminatorValue);
-                List<SensitivityLabelAssignment> assigned = result.getLabels() == null ? List.of() : result.getLabels();
-                SensitivityLabelAssignment first = assigned.isEmpty() ? null : assigned.get(0);
+                SensitivityLabelAssignment first = firstAssignment(answer);
                 labels.put(file, first == null ? new FileLabel(null, null, null) : new FileLabel(first.getSensitivityLabelId(),
                         first.getAssignmentMethod() == null ? null : first.getAssignmentMethod().getValue(), null));
             }
@@ -113,10 +115,31 @@ public class FileSensitivityLabels {
             if (!answer.isSuccess()) {
                 throw errors.translate(answer);
             }
-            ExtractSensitivityLabelsResult result = answer.read(ExtractSensitivityLabelsResult::createFromDiscriminatorValue);
-            List<SensitivityLabelAssignment> assigned = result.getLabels() == null ? List.of() : result.getLabels();
-            labels.put(file, assigned.isEmpty() ? null : assigned.get(0).getSensitivityLabelId());
+            labels.put(file, labelId(answer));
         }
         return labels;
+    }
+
+    /**
+     * The first label in an answer, or null. Graph documents the result as {@code {"labels": [...]}} but answers some
+     * tenants with it wrapped, {@code {"value": {"labels": [...]}}} (seen in the wild: demisto/content#44315 reads
+     * "labels inside value"); both are read.
+     */
+    static String labelId(BatchOutcome answer) {
+        SensitivityLabelAssignment first = firstAssignment(answer);
+        return first == null ? null : first.getSensitivityLabelId();
+    }
+
+    /** The first assignment in an answer, either shape ({@link #labelId}), or null. */
+    static SensitivityLabelAssignment firstAssignment(BatchOutcome answer) {
+        BatchOutcome unwrapped = answer;
+        JsonNode body = JSON.readTree(answer.body().isBlank() ? "{}" : answer.body());
+        if (!body.has("labels") && body.path("value").isObject()) {
+            unwrapped = new BatchOutcome(answer.id(), answer.request(), answer.status(), answer.headers(),
+                    JSON.writeValueAsString(body.get("value")));
+        }
+        ExtractSensitivityLabelsResult result = unwrapped.read(ExtractSensitivityLabelsResult::createFromDiscriminatorValue);
+        List<SensitivityLabelAssignment> assigned = result.getLabels() == null ? List.of() : result.getLabels();
+        return assigned.isEmpty() ? null : assigned.get(0);
     }
 }
