@@ -44,8 +44,12 @@ public class DatabaseConfiguration extends JdbcDefaultBatchConfiguration {
     @Bean
     FlywayConfigurationCustomizer vendorMigrations() {
         return configuration -> {
+            String folder = vendor.migrationFolder();
+            if (folder == null) {
+                return;
+            }
             List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-            locations.add(new Location("classpath:db/migration/" + vendor.migrationFolder()));
+            locations.add(new Location("classpath:db/migration/" + folder));
             configuration.locations(locations.toArray(Location[]::new));
         };
     }

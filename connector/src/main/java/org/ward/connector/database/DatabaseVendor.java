@@ -10,14 +10,13 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  */
 public record DatabaseVendor(String jdbcUrl) {
 
-    /** The migrations folder of this database's own scripts ({@code db/migration/h2}, {@code db/migration/postgresql}). */
+    /**
+     * The migrations folder of this database's own scripts ({@code db/migration/h2}, {@code db/migration/postgresql}),
+     * or null for any other URL: opening it then fails, and {@code DatabaseFailures} names the URL in one sentence.
+     */
     public String migrationFolder() {
         DatabaseDriver driver = driver();
-        if (driver != DatabaseDriver.H2 && driver != DatabaseDriver.POSTGRESQL) {
-            throw new IllegalStateException("spring.datasource.url is " + jdbcUrl + ": Ward runs on H2 or PostgreSQL; give"
-                    + " a jdbc:h2: or jdbc:postgresql: URL.");
-        }
-        return driver.getId();
+        return driver == DatabaseDriver.H2 || driver == DatabaseDriver.POSTGRESQL ? driver.getId() : null;
     }
 
     /** Spring Batch's name of the database type, or null when Spring Batch must ask the database. */

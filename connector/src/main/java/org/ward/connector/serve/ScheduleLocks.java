@@ -29,7 +29,7 @@ public class ScheduleLocks {
         this.executor = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
                 .builder().withJdbcTemplate(jdbc).withTransactionManager(tx).withTableName(TABLE).usingDbTime().build()));
         // ShedLock's own expression of "now" for each database, so that "is it held" is judged on the same clock.
-        this.databaseNow = vendor.migrationFolder().equals("postgresql") ? "timezone('utc', CURRENT_TIMESTAMP)"
+        this.databaseNow = "postgresql".equals(vendor.migrationFolder()) ? "timezone('utc', CURRENT_TIMESTAMP)"
                 : "CURRENT_TIMESTAMP(3)";
     }
 
