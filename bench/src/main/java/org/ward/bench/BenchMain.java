@@ -26,6 +26,10 @@ public final class BenchMain {
               scan-memory [--sites N] [--items-per-site M]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
+              notifications [--drives D] [--changes C] [--items-per-site M] [--seed S] [--throttling true] [--workers W]
+                  ward serve under a burst of C (1,000) changes across D (100) drives: notifications received, changes
+                  found and lost, notification -> stored finding latency p50/p99, endpoint answer p50/p99
+                  (--throttling true: Graph's resource-unit budget on, which bounds permission reads per minute)
               protect [--files N] [--window DURATION] [--share S] [--latency MS]
                   ward protect --apply on N (200) consent forms beside recordings: sensitivity labels applied per
                   window of the tenant's cap (100 per --window, Microsoft's PT5M by default) against the cap, 429s,
@@ -57,6 +61,7 @@ public final class BenchMain {
             case "scan-memory" -> new ScanMemory(options).run();
             case "scan-bands" -> new ScanBands(options).run();
             case "sign-ins" -> new SignInBenchmark(options).run();
+            case "notifications" -> new NotificationBenchmark(options).run();
             case "classifier" -> new ClassifierBenchmark(options).run();
             case "protect" -> new ProtectBenchmark(options).run();
             case "startup" -> new StartupTimes(options).run();

@@ -25,7 +25,18 @@ public class WardApplication {
      * source, including application.yml and a --config file.
      */
     public static ConfigurableApplicationContext run(Map<String, Object> launch, String... args) {
-        return run(WardApplication.class, launch, args);
+        return run(WardApplication.class, launch, Map.of(), false, args);
+    }
+
+    /**
+     * Starts the context, as a web application when {@code web} ({@code ward serve}).
+     *
+     * @param defaults settings every other source overrides (the service's defaults for the web server, probes and
+     *     metrics, which mean nothing to the other commands)
+     */
+    public static ConfigurableApplicationContext run(Map<String, Object> launch, Map<String, Object> defaults, boolean web,
+            String... args) {
+        return run(WardApplication.class, launch, defaults, web, args);
     }
 
     /**
@@ -33,16 +44,18 @@ public class WardApplication {
      * infrastructure, no Graph client, no Graph settings.
      */
     public static ConfigurableApplicationContext runReadOnly(Map<String, Object> launch, String... args) {
-        return run(WardReadOnlyApplication.class, launch, args);
+        return run(WardReadOnlyApplication.class, launch, Map.of(), false, args);
     }
 
-    private static ConfigurableApplicationContext run(Class<?> application, Map<String, Object> launch, String... args) {
+    private static ConfigurableApplicationContext run(Class<?> application, Map<String, Object> launch,
+            Map<String, Object> defaults, boolean web, String... args) {
         // Added before Spring reads anything, so logging and config locations see these settings too.
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("ward-launch", Map.copyOf(launch)));
         return new SpringApplicationBuilder(application)
                 .environment(environment)
-                .web(WebApplicationType.NONE)
+                .properties(defaults)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .listeners(new SettingPlaceholders(), new DataFolder())

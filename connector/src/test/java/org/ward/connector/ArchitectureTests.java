@@ -50,11 +50,21 @@ class ArchitectureTests {
     }
 
     @Test
-    void onlyTheCommandLineReachesIntoTheScanJob() {
-        assertHolds(noClasses().that().resideOutsideOfPackages("org.ward.connector.scan..", "org.ward.connector.cli..")
+    void onlyTheCommandLineAndTheServiceReachIntoTheScanJob() {
+        assertHolds(noClasses().that().resideOutsideOfPackages("org.ward.connector.scan..", "org.ward.connector.cli..",
+                "org.ward.connector.serve..")
                 .should().dependOnClassesThat().resideInAPackage("org.ward.connector.scan..")
-                .because("scan orchestrates: capabilities add their steps as ScanStage beans and record gaps through the"
-                        + " runs register, so nothing needs the job's insides"));
+                .because("scan orchestrates: capabilities add their steps as ScanStage and PlaceStage beans and record gaps"
+                        + " through the runs register, so nothing needs the job's insides; the commands and ward serve start"
+                        + " scans and drive refreshes"));
+    }
+
+    @Test
+    void nothingButTheCommandLineDependsOnTheService() {
+        assertHolds(noClasses().that().resideOutsideOfPackages("org.ward.connector.serve..", "org.ward.connector.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.ward.connector.serve..")
+                .because("ward serve only orchestrates: the endpoints, outbox and subscriptions are the notifications"
+                        + " capability's"));
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.ward.connector.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.ward.connector.database.DatabaseReadiness;
 
 /**
  * At the start of every command that writes: recreates the append-only trigger if a database administrator dropped
@@ -20,11 +22,13 @@ class AuditGuard implements ApplicationRunner {
     private final AuditLog log;
     private final AuditKey key;
     private final boolean readOnly;
+    private final DatabaseReadiness readiness;
 
-    AuditGuard(AuditLog log, AuditKey key, Environment environment) {
+    AuditGuard(AuditLog log, AuditKey key, Environment environment, ObjectProvider<DatabaseReadiness> readiness) {
         this.log = log;
         this.key = key;
         this.readOnly = environment.getProperty("ward.database.read-only", Boolean.class, false);
+        this.readiness = readiness.getIfAvailable();
     }
 
     @Override
@@ -32,6 +36,15 @@ class AuditGuard implements ApplicationRunner {
         if (readOnly) {
             return;
         }
+        if (readiness != null) {
+            // ward serve may have started before its database answers: guard once it does.
+            readiness.whenReady(this::guard);
+        } else {
+            guard();
+        }
+    }
+
+    private void guard() {
         if (log.restoreTrigger()) {
             LOG.warn("The append-only trigger on ward_audit was missing; Ward recreated it");
             log.append(new AuditEvent("ward", null, "restore-append-only-trigger", null, null, null, "The trigger that keeps"

@@ -13,21 +13,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class AuditTrigger {
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final boolean postgres;
+    private volatile Boolean postgres;
 
     AuditTrigger(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Ward cannot read its database's kind: " + e.getMessage(), e);
+    }
+
+    /** Asked on first use, not at start: ward serve starts while its database is down. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Ward cannot read its database's kind: " + e.getMessage(), e);
+            }
+            postgres = known;
         }
+        return known;
     }
 
     /** Whether the triggers refusing UPDATE, DELETE (and on PostgreSQL TRUNCATE) are in place and enabled. */
     boolean present() {
-        if (postgres) {
+        if (postgres()) {
             Integer enabled = jdbc.queryForObject("SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = 'ward_audit'::regclass"
                     + " AND NOT tgisinternal AND tgenabled <> 'D' AND tgname IN ('ward_audit_no_update_or_delete',"
                     + " 'ward_audit_no_truncate')", Integer.class);
@@ -41,7 +52,7 @@ final class AuditTrigger {
 
     /** Recreates the triggers as the migrations made them. */
     void restore() {
-        if (postgres) {
+        if (postgres()) {
             jdbc.execute("""
                     CREATE OR REPLACE FUNCTION ward_audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN

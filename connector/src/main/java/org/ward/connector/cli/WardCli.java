@@ -100,7 +100,7 @@ public final class WardCli {
             if (launch.demo) {
                 console.line("Starting the demo tenant (an in-process Microsoft Graph simulator) ...");
                 long started = System.nanoTime();
-                demo = DemoTenant.start(dataDir);
+                demo = task.startDemo(dataDir);
                 properties.putAll(demo.properties(dataDir));
                 console.line("Demo tenant \"" + demo.tenantName() + "\" is ready (simulator started in "
                         + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s).");
@@ -128,7 +128,7 @@ public final class WardCli {
             properties.putAll(task.properties());
             try (ConfigurableApplicationContext context = task.databaseOnly()
                     ? WardApplication.runReadOnly(properties, springArgs.toArray(String[]::new))
-                    : start(properties, springArgs)) {
+                    : WardApplication.run(properties, task.defaults(), task.web(), springArgs.toArray(String[]::new))) {
                 context.getBean(DatabaseUpgrade.class).backup().ifPresent(copy -> console.line("Upgraded Ward's database;"
                         + " the copy taken before the upgrade is " + copy + "."));
                 int code = task.run(context, console);
@@ -146,10 +146,6 @@ public final class WardCli {
                 demo.close();
             }
         }
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> properties, List<String> args) {
-        return WardApplication.run(properties, args.toArray(String[]::new));
     }
 
     /** Turns failures into one sentence and an exit code. */

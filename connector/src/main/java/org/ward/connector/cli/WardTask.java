@@ -3,6 +3,7 @@ package org.ward.connector.cli;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.demo.DemoTenant;
 
 /** A command that needs Ward's application context: it says how to launch, then runs inside it. */
 interface WardTask {
@@ -43,6 +44,21 @@ interface WardTask {
     /** Runs a command that needs no context ({@link #needsContext()} false); the result is the exit code. */
     default int runAlone(Console console) throws Exception {
         throw new IllegalStateException(getClass().getSimpleName() + " needs Ward's context");
+    }
+
+    /** Whether the command runs as a web application ({@code ward serve}); the others start no web server. */
+    default boolean web() {
+        return false;
+    }
+
+    /** Settings every other source overrides: the command's own defaults. */
+    default Map<String, Object> defaults() {
+        return Map.of();
+    }
+
+    /** Starts the demo tenant for {@code --demo}. */
+    default DemoTenant startDemo(java.nio.file.Path dataDir) {
+        return DemoTenant.start(dataDir);
     }
 
     /** Runs the command; the result is the process exit code. */

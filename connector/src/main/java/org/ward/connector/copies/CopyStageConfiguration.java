@@ -10,12 +10,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.runs.PlaceStage;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.runs.StageProgress;
 import org.ward.rules.policy.PolicyPack;
 
-/** Adds the temporary-copies step to the tenant scan. */
+/** Adds the temporary-copies step to the tenant scan, and to ward serve's place refresh. */
 @Configuration(proxyBeanMethods = false)
 class CopyStageConfiguration {
 
@@ -24,5 +25,10 @@ class CopyStageConfiguration {
             FindingStore findings, PolicyPack policy, ScanRuns runs, Clock wardClock, StageProgress progress) {
         return new ScanStage(15, new StepBuilder("copyStep", jobs).tasklet(new CopyTasklet(items, locations, findings, policy,
                 runs, wardClock, progress), tx).build());
+    }
+
+    @Bean
+    PlaceStage copyPlaceStage(ItemStore items, FindingStore findings, PolicyPack policy) {
+        return new CopyPlaceStage(items, findings, policy);
     }
 }

@@ -1,11 +1,21 @@
 package org.ward.connector.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.ward.simulator.Simulator;
 import org.ward.simulator.SimulatorInfo;
+import org.ward.simulator.subscriptions.NotificationSettings;
+import org.ward.simulator.tenant.Drive;
+import org.ward.simulator.tenant.Item;
+import org.ward.simulator.tenant.NewFile;
 
 /**
  * The built-in demo: starts the Graph simulator in-process with the "Upwell Health Centre" tenant and returns
@@ -25,9 +35,12 @@ public final class DemoTenant implements AutoCloseable {
 
     private final Simulator simulator;
     private DemoAlertReceiver receiver;
+    private final String folder;
+    private int changesMade;
 
-    private DemoTenant(Simulator simulator) {
+    private DemoTenant(Simulator simulator, String folder) {
         this.simulator = simulator;
+        this.folder = folder;
     }
 
     /**
@@ -104,7 +117,18 @@ public final class DemoTenant implements AutoCloseable {
     }
 
     public static DemoTenant start(Path dataDir) {
-        return new DemoTenant(Simulator.builder().stateDir(dataDir.resolve("simulator")).start());
+        return new DemoTenant(Simulator.builder().stateDir(dataDir.resolve("simulator")).start(), "demo");
+    }
+
+    /**
+     * The demo for {@code ward serve}: a fresh tenant and a fresh Ward database each time (the simulator forgets its
+     * subscriptions when it stops). Ward listens on plain http on this machine, which Graph would refuse: the
+     * simulator's test switch for loopback endpoints is on, and Ward's own code path is the one a real tenant uses.
+     */
+    public static DemoTenant startForService(Path dataDir) {
+        deleteFolder(dataDir.resolve("demo-serve"));
+        return new DemoTenant(Simulator.builder().stateDir(dataDir.resolve("simulator"))
+                .notifications(NotificationSettings.defaults().allowingHttpOnLoopback()).start(), "demo-serve");
     }
 
     /** Spring properties that connect Ward to the demo tenant and keep its data apart from a real tenant's. */
@@ -120,12 +144,71 @@ public final class DemoTenant implements AutoCloseable {
         properties.put("ward.graph.client-secret", info.clientSecret());
         properties.put("ward.graph.trust.ca-certificate", info.caCertificate().toString());
         properties.put("ward.policy.pack", POLICY);
-        properties.put("ward.data-dir", dataDir.resolve("demo").toString());
+        properties.put("ward.data-dir", dataDir.resolve(folder).toString());
         return properties;
     }
 
     public String tenantName() {
         return simulator.tenant().displayName;
+    }
+
+    /**
+     * Makes the next of the demo's changes in the tenant, as a person would in SharePoint or Teams, and says what it
+     * did. The simulator notifies subscriptions of it exactly as of a change made through Graph.
+     */
+    public String makeChange() {
+        int next = changesMade++ % 3;
+        return switch (next) {
+            case 0 -> {
+                Located photo = find("Mole check 999 000 0115.heic");
+                simulator.changes().createLink(photo.drive().id, photo.item().id, "view", "anonymous", null, false, List.of());
+                yield "shared the clinical photo \"Mole check 999 000 0115.heic\" (Clinical Recordings) with an Anyone link";
+            }
+            case 1 -> {
+                Located interview = find("P05 interview 2026-07-07.m4a");
+                simulator.changes().createLink(interview.drive().id, interview.item().id, "edit", "organization", null, false,
+                        List.of());
+                yield "shared the research interview \"P05 interview 2026-07-07.m4a\" with an organisation-wide edit link";
+            }
+            default -> {
+                Located general = find("Charity bake sale.jpg");
+                String name = "Video consultation 999 000 0131" + (changesMade == 3 ? "" : " (" + changesMade / 3 + ")")
+                        + ".mp4";
+                simulator.changes().addFile(general.drive().id, general.item().parentId, NewFile.named(name,
+                        "demo-" + changesMade).sized(52_000_000L)
+                        .withMedia(new Item.Media("video", 900_000L, 1280, 720, null, null)));
+                yield "saved a consultation video \"" + name + "\" in the Staff Room team's General channel";
+            }
+        };
+    }
+
+    private record Located(Drive drive, Item item) {
+    }
+
+    private Located find(String name) {
+        return simulator.tenant().read(() -> {
+            for (Drive drive : simulator.tenant().drives()) {
+                for (Item item : drive.allItems()) {
+                    if (!item.deleted && name.equals(item.name)) {
+                        return new Located(drive, item);
+                    }
+                }
+            }
+            throw new IllegalStateException("The demo tenant has no file named " + name);
+        });
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo cannot clear " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -77,6 +77,23 @@ public class LocationStore {
         }
     }
 
+    /**
+     * The scan whose discovery is the latest Ward holds (what ward serve re-evaluates changed drives against), empty
+     * before the first discovery.
+     */
+    public java.util.OptionalLong latestDiscovery() {
+        Long scan = jdbc.sql("SELECT MAX(last_seen_scan) FROM ward_drive").query(Long.class).optional().orElse(null);
+        return scan == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(scan);
+    }
+
+    /**
+     * Holds the location's row until the caller's transaction ends, so that only one evaluation of a place runs at a
+     * time across threads and instances (ward serve refreshes several drives at once).
+     */
+    public void lockForEvaluation(String siteId) {
+        jdbc.sql("SELECT site_id FROM ward_location WHERE site_id = ? FOR UPDATE").param(siteId).query(String.class).list();
+    }
+
     private Location stored(Location l) {
         return new Location(l.siteId(), l.kind(), ColumnText.fit(masking.maskText(l.displayName()), 1000),
                 ColumnText.fit(masking.maskText(l.webUrl()), 4000), l.groupId(), l.teamId(),

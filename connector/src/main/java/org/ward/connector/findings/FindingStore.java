@@ -96,7 +96,19 @@ public class FindingStore {
      * with the tenant), then {@link Reconciler#finish()} resolves what was not found again.
      */
     public Reconciler reconciler(Set<FindingType> types, long scanId, Instant now) {
-        return new Reconciler(types, scanId, now);
+        return new Reconciler(types, null, scanId, now);
+    }
+
+    /**
+     * A reconciliation of one location only (ward serve re-evaluates a location when one of its drives changed):
+     * {@link Reconciler#finish()} resolves the open findings of these types on that site that were not added, and
+     * leaves every other site's findings alone.
+     *
+     * @param siteId the location
+     * @param runId the run the events are recorded under
+     */
+    public Reconciler reconciler(Set<FindingType> types, String siteId, long runId, Instant now) {
+        return new Reconciler(types, java.util.Objects.requireNonNull(siteId), runId, now);
     }
 
     /** A reconciliation in progress. Not thread-safe: one per evaluating thread. */
@@ -105,19 +117,25 @@ public class FindingStore {
         private static final int BATCH = 500;
 
         private final Set<FindingType> types;
+        private final String siteId;
         private final long scanId;
         private final Instant now;
         private final Map<String, FindingDraft> pending = new LinkedHashMap<>();
+        private final Set<String> added = new HashSet<>();
         private final List<String> opened = new ArrayList<>();
         private final List<String> reopened = new ArrayList<>();
 
-        private Reconciler(Set<FindingType> types, long scanId, Instant now) {
+        private Reconciler(Set<FindingType> types, String siteId, long scanId, Instant now) {
             this.types = Set.copyOf(types);
+            this.siteId = siteId;
             this.scanId = scanId;
             this.now = now;
         }
 
         public void add(FindingDraft draft) {
+            if (siteId != null) {
+                added.add(draft.findingId());
+            }
             pending.putIfAbsent(draft.findingId(), draft);
             if (pending.size() >= BATCH) {
                 flush();
@@ -160,15 +178,26 @@ public class FindingStore {
             if (!types.isEmpty()) {
                 String marks = String.join(",", java.util.Collections.nCopies(types.size(), "?"));
                 List<Object> params = new ArrayList<>();
-                params.add(scanId);
-                types.forEach(t -> params.add(t.name()));
-                resolved.addAll(jdbc.sql("SELECT finding_id FROM ward_finding WHERE status <> 'RESOLVED' AND last_scan < ? AND"
-                        + " type IN (" + marks + ")").params(params).query(String.class).list());
+                if (siteId == null) {
+                    params.add(scanId);
+                    types.forEach(t -> params.add(t.name()));
+                    resolved.addAll(jdbc.sql("SELECT finding_id FROM ward_finding WHERE status <> 'RESOLVED' AND last_scan < ?"
+                            + " AND type IN (" + marks + ")").params(params).query(String.class).list());
+                } else {
+                    // Scans that ran meanwhile may have seen a finding later than this run: what counts is what this
+                    // evaluation of the site added.
+                    params.add(siteId);
+                    types.forEach(t -> params.add(t.name()));
+                    jdbc.sql("SELECT finding_id FROM ward_finding WHERE status <> 'RESOLVED' AND site_id = ?"
+                            + " AND type IN (" + marks + ")").params(params).query(String.class).list().stream()
+                            .filter(id -> !added.contains(id)).forEach(resolved::add);
+                }
             }
+            String why = siteId == null ? "not found by the scan" : "no longer found after a change to the location";
             for (String id : resolved) {
                 jdbc.sql("UPDATE ward_finding SET status = 'RESOLVED', resolved_at = ? WHERE finding_id = ?")
                         .params(Timestamp.from(now), id).update();
-                event(id, now, "RESOLVED", null, "not found by the scan", scanId);
+                event(id, now, "RESOLVED", null, why, scanId);
             }
             List<String> expired = reopenExpiredAcceptances(now, scanId);
             return new Reconciliation(opened, reopened, resolved, expired);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -127,9 +128,15 @@ public class ItemStore {
      * look beside a recording (consent forms) read each folder once.
      */
     public void foldersWithRecordings(Consumer<List<ClassifiedItem>> folder) {
+        foldersWithRecordings(null, folder);
+    }
+
+    /** The same, in these drives only (one place's drives, re-evaluated between scans); null for every drive. */
+    public void foldersWithRecordings(Collection<String> driveIds, Consumer<List<ClassifiedItem>> folder) {
         List<ClassifiedItem> current = new ArrayList<>();
         String[] key = {null};
-        jdbc.query("SELECT " + COLUMNS + " FROM ward_item i WHERE i.folder = FALSE AND EXISTS (SELECT 1 FROM ward_item r"
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item i WHERE i.folder = FALSE" + inDrives("i.drive_id", driveIds)
+                + " AND EXISTS (SELECT 1 FROM ward_item r"
                 + " WHERE r.recording = TRUE AND r.drive_id = i.drive_id AND r.parent_id = i.parent_id)"
                 + " ORDER BY i.drive_id, i.parent_id, i.item_id", rs -> {
                     ClassifiedItem row = row(rs);
@@ -140,7 +147,7 @@ public class ItemStore {
                     }
                     key[0] = k;
                     current.add(row);
-                });
+                }, params(driveIds));
         if (!current.isEmpty()) {
             folder.accept(List.copyOf(current));
         }
@@ -196,8 +203,13 @@ public class ItemStore {
 
     /** Where every recording is, by drive and item id. */
     public List<ItemKey> recordingKeys() {
-        return jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
-                (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)));
+        return recordingKeys(null);
+    }
+
+    /** Where the recordings of these drives are; null for every drive. */
+    public List<ItemKey> recordingKeys(Collection<String> driveIds) {
+        return jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE recording = TRUE" + inDrives("drive_id", driveIds)
+                + " ORDER BY drive_id, item_id", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)), params(driveIds));
     }
 
     /** How many recordings each drive holds. */
@@ -218,10 +230,25 @@ public class ItemStore {
 
     /** Streams every recording. */
     public void recordings(Consumer<ClassifiedItem> recording) {
-        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE recording = TRUE ORDER BY drive_id, item_id",
-                rs -> {
+        recordings(null, recording);
+    }
+
+    /** Streams the recordings of these drives; null for every drive. */
+    public void recordings(Collection<String> driveIds, Consumer<ClassifiedItem> recording) {
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE recording = TRUE" + inDrives("drive_id", driveIds)
+                + " ORDER BY drive_id, item_id", rs -> {
                     recording.accept(row(rs));
-                });
+                }, params(driveIds));
+    }
+
+    /** " AND column IN (?, ...)" for a drive filter, or nothing for every drive. */
+    private static String inDrives(String column, Collection<String> driveIds) {
+        return driveIds == null ? "" : driveIds.isEmpty() ? " AND 1 = 0"
+                : " AND " + column + " IN (" + String.join(",", java.util.Collections.nCopies(driveIds.size(), "?")) + ")";
+    }
+
+    private static Object[] params(Collection<String> driveIds) {
+        return driveIds == null ? new Object[0] : driveIds.toArray();
     }
 
     private static StoredIdentifier identifier(IdentifierMatch m) {

@@ -211,6 +211,13 @@ public class ScanRuns {
                 .list();
     }
 
+    /** The id of the latest tenant scan started (standalone runs are not scans), if any. */
+    public java.util.OptionalLong latestScan() {
+        Long id = jdbc.sql("SELECT MAX(scan_id) FROM ward_scan WHERE job_execution_id <> 0").query(Long.class).optional()
+                .orElse(null);
+        return id == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+    }
+
     public Optional<ScanRun> latestCompleted() {
         return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan WHERE status = 'COMPLETED'").query(Long.class).optional()
                 .flatMap(this::find);

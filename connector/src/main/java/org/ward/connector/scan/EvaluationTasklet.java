@@ -2,6 +2,7 @@ package org.ward.connector.scan;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -14,13 +15,9 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ContentCopies;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
-import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
-import org.ward.rules.classify.LocationContext;
-import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
-import org.ward.rules.recordings.RecordingAssessment;
 
 /**
  * Runs the policy's checks over what the inventory stored (no Graph calls) and reconciles the findings register:
@@ -63,22 +60,9 @@ class EvaluationTasklet implements Tasklet {
             return place == null ? "an unknown place" : place.displayName();
         });
         progress.stage().begin("evaluating recordings against the policy", "recordings", items.countRecordings());
-        RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
-        FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
-        items.foldersWithRecordings(folder -> {
-            String driveId = folder.get(0).item().driveId();
-            DiscoveredDrive drive = locations.drive(driveId);
-            Location location = drive == null ? null : sites.get(drive.siteId());
-            if (location == null) {
-                return;
-            }
-            LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
-            assessment.folder(location, context, drive.webUrl(), folder, reconciler::add);
-            progress.stage().advance(folder.stream().filter(ClassifiedItem::recording).count());
-        });
-        assessment.finish(reconciler::add);
-        reconciler.finish();
-        runs.addGaps(scanId, assessment.notEvaluatedSentences());
+        List<String> gaps = new RecordingEvaluation(items, findings, policy, fingerprint)
+                .tenant(scanId, sites, locations::drive, now, progress.stage()::advance);
+        runs.addGaps(scanId, gaps);
         return RepeatStatus.FINISHED;
     }
 }

@@ -16,29 +16,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.discovery.DiscoveryUnits;
-import org.ward.connector.discovery.DriveCursors;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphCloud;
 import org.ward.connector.graph.GraphSettings;
-import org.ward.connector.inventory.FolderPaths;
 import org.ward.connector.inventory.ItemStore;
-import org.ward.connector.inventory.collect.DriveDelta;
-import org.ward.connector.inventory.InventorySettings;
-import org.ward.connector.inventory.collect.DriveItemReads;
-import org.ward.connector.inventory.collect.ItemDetails;
-import org.ward.connector.inventory.collect.ListItemDelta;
 import org.ward.connector.privacy.InstallationKey;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
-import org.ward.connector.sharing.AccessStore;
-import org.ward.connector.sharing.SharingMode;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.IdentifierMasking;
-import org.ward.rules.classify.LocationContext;
 import org.ward.rules.classify.RecordingClassifier;
-import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 
@@ -111,57 +100,28 @@ class ScanJobConfiguration {
 
     @Bean
     @StepScope
-    DriveDeltaReader driveDeltaReader(DriveDelta delta, ListItemDelta listDelta, ItemDetails details,
-            DriveItemReads itemReads, ItemStore items, RecordingClassifier classifier, IdentifierMasking masking,
-            DriveCursors cursors, PolicyPack policy, ScanProgress progress, SharingMode sharing, InventorySettings inventory,
-            GraphSettings graph, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
-        return new DriveDeltaReader(new DriveDeltaReader.Sources(delta, listDelta, details, itemReads, items, cursors),
-                item -> mayBeRecording(classifier, item), columns -> DriveItemProcessor.maskedColumns(masking, columns),
-                driveId, policy.contentHash(), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
-    }
-
-    /**
-     * List-item delta unless the settings turn it off or the cloud's Graph does not serve it (listitem-delta's
-     * national-cloud table: the global service only).
-     */
-    static DriveDeltaReader.FieldsSource fieldsSource(InventorySettings inventory, GraphSettings graph) {
-        boolean national = java.util.Set.of(GraphCloud.USGOV, GraphCloud.DOD, GraphCloud.CHINA).contains(graph.cloudPreset());
-        boolean listDelta = switch (inventory.listItemDelta()) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> !national;
-        };
-        return listDelta ? DriveDeltaReader.FieldsSource.LIST_ITEM_DELTA : DriveDeltaReader.FieldsSource.ITEM_BY_ITEM;
-    }
-
-    /**
-     * A file some recording kind's media signals match: only such a file can be a recording, so only it needs its
-     * retention label and metadata columns.
-     */
-    static boolean mayBeRecording(RecordingClassifier classifier, ItemRecord item) {
-        return classifier.mayBeRecording(item);
+    DriveDeltaReader driveDeltaReader(DriveInventory inventory, ScanProgress progress,
+            @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
+        return inventory.reader(driveId, progress);
     }
 
     @Bean
     @StepScope
-    DriveItemProcessor driveItemProcessor(RecordingClassifier classifier, IdentifierMasking masking, ItemStore items,
-            LocationStore locations, PolicyPack policy,
+    DriveItemProcessor driveItemProcessor(DriveInventory inventory, LocationStore locations,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
             @Value("#{stepExecutionContext['" + ScanKeys.SITE_ID + "']}") String siteId,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_NAME + "']}") String driveName,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
         java.util.Map<String, Location> sites = locations.locationsBySite(scanId);
-        LocationContext context = LocationContext.of(sites.get(siteId), driveName, policy.locations(), sites.values());
-        return new DriveItemProcessor(classifier, masking, context, new FolderPaths(items.folderPaths(driveId)));
+        return inventory.processor(driveId, driveName, sites.get(siteId), sites.values());
     }
 
     @Bean
     @StepScope
-    DriveItemWriter driveItemWriter(ItemStore items, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            AccessStore access,
+    DriveItemWriter driveItemWriter(DriveInventory inventory, ScanProgress progress,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
-        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access);
+        return inventory.writer(driveId, scanId, progress);
     }
 
     @Bean

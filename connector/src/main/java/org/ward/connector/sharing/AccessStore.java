@@ -94,9 +94,14 @@ public class AccessStore {
      */
     public List<ItemKey> toRead(List<ItemKey> recordings, boolean everything, long scanId) {
         Map<ItemKey, long[]> states = new HashMap<>();
-        jdbc.query("SELECT drive_id, item_id, read_scan, needs_read FROM ward_access_state", rs -> {
-            states.put(new ItemKey(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
-        });
+        // One location's recordings (ward serve) need only their drives' states, not the tenant's.
+        Set<String> drives = new HashSet<>();
+        recordings.forEach(k -> drives.add(k.driveId()));
+        boolean few = !drives.isEmpty() && drives.size() <= 50;
+        jdbc.query("SELECT drive_id, item_id, read_scan, needs_read FROM ward_access_state"
+                + (few ? " WHERE drive_id IN (" + marks(drives) + ")" : ""), rs -> {
+                    states.put(new ItemKey(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
+                }, few ? drives.toArray() : new Object[0]);
         return recordings.stream().filter(key -> {
             long[] state = states.get(key);
             return state == null || state[1] == 1 || everything && state[0] < scanId;
@@ -115,12 +120,37 @@ public class AccessStore {
 
     /** The stored grants of every recording, by item. */
     public Map<ItemKey, List<AccessGrant>> all() {
+        return grants(null);
+    }
+
+    /**
+     * The stored grants of the recordings in these drives, by item; null for every drive.
+     */
+    public Map<ItemKey, List<AccessGrant>> grants(Collection<String> driveIds) {
         Map<ItemKey, List<AccessGrant>> result = new HashMap<>();
-        jdbc.query("SELECT * FROM ward_access ORDER BY drive_id, item_id, permission_id", rs -> {
+        String filter = driveIds == null ? "" : " WHERE drive_id IN (" + marks(driveIds) + ")";
+        jdbc.query("SELECT * FROM ward_access" + filter + " ORDER BY drive_id, item_id, permission_id", rs -> {
             result.computeIfAbsent(new ItemKey(rs.getString("drive_id"), rs.getString("item_id")), k -> new ArrayList<>())
                     .add(grant(rs));
-        });
+        }, driveIds == null ? new Object[0] : driveIds.toArray());
         return result;
+    }
+
+    /** Forgets the access of items in these drives that are no longer recordings (deleted, or reclassified). */
+    public void forgetAllBut(Collection<String> driveIds, Set<ItemKey> recordings) {
+        if (driveIds.isEmpty()) {
+            return;
+        }
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            List<Object[]> gone = jdbc.query("SELECT DISTINCT drive_id, item_id FROM " + table + " WHERE drive_id IN ("
+                    + marks(driveIds) + ")", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)), driveIds.toArray())
+                    .stream().filter(k -> !recordings.contains(k)).map(k -> new Object[] {k.driveId(), k.itemId()}).toList();
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", gone);
+        }
+    }
+
+    private static String marks(Collection<?> values) {
+        return String.join(",", Collections.nCopies(values.size(), "?"));
     }
 
     /** Group ids granted access to any recording. */
@@ -157,13 +187,26 @@ public class AccessStore {
 
     /** Groups that can reach recordings and whose membership none of the given (recent) scans read. */
     public List<String> groupsToRefresh(Collection<Long> recentScans) {
+        return groupsToRefresh(null, recentScans);
+    }
+
+    /** The same, among the groups granted on recordings of these drives; null for every drive. */
+    public List<String> groupsToRefresh(Collection<String> driveIds, Collection<Long> recentScans) {
+        List<Object> params = new ArrayList<>();
         String sql = "SELECT DISTINCT a.principal_id FROM ward_access a WHERE a.principal_kind = 'GROUP'";
-        if (recentScans.isEmpty()) {
-            return jdbc.queryForList(sql, String.class);
+        if (driveIds != null) {
+            if (driveIds.isEmpty()) {
+                return List.of();
+            }
+            sql += " AND a.drive_id IN (" + marks(driveIds) + ")";
+            params.addAll(driveIds);
         }
-        String marks = String.join(",", Collections.nCopies(recentScans.size(), "?"));
-        return jdbc.queryForList(sql + " AND NOT EXISTS (SELECT 1 FROM ward_group_member m WHERE m.group_id = a.principal_id"
-                + " AND m.read_scan IN (" + marks + "))", String.class, recentScans.toArray());
+        if (!recentScans.isEmpty()) {
+            sql += " AND NOT EXISTS (SELECT 1 FROM ward_group_member m WHERE m.group_id = a.principal_id"
+                    + " AND m.read_scan IN (" + marks(recentScans) + "))";
+            params.addAll(recentScans);
+        }
+        return jdbc.queryForList(sql, String.class, params.toArray());
     }
 
     /** Whether the permissions of any recording have been read. */

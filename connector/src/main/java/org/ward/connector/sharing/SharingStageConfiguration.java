@@ -12,6 +12,7 @@ import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.runs.PlaceStage;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.runs.StageProgress;
@@ -19,17 +20,28 @@ import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.policy.PolicyPack;
 
-/** Adds the sharing step to the tenant scan, after the recordings are evaluated. */
+/** Adds the sharing step to the tenant scan, after the recordings are evaluated, and to ward serve's place refresh. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SharingSettings.class)
 class SharingStageConfiguration {
 
     @Bean
-    ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, PermissionReader reader,
-            GroupMembers groups, SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations,
-            FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock,
-            GuestJudgement guests, StageProgress progress) {
-        return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, reader, groups, mode,
-                settings, items, locations, findings, runs, parallel, policy, wardClock, guests, progress), tx).build());
+    AccessReview accessReview(AccessStore access, PermissionReader reader, GroupMembers groups, SharingSettings settings,
+            ItemStore items, ScanRuns runs, ParallelCalls parallel, PolicyPack policy) {
+        return new AccessReview(access, reader, groups, settings, items, runs, parallel, policy);
+    }
+
+    @Bean
+    ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, AccessReview accessReview,
+            SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations, FindingStore findings,
+            ScanRuns runs, Clock wardClock, GuestJudgement guests, StageProgress progress) {
+        return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, accessReview, mode,
+                settings, items, locations, findings, runs, wardClock, guests, progress), tx).build());
+    }
+
+    @Bean
+    PlaceStage sharingPlaceStage(AccessStore access, AccessReview accessReview, SharingMode mode, SharingSettings settings,
+            ItemStore items, FindingStore findings, GuestJudgement guests, LocationStore locations) {
+        return new SharingPlaceStage(access, accessReview, mode, settings, items, findings, guests, locations);
     }
 }

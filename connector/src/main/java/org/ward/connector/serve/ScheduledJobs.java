@@ -1,0 +1,193 @@
+package org.ward.connector.serve;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.identity.IdentityService;
+import org.ward.connector.notifications.SubscriptionKeeper;
+import org.ward.connector.notifications.SubscriptionSettings;
+import org.ward.connector.scan.ScanService;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What ward serve runs on its own, once the web server is up (Graph validates the endpoint before it creates a
+ * subscription): the full scan and the identity checks on their cron expressions, subscription upkeep every
+ * {@code ward.subscriptions.check-every}, and, at start, the first scan when Ward never scanned and a resync of every
+ * watched drive after a long downtime. Each job runs under a ShedLock lock in the database, so with several instances
+ * it runs on one of them; {@code ward.schedule.runs} counts where it ran and where it was skipped.
+ */
+public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+
+    static final String IDENTITY_LOCK = "ward-identity";
+    static final String SUBSCRIPTIONS_LOCK = "ward-subscriptions";
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);
+
+    private final ScheduleLocks locks;
+    private final ScanService scans;
+    private final IdentityService identity;
+    private final GraphSettings graph;
+    private final SubscriptionKeeper subscriptions;
+    private final ChangeProcessor processor;
+    private final DatabaseStart database;
+    private final ServiceInstances instances;
+    private final LocationStore locations;
+    private final SubscriptionSettings subscriptionSettings;
+    private final ServeSettings settings;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private volatile ThreadPoolTaskScheduler scheduler;
+
+    public ScheduledJobs(ScheduleLocks locks, ScanService scans, IdentityService identity, GraphSettings graph,
+            SubscriptionKeeper subscriptions, ChangeProcessor processor, DatabaseStart database, ServiceInstances instances,
+            LocationStore locations, SubscriptionSettings subscriptionSettings, ServeSettings settings, MeterRegistry registry,
+            Clock clock) {
+        this.locks = locks;
+        this.scans = scans;
+        this.identity = identity;
+        this.graph = graph;
+        this.subscriptions = subscriptions;
+        this.processor = processor;
+        this.database = database;
+        this.instances = instances;
+        this.locations = locations;
+        this.subscriptionSettings = subscriptionSettings;
+        this.settings = settings;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        ThreadPoolTaskScheduler tasks = new ThreadPoolTaskScheduler();
+        tasks.setPoolSize(4);
+        tasks.setThreadNamePrefix("ward-schedule-");
+        tasks.setDaemon(true);
+        tasks.setErrorHandler(e -> LOG.error("A scheduled job failed: {}", e.getMessage(), e));
+        tasks.initialize();
+        scheduler = tasks;
+        ZoneId zone = settings.cronZone() == null || settings.cronZone().isBlank() ? ZoneId.systemDefault()
+                : ZoneId.of(settings.cronZone());
+        if (!ServeSettings.NEVER.equals(settings.scanCron())) {
+            tasks.schedule(() -> scan(settings.lockAtLeast()), new CronTrigger(settings.scanCron(), zone));
+        }
+        if (!ServeSettings.NEVER.equals(settings.identityCron())) {
+            tasks.schedule(this::identity, new CronTrigger(settings.identityCron(), zone));
+        }
+        tasks.execute(this::atStart);
+    }
+
+    /** Waits for the database, resyncs after a long downtime, scans if Ward never did, then starts the upkeep. */
+    void atStart() {
+        while (!database.ready()) {
+            try {
+                Thread.sleep(settings.databaseRetry().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Optional<Instant> lastSeen = instances.lastSeenElsewhere();
+        instances.alive();
+        if (lastSeen.isPresent() && lastSeen.get().plus(settings.resyncAfterDowntime()).isBefore(clock.instant())) {
+            int drives = subscriptions.resyncAll();
+            LOG.info("ward serve was down since {} (longer than Graph keeps retrying): resyncing {} watched drive(s).",
+                    lastSeen.get(), drives);
+        }
+        if (settings.scanAtStart() && locations.latestDiscovery().isEmpty()) {
+            LOG.info("Ward has not scanned this tenant yet: running the full scan first, then subscribing to its drives.");
+            // No cron occurrence to protect: other instances see the lock while it runs, and the discovery after it.
+            scan(Duration.ZERO);
+        }
+        ThreadPoolTaskScheduler tasks = scheduler;
+        if (tasks != null) {
+            tasks.scheduleWithFixedDelay(this::upkeep, subscriptionSettings.checkEvery());
+            tasks.scheduleWithFixedDelay(this::heartbeat, Duration.ofSeconds(30));
+        }
+    }
+
+    void scan(Duration lockAtLeast) {
+        if (!database.ready()) {
+            return;
+        }
+        boolean ran = run(ChangeProcessor.SCAN_LOCK, settings.scanLockAtMost(), lockAtLeast, () -> {
+            processor.scanStarted();
+            try {
+                ScanService.Outcome outcome = scans.scan();
+                LOG.info("Scheduled full scan #{} finished.", outcome.scanId());
+            } finally {
+                processor.scanEnded();
+            }
+        });
+        if (ran) {
+            upkeep();
+        }
+    }
+
+    void identity() {
+        if (database.ready()) {
+            run(IDENTITY_LOCK, Duration.ofHours(6), settings.lockAtLeast(), () -> {
+                var result = identity.run(null, graph.tenantId());
+                LOG.info("Scheduled identity checks, run #{}: {} opened, {} resolved.", result.runId(), result.opened(),
+                        result.resolved());
+            });
+        }
+    }
+
+    void upkeep() {
+        if (database.ready()) {
+            run(SUBSCRIPTIONS_LOCK, Duration.ofMinutes(30), subscriptionSettings.checkEvery().dividedBy(2), () -> {
+                try {
+                    subscriptions.maintain();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    private void heartbeat() {
+        if (database.ready()) {
+            instances.alive();
+            instances.forgetOld();
+        }
+    }
+
+    private boolean run(String job, Duration atMost, Duration atLeast, Runnable task) {
+        try {
+            boolean ran = locks.run(job, atMost, atLeast, task);
+            count(job, ran ? "ran" : "skipped");
+            return ran;
+        } catch (RuntimeException e) {
+            count(job, "failed");
+            LOG.error("Scheduled job {} failed: {}", job, e.getMessage(), e);
+            return false;
+        }
+    }
+
+    private void count(String job, String outcome) {
+        Counter.builder("ward.schedule.runs").description("Scheduled jobs: run here, skipped (another instance had the"
+                + " lock) or failed").tag("job", job).tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void destroy() {
+        ThreadPoolTaskScheduler tasks = scheduler;
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+    }
+}

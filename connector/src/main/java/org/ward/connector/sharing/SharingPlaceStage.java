@@ -1,0 +1,104 @@
+package org.ward.connector.sharing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.findings.FindingStore;
+import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.inventory.ItemStore;
+import org.ward.connector.runs.Place;
+import org.ward.connector.runs.PlaceStage;
+import org.ward.rules.facts.ItemKey;
+import org.ward.rules.sharing.Membership;
+
+/**
+ * The sharing checks for one place whose drive changed (ward serve): reads the permissions of its recordings that
+ * delta marked, or of all of them when delta cannot say whose sharing changed, then judges them.
+ */
+class SharingPlaceStage implements PlaceStage {
+
+    private final AccessStore access;
+    private final AccessReview review;
+    private final SharingMode mode;
+    private final SharingSettings settings;
+    private final ItemStore items;
+    private final FindingStore findings;
+    private final GuestJudgement guests;
+    private final LocationStore locations;
+    private volatile Judged judged;
+
+    /** Who is a guest, as the directory said when it was last read: reading every user for each refresh would be waste. */
+    private record Judged(Membership membership, List<String> gaps, Instant readAt) {
+    }
+
+    SharingPlaceStage(AccessStore access, AccessReview review, SharingMode mode, SharingSettings settings, ItemStore items,
+            FindingStore findings, GuestJudgement guests, LocationStore locations) {
+        this.guests = guests;
+        this.locations = locations;
+        this.access = access;
+        this.review = review;
+        this.mode = mode;
+        this.settings = settings;
+        this.items = items;
+        this.findings = findings;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public List<String> refresh(Place place) {
+        if (!settings.enabled()) {
+            return List.of("Not evaluated: who can reach recordings (sharing rules), because ward.sharing.enabled is false.");
+        }
+        List<ItemKey> recordings = items.recordingKeys(place.driveIds());
+        access.forgetAllBut(place.driveIds(), new HashSet<>(recordings));
+        List<String> gaps = new ArrayList<>();
+        Membership membership;
+        try {
+            Judged known = membership(place.now());
+            membership = known.membership();
+            gaps.addAll(known.gaps());
+            Map<ItemKey, String> unreadable = new ConcurrentHashMap<>();
+            review.read(mode.deltaReportsSharingChanges() ? access.toRead(recordings, false, place.runId()) : recordings,
+                    place.runId(), membership, unreadable, n -> {
+                    });
+            if (!unreadable.isEmpty()) {
+                gaps.add(SharingTasklet.unreadableSentence(unreadable));
+            }
+            review.refreshGroups(place.driveIds(), place.now(), place.runId(), null);
+        } catch (GraphAccessException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            return List.of("Not evaluated: who can reach recordings (sharing rules). " + e.getMessage());
+        }
+        gaps.addAll(review.evaluate(place.driveIds(), place.sites(), place.drives(), place.now(), membership,
+                types -> findings.reconciler(types, place.siteId(), place.runId(), place.now()), n -> {
+                }));
+        String unjudged = GuestJudgement.unjudged(membership);
+        if (unjudged != null) {
+            gaps.add(unjudged);
+        }
+        return gaps;
+    }
+
+    /** The directory's users, read again after {@code ward.sharing.membership-refresh}, like groups' members. */
+    private Judged membership(Instant now) {
+        Judged known = judged;
+        if (known == null || known.readAt().plus(settings.membershipRefresh()).isBefore(now)) {
+            List<String> gaps = new ArrayList<>();
+            long discovery = locations.latestDiscovery().orElse(-1);
+            known = new Judged(guests.forScan(discovery, gaps), List.copyOf(gaps), now);
+            judged = known;
+        }
+        return known;
+    }
+}
