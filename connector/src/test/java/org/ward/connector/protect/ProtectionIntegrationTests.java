@@ -39,7 +39,7 @@ class ProtectionIntegrationTests {
     static final String FORM_ADAS = "Consent 999 000 0034.pdf";
     static final String VISIO = "Notes 999 000 0018.vsdx";
     static final String PATIENT_DATA = "Confidential\\Patient Data";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
     Path dataDir;
