@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.ward.connector.alerts.AlertService;
 import org.ward.connector.notifications.ChangeOutbox;
 import org.ward.connector.notifications.ChangeOutbox.Change;
 import org.ward.connector.notifications.ChangeOutbox.Kind;
@@ -50,6 +51,9 @@ public class ChangeProcessor implements SmartLifecycle {
     private final ScheduleLocks locks;
     private final ServeSettings settings;
     private final Clock clock;
+    private final AlertService alerts;
+    private final java.util.concurrent.atomic.AtomicBoolean alertRoundAsked = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile ExecutorService alerting;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<ChangeOutbox.Claim> claims = ConcurrentHashMap.newKeySet();
     private final AtomicInteger localScans = new AtomicInteger();
@@ -59,7 +63,9 @@ public class ChangeProcessor implements SmartLifecycle {
     private volatile boolean running;
 
     public ChangeProcessor(ChangeOutbox outbox, DriveRefresh refresh, SubscriptionKeeper subscriptions,
-            NotificationMetrics metrics, DatabaseStart database, ScheduleLocks locks, ServeSettings settings, Clock clock) {
+            NotificationMetrics metrics, DatabaseStart database, ScheduleLocks locks, ServeSettings settings, Clock clock,
+            AlertService alerts) {
+        this.alerts = alerts;
         this.outbox = outbox;
         this.refresh = refresh;
         this.subscriptions = subscriptions;
@@ -84,6 +90,7 @@ public class ChangeProcessor implements SmartLifecycle {
     public void start() {
         workers = Executors.newFixedThreadPool(settings.workers(), daemon("ward-refresh-"));
         dispatcher = Executors.newSingleThreadScheduledExecutor(daemon("ward-outbox"));
+        alerting = Executors.newSingleThreadExecutor(daemon("ward-alerts"));
         running = true;
         dispatcher.scheduleWithFixedDelay(this::dispatch, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -156,6 +163,9 @@ public class ChangeProcessor implements SmartLifecycle {
                 metrics.processed(changes);
                 metrics.refreshed(!outcome.known() ? "unknown-drive" : outcome.evaluated() ? "refreshed" : "unchanged",
                         Duration.ofNanos(System.nanoTime() - started));
+                if (outcome.evaluated()) {
+                    alertSoon();
+                }
                 if (!outcome.known()) {
                     LOG.info("Drive {} is not in Ward's latest discovery: its changes wait for the next full scan.", driveId);
                 }
@@ -173,6 +183,25 @@ public class ChangeProcessor implements SmartLifecycle {
             } finally {
                 claims.remove(claim);
             }
+        }
+    }
+
+    /**
+     * Asks for an alert round (issue 15: a new or reopened finding is alerted from the webhook service too) on a thread
+     * of its own, so a slow channel never holds a refresh worker; asks made while one is pending fold into it.
+     */
+    private void alertSoon() {
+        ExecutorService a = alerting;
+        if (a == null || !alertRoundAsked.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            a.execute(() -> {
+                alertRoundAsked.set(false);
+                alerts.afterFindingsChanged(clock.instant());
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            alertRoundAsked.set(false); // the next scan or ward alerts raises what this round would have
         }
     }
 
@@ -196,6 +225,10 @@ public class ChangeProcessor implements SmartLifecycle {
         }
         d.shutdownNow();
         w.shutdown();
+        ExecutorService a = alerting;
+        if (a != null) {
+            a.shutdown(); // a round under way finishes; the outbox keeps whatever it did not deliver
+        }
         try {
             if (!w.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("{} drive refresh(es) still running after {}: their changes are handed back to the outbox.",

@@ -139,8 +139,9 @@ class ServeConfiguration {
 
     @Bean
     ChangeProcessor changeProcessor(ChangeOutbox outbox, DriveRefresh refresh, SubscriptionKeeper subscriptions,
-            NotificationMetrics metrics, DatabaseStart database, ScheduleLocks locks, ServeSettings settings, Clock clock) {
-        return new ChangeProcessor(outbox, refresh, subscriptions, metrics, database, locks, settings, clock);
+            NotificationMetrics metrics, DatabaseStart database, ScheduleLocks locks, ServeSettings settings, Clock clock,
+            org.ward.connector.alerts.AlertService alerts) {
+        return new ChangeProcessor(outbox, refresh, subscriptions, metrics, database, locks, settings, clock, alerts);
     }
 
     @Bean

@@ -70,7 +70,15 @@ class ServeIntegrationTests {
         simulator = ServeHarness.clinic();
         notifications = simulator.changeNotifications();
         port = ServeHarness.freePort();
-        ward = ServeHarness.start(ServeHarness.settings(simulator, dir, port));
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(ServeHarness.settings(simulator, dir, port));
+        // Alerts to a JSON-lines file: the service alerts what a notification reveals, as the scan does.
+        settings.put("ward.alerts.enabled", "true");
+        settings.put("ward.alerts.channels.siem.type", "json-lines");
+        settings.put("ward.alerts.channels.siem.file", dir.resolve("alerts.jsonl").toString());
+        settings.put("ward.alerts.channels.siem.max-per-hour", "10000");
+        settings.put("ward.alerts.routes[0].channels", "siem");
+        settings.put("ward.alerts.routes[0].min-severity", "info");
+        ward = ServeHarness.start(settings);
         WatchedDrives watched = ward.getBean(WatchedDrives.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> !watched.drives().isEmpty()
                 && notifications.subscriptions().size() == watched.drives().size()
@@ -128,6 +136,21 @@ class ServeIntegrationTests {
 
         await().atMost(SECONDS).until(() -> open().stream().anyMatch(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK
                 && consultation.item().id.equals(f.resource().itemId())));
+    }
+
+    @Test
+    void aFindingANotificationRevealsIsAlertedByTheService() {
+        Located huddle = find("Clinic huddle-20261101_090000-Meeting Recording.mp4");
+
+        simulator.changes().createLink(huddle.drive().id, huddle.item().id, "edit", "anonymous", null, false, List.of());
+
+        await().atMost(SECONDS).until(() -> open().stream().anyMatch(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK
+                && huddle.item().id.equals(f.resource().itemId())));
+        String findingId = open().stream().filter(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK
+                && huddle.item().id.equals(f.resource().itemId())).findFirst().orElseThrow().id();
+        Path alerts = dir.resolve("alerts.jsonl");
+        await().atMost(SECONDS).until(() -> java.nio.file.Files.exists(alerts) && java.nio.file.Files.readAllLines(alerts)
+                .stream().anyMatch(line -> line.contains(findingId) && line.contains("ANONYMOUS_LINK")));
     }
 
     @Test
