@@ -19,6 +19,16 @@ public sealed interface DeltaEntry {
         }
     }
 
+    /**
+     * An item delta listed whose entry had a malformed value: Ward keeps its last stored state and says it could not
+     * read it.
+     *
+     * @param itemId its id, or null when the entry did not give one before the malformed value
+     * @param reason which field was malformed and what it should have been
+     */
+    record Unreadable(String itemId, String reason) implements DeltaEntry {
+    }
+
     /** An item deleted or out of view. */
     record Removed(String itemId) implements DeltaEntry {
     }

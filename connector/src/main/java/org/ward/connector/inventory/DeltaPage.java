@@ -16,15 +16,27 @@ import org.ward.rules.facts.ItemRecord;
  * @param rootId the drive root's id when the page included the root, else null
  * @param listItemIds each item's list item id ({@code sharepointIds.listItemId}) by item id, where Graph gave one
  * @param library the library as a SharePoint list (from the items' {@code sharepointIds}), null when the page gave none
+ * @param unreadable items of the page whose entry had a malformed value: left out, the rest of the page kept
  */
 public record DeltaPage(List<ItemRecord> items, List<String> removed, List<String> sharingChanged, String nextLink,
-        String deltaLink, String rootId, Map<String, String> listItemIds, LibraryList library) {
+        String deltaLink, String rootId, Map<String, String> listItemIds, LibraryList library,
+        List<Unreadable> unreadable) {
 
     public DeltaPage {
         items = List.copyOf(items);
         removed = List.copyOf(removed);
         sharingChanged = List.copyOf(sharingChanged);
         listItemIds = Map.copyOf(listItemIds);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /**
+     * An item of the page Ward could not read.
+     *
+     * @param itemId its id when the entry gave one before the malformed value, else null
+     * @param reason what was malformed, without the value (it may be a file name)
+     */
+    public record Unreadable(String itemId, String reason) {
     }
 
     /**

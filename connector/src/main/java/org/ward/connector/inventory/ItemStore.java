@@ -98,6 +98,17 @@ public class ItemStore {
         }
     }
 
+    /**
+     * Marks items as seen by this scan without changing what is stored of them: delta listed them but their entry could
+     * not be read, so their last stored state stands (a full enumeration must not take them for gone).
+     */
+    public void keepUnchanged(String driveId, List<String> itemIds, long scanId) {
+        if (!itemIds.isEmpty()) {
+            jdbc.batchUpdate("UPDATE ward_item SET seen_scan = ? WHERE drive_id = ? AND item_id = ?",
+                    itemIds.stream().map(id -> new Object[] {scanId, driveId, id}).toList());
+        }
+    }
+
     /** After a full enumeration: whatever it did not see is gone. Returns how many items were removed. */
     public int removeUnseen(String driveId, long scanId) {
         return jdbc.update("DELETE FROM ward_item WHERE drive_id = ? AND seen_scan < ?", driveId, scanId);

@@ -184,7 +184,7 @@ public class ScanRuns {
     }
 
     /** Adds coverage gaps to a scan's list. */
-    public void addGaps(long scanId, List<String> more) {
+    public synchronized void addGaps(long scanId, List<String> more) {
         if (more.isEmpty()) {
             return;
         }

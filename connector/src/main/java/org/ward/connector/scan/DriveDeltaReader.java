@@ -203,6 +203,9 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         for (String removed : fetched.removed()) {
             entries.add(new DeltaEntry.Removed(removed));
         }
+        for (DeltaPage.Unreadable unreadable : fetched.unreadable()) {
+            entries.add(new DeltaEntry.Unreadable(unreadable.itemId(), unreadable.reason()));
+        }
         page = entries;
         nextLink = fetched.nextLink();
         deltaLink = fetched.deltaLink();

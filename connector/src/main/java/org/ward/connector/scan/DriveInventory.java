@@ -13,6 +13,7 @@ import org.ward.connector.inventory.collect.DriveDelta;
 import org.ward.connector.inventory.collect.DriveItemReads;
 import org.ward.connector.inventory.collect.ItemDetails;
 import org.ward.connector.inventory.collect.ListItemDelta;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.sharing.AccessStore;
 import org.ward.connector.sharing.SharingMode;
 import org.ward.rules.classify.IdentifierMasking;
@@ -42,10 +43,13 @@ class DriveInventory {
     private final IdentifierMasking masking;
     private final ItemStore items;
     private final AccessStore access;
+    private final ScanRuns runs;
 
     DriveInventory(DriveDelta delta, ListItemDelta listDelta, ItemDetails details, DriveItemReads itemReads,
             InventorySettings inventory, GraphSettings graph, DriveCursors cursors, PolicyPack policy, SharingMode sharing,
-            RecordingClassifier classifier, IdentifierMasking masking, ItemStore items, AccessStore access) {
+            RecordingClassifier classifier, IdentifierMasking masking, ItemStore items, AccessStore access,
+            ScanRuns runs) {
+        this.runs = runs;
         this.delta = delta;
         this.listDelta = listDelta;
         this.details = details;
@@ -93,6 +97,7 @@ class DriveInventory {
 
     /** @param scanId the scan (or ward serve's run) that marks the items it stores as seen */
     DriveItemWriter writer(String driveId, long scanId, ScanProgress progress) {
-        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access);
+        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access,
+                sentences -> runs.addGaps(scanId, sentences));
     }
 }

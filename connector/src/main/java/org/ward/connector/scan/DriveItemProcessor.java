@@ -38,6 +38,9 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
         if (entry instanceof DeltaEntry.Changed changed) {
             return keep(changed.item(), changed.sharingChanged(), changed.listItemId());
         }
+        if (entry instanceof DeltaEntry.Unreadable unreadable) {
+            return new InventoryChange.Unread(unreadable.itemId(), unreadable.reason());
+        }
         if (entry instanceof DeltaEntry.Removed removed) {
             return new InventoryChange.Forget(removed.itemId());
         }

@@ -2,6 +2,7 @@ package org.ward.connector.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -23,10 +24,12 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
     private final String policyHash;
     private final ScanProgress progress;
     private final AccessStore access;
+    private final Consumer<List<String>> gaps;
 
     DriveItemWriter(ItemStore items, DriveCursors cursors, String driveId, long scanId, String policyHash,
-            ScanProgress progress, AccessStore access) {
+            ScanProgress progress, AccessStore access, Consumer<List<String>> gaps) {
         this.access = access;
+        this.gaps = gaps;
         this.items = items;
         this.cursors = cursors;
         this.driveId = driveId;
@@ -40,6 +43,7 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         List<StoredItem> keep = new ArrayList<>();
         List<StoredItem> sharingChanged = new ArrayList<>();
         List<String> forget = new ArrayList<>();
+        List<InventoryChange.Unread> unread = new ArrayList<>();
         InventoryChange.Commit commit = null;
         for (InventoryChange change : chunk) {
             if (change instanceof InventoryChange.Keep k) {
@@ -47,6 +51,8 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
                 if (k.sharingChanged()) {
                     sharingChanged.add(k.item());
                 }
+            } else if (change instanceof InventoryChange.Unread u) {
+                unread.add(u);
             } else if (change instanceof InventoryChange.Forget f) {
                 forget.add(f.itemId());
             } else {
@@ -55,6 +61,13 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         }
         items.upsert(keep, scanId);
         items.remove(driveId, forget);
+        if (!unread.isEmpty()) {
+            items.keepUnchanged(driveId, unread.stream().map(InventoryChange.Unread::itemId)
+                    .filter(java.util.Objects::nonNull).toList(), scanId);
+            gaps.accept(unread.stream().map(u -> "Not evaluated: " + (u.itemId() == null ? "an item" : "item " + u.itemId())
+                    + " of drive " + driveId + ", because " + u.reason() + " in Graph's delta answer; Ward keeps what it"
+                    + " stored of it and reads it again when it next changes.").toList());
+        }
         for (StoredItem changed : sharingChanged) {
             access.sharingChanged(driveId, changed.item().itemId());
             if (changed.item().folder()) {

@@ -10,6 +10,15 @@ sealed interface InventoryChange {
     record Keep(StoredItem item, boolean sharingChanged) implements InventoryChange {
     }
 
+    /**
+     * Keep an item's stored state as it is (its delta entry could not be read) and say so.
+     *
+     * @param itemId the item, or null when its entry gave no id
+     * @param reason which field was malformed and what it should have been
+     */
+    record Unread(String itemId, String reason) implements InventoryChange {
+    }
+
     /** Forget an item Graph reported deleted. */
     record Forget(String itemId) implements InventoryChange {
     }

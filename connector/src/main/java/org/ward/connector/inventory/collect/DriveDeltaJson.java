@@ -31,6 +31,7 @@ final class DriveDeltaJson {
         List<String> removed = new ArrayList<>();
         List<String> sharingChanged = new ArrayList<>();
         Map<String, String> listItemIds = new HashMap<>();
+        List<DeltaPage.Unreadable> unreadable = new ArrayList<>();
         LibraryList library = null;
         String rootId = null;
         String nextLink = null;
@@ -44,7 +45,10 @@ final class DriveDeltaJson {
                 case "value" -> {
                     expect(token, JsonToken.START_ARRAY);
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        Parsed item = item(parser);
+                        Parsed item = readable(parser, unreadable);
+                        if (item == null) {
+                            continue;
+                        }
                         if (item.deleted) {
                             removed.add(item.id);
                         } else if (item.root) {
@@ -66,7 +70,8 @@ final class DriveDeltaJson {
                 default -> parser.skipChildren();
             }
         }
-        return new DeltaPage(items, removed, sharingChanged, nextLink, deltaLink, rootId, listItemIds, library);
+        return new DeltaPage(items, removed, sharingChanged, nextLink, deltaLink, rootId, listItemIds, library,
+                unreadable);
     }
 
     /**
@@ -79,10 +84,52 @@ final class DriveDeltaJson {
         return item.deleted || item.root ? null : new DeltaPage.Single(item.toRecord(driveId), item.listItemId);
     }
 
+    /**
+     * One driveItem of a page, or null when one of its values is malformed (a date that is not a date, a size that is
+     * not a number, a facet that is not an object): that item is noted in {@code unreadable} and skipped to its end, and
+     * the rest of the page is read. A page that is not JSON at all still fails as a whole (the resilience layer retries
+     * it like a cut-off answer).
+     */
+    private static Parsed readable(JsonParser parser, List<DeltaPage.Unreadable> unreadable) {
+        int depth = parser.streamReadContext().getNestingDepth();
+        Parsed item = new Parsed();
+        try {
+            return item(parser, item);
+        } catch (RuntimeException malformed) {
+            if (malformed instanceof tools.jackson.core.exc.StreamReadException && !(malformed
+                    instanceof tools.jackson.core.exc.InputCoercionException)) {
+                throw malformed; // not JSON from here on: nothing after it can be trusted
+            }
+            while (!(parser.currentToken() == JsonToken.END_OBJECT && parser.streamReadContext().getNestingDepth() == depth - 1)) {
+                try {
+                    parser.nextToken();
+                } catch (RuntimeException notJson) {
+                    malformed.addSuppressed(notJson);
+                    throw malformed;
+                }
+                if (parser.currentToken() == null) {
+                    throw malformed;
+                }
+            }
+            // The reason names the field and what it should have been, never the value (it may be a file name).
+            unreadable.add(new DeltaPage.Unreadable(item.id, "its " + item.field + " is not "
+                    + EXPECTED.getOrDefault(item.field, "shaped as Microsoft documents it")));
+            return null;
+        }
+    }
+
+    private static final Map<String, String> EXPECTED = Map.ofEntries(Map.entry("size", "a number"),
+            Map.entry("createdDateTime", "a date and time"), Map.entry("lastModifiedDateTime", "a date and time"),
+            Map.entry("name", "a string"), Map.entry("id", "a string"));
+
     /** One driveItem; the parser stands on its START_OBJECT and ends on its END_OBJECT. */
     private static Parsed item(JsonParser parser) {
-        Parsed item = new Parsed();
+        return item(parser, new Parsed());
+    }
+
+    private static Parsed item(JsonParser parser, Parsed item) {
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            item.field = name;
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 continue;
@@ -240,6 +287,8 @@ final class DriveDeltaJson {
 
     /** What one driveItem of the page said, before it becomes an {@link ItemRecord}. */
     private static final class Parsed {
+        /** The field being read, to say which one was malformed. */
+        String field;
         String id;
         String name;
         String parentId;
