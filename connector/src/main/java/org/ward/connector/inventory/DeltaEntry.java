@@ -5,8 +5,18 @@ import org.ward.rules.facts.ItemRecord;
 /** One entry of a drive's delta as the inventory step processes it. */
 public sealed interface DeltaEntry {
 
-    /** An item created or changed (path not yet resolved). */
-    record Changed(ItemRecord item, boolean sharingChanged) implements DeltaEntry {
+    /**
+     * An item created or changed (path not yet resolved).
+     *
+     * @param sharingChanged delta annotated a change to its sharing
+     * @param shared under hierarchical sharing, the item's {@code shared} facet (its scope, "" when empty): it is the
+     *     root of a permission hierarchy; null when it has none (it inherits) or Ward did not ask
+     */
+    record Changed(ItemRecord item, boolean sharingChanged, String shared) implements DeltaEntry {
+
+        public Changed(ItemRecord item, boolean sharingChanged) {
+            this(item, sharingChanged, null);
+        }
     }
 
     /** An item deleted or out of view. */
@@ -18,7 +28,12 @@ public sealed interface DeltaEntry {
      *
      * @param deltaLink Graph's deltaLink
      * @param fullEnumeration the round enumerated the whole drive, so items it did not see are gone
+     * @param rootSeen the round delivered the drive's root: the library's own permissions may have changed
      */
-    record RoundEnd(String deltaLink, boolean fullEnumeration) implements DeltaEntry {
+    record RoundEnd(String deltaLink, boolean fullEnumeration, boolean rootSeen) implements DeltaEntry {
+
+        public RoundEnd(String deltaLink, boolean fullEnumeration) {
+            this(deltaLink, fullEnumeration, false);
+        }
     }
 }

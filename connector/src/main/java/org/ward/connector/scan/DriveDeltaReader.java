@@ -28,6 +28,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private static final String FULL = "delta.full";
     private static final String DONE = "delta.done";
     private static final String RESYNCS = "delta.resyncs";
+    private static final String ROOT_SEEN = "delta.root";
 
     private final DriveDelta delta;
     private final ItemDetails details;
@@ -42,6 +43,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private boolean full;
     private boolean done;
     private int resyncs;
+    private boolean rootSeen;
     private List<DeltaEntry> page;
     private String nextLink;
 
@@ -64,6 +66,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             full = context.getString(FULL).equals("true");
             done = context.getString(DONE).equals("true");
             resyncs = context.getInt(RESYNCS, 0);
+            rootSeen = "true".equals(context.containsKey(ROOT_SEEN) ? context.getString(ROOT_SEEN) : null);
         } else {
             link = storedDeltaLink;
             full = storedDeltaLink == null;
@@ -104,15 +107,19 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             full = true;
             fetched = delta.read(driveId, link, sharingChanges);
         }
+        rootSeen |= fetched.rootId() != null;
         List<DeltaEntry> entries = new ArrayList<>();
         Map<String, ItemDetails.Details> read = details.read(driveId, fetched.items().stream().filter(needsDetails)
                 .map(ItemRecord::itemId).toList());
         for (ItemRecord item : fetched.items()) {
+            // Under hierarchical sharing a shared facet marks the root of a permission hierarchy; without it the facet
+            // also shows inherited sharing, which says nothing about where permissions start.
+            String shared = sharingChanges ? fetched.shared().get(item.itemId()) : null;
             if (!needsDetails.test(item)) {
-                entries.add(new DeltaEntry.Changed(item, fetched.sharingChanged().contains(item.itemId())));
+                entries.add(new DeltaEntry.Changed(item, fetched.sharingChanged().contains(item.itemId()), shared));
             } else if (read.containsKey(item.itemId())) {
                 entries.add(new DeltaEntry.Changed(withDetails(item, read.get(item.itemId())),
-                        fetched.sharingChanged().contains(item.itemId())));
+                        fetched.sharingChanged().contains(item.itemId()), shared));
             }
             // else: gone since delta listed it; the next round reports it removed.
         }
@@ -120,7 +127,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             entries.add(new DeltaEntry.Removed(removed));
         }
         if (fetched.last()) {
-            entries.add(new DeltaEntry.RoundEnd(fetched.deltaLink(), full));
+            entries.add(new DeltaEntry.RoundEnd(fetched.deltaLink(), full, rootSeen));
         }
         page = entries;
         nextLink = fetched.nextLink();
@@ -144,6 +151,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         context.putString(FULL, String.valueOf(full));
         context.putString(DONE, String.valueOf(done));
         context.putInt(RESYNCS, resyncs);
+        context.putString(ROOT_SEEN, String.valueOf(rootSeen));
     }
 
     @Override

@@ -5,15 +5,29 @@ import org.ward.connector.inventory.StoredItem;
 /** What the inventory writer does with one processed delta entry. */
 sealed interface InventoryChange {
 
-    /** Keep (insert or replace) an item; {@code sharingChanged} when delta reported a change to its sharing. */
-    record Keep(StoredItem item, boolean sharingChanged) implements InventoryChange {
+    /**
+     * Keep (insert or replace) an item; {@code sharingChanged} when delta reported a change to its sharing,
+     * {@code shared} its facet under hierarchical sharing (null when it has none: it inherits).
+     */
+    record Keep(StoredItem item, boolean sharingChanged, String shared) implements InventoryChange {
+
+        Keep(StoredItem item, boolean sharingChanged) {
+            this(item, sharingChanged, null);
+        }
     }
 
     /** Forget an item Graph reported deleted. */
     record Forget(String itemId) implements InventoryChange {
     }
 
-    /** Commit the round's cursor; after a full enumeration, forget what it did not see. */
-    record Commit(String deltaLink, boolean fullEnumeration) implements InventoryChange {
+    /**
+     * Commit the round's cursor; after a full enumeration, forget what it did not see; when the round delivered the
+     * drive's root, read the library's own permissions again.
+     */
+    record Commit(String deltaLink, boolean fullEnumeration, boolean rootSeen) implements InventoryChange {
+
+        Commit(String deltaLink, boolean fullEnumeration) {
+            this(deltaLink, fullEnumeration, false);
+        }
     }
 }

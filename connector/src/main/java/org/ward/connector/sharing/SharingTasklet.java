@@ -2,8 +2,7 @@ package org.ward.connector.sharing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +19,8 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.sharing.collect.GroupMembers;
-import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.check.EnabledChecks;
-import org.ward.rules.facts.ItemKey;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.PolicyPack;
@@ -34,14 +31,16 @@ import org.ward.rules.sharing.RecordingAccess;
 import org.ward.rules.sharing.SharingCatalogue;
 
 /**
- * The sharing step: reads the permissions of the recordings whose sharing may have changed (all of them when delta
- * cannot say, or on the periodic full sweep), twenty to a $batch; refreshes the membership of groups that can reach
- * recordings; then judges every recording's access against the policy and reconciles the findings.
+ * The sharing step: reads the permission lists that may have changed ({@link PermissionLists}: the roots of
+ * permission hierarchies and each library's root with Sites.FullControl.All, every recording without it), twenty to
+ * a $batch; refreshes the membership of groups that can reach recordings; then judges every recording's access —
+ * derived from the list that applies to it ({@link EffectiveAccess}) — against the policy and reconciles the findings.
+ * It works one drive at a time, so what it holds does not grow with the tenant.
  */
 class SharingTasklet implements Tasklet {
 
     private final AccessStore access;
-    private final PermissionReader reader;
+    private final PermissionLists lists;
     private final GroupMembers groups;
     private final SharingMode mode;
     private final SharingSettings settings;
@@ -53,11 +52,11 @@ class SharingTasklet implements Tasklet {
     private final PolicyPack policy;
     private final Clock clock;
 
-    SharingTasklet(AccessStore access, PermissionReader reader, GroupMembers groups, SharingMode mode, SharingSettings settings,
+    SharingTasklet(AccessStore access, PermissionLists lists, GroupMembers groups, SharingMode mode, SharingSettings settings,
             ItemStore items, LocationStore locations, FindingStore findings, ScanRuns runs, ParallelCalls parallel,
             PolicyPack policy, Clock clock) {
         this.access = access;
-        this.reader = reader;
+        this.lists = lists;
         this.groups = groups;
         this.mode = mode;
         this.settings = settings;
@@ -79,18 +78,15 @@ class SharingTasklet implements Tasklet {
                     + " ward.sharing.enabled is false."));
             return RepeatStatus.FINISHED;
         }
-        List<ItemKey> recordings = items.recordingKeys();
-        access.forgetAllBut(new HashSet<>(recordings));
-        List<String> gaps = new ArrayList<>();
-        boolean everything = !mode.deltaReportsSharingChanges() || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
+        boolean hierarchy = mode.deltaReportsSharingChanges();
+        boolean everything = !hierarchy || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
+        long reads;
         try {
-            List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
-            List<List<ItemKey>> batches = new ArrayList<>();
-            for (int i = 0; i < toRead.size(); i += 20) {
-                batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
-            }
-            parallel.forEach(batches, batch -> reader.read(batch, domains).forEach((key, grants) -> access.replace(key, grants, scanId)));
+            reads = hierarchy
+                    ? lists.readHierarchy(scanId, locations.drives(scanId).stream().map(DiscoveredDrive::driveId).toList(),
+                            everything, domains)
+                    : lists.readEveryRecording(scanId, domains);
             if (everything) {
                 access.sweptAt(scanId);
             }
@@ -100,39 +96,48 @@ class SharingTasklet implements Tasklet {
             if (e.status() != 403) {
                 throw e;
             }
-            gaps.add("Not evaluated: who can reach recordings (sharing rules). " + e.getMessage());
-            runs.addGaps(scanId, gaps);
+            runs.addGaps(scanId, List.of("Not evaluated: who can reach recordings (sharing rules). " + e.getMessage()));
             return RepeatStatus.FINISHED;
         }
+        access.recordReads(scanId, new AccessStore.SharingReads(hierarchy ? "hierarchy" : "every-recording", reads,
+                access.listCount(), items.countRecordings()));
         evaluate(scanId, now);
         return RepeatStatus.FINISHED;
     }
 
-    /** Whether the last full sweep of every recording's permissions started before {@code cutoff}, or never ran. */
+    /** Whether the last full sweep of every permission list started before {@code cutoff}, or never ran. */
     private boolean lastFullSweepBefore(Instant cutoff) {
         return runs.latestStart(access.sweepScans()).map(last -> last.isBefore(cutoff)).orElse(true);
     }
 
     private void evaluate(long scanId, Instant now) {
-        Map<ItemKey, List<AccessGrant>> grants = access.all();
-        Map<String, List<GroupMember>> members = access.members();
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
         EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
-        items.recordings(row -> {
-            DiscoveredDrive drive = drives.get(row.item().driveId());
+        for (String driveId : items.drivesWithRecordings()) {
+            DiscoveredDrive drive = drives.get(driveId);
             Location location = drive == null ? null : sites.get(drive.siteId());
-            List<AccessGrant> itemGrants = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
-            if (location == null || itemGrants == null) {
-                return;
+            if (location == null) {
+                continue;
             }
-            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), now);
+            EffectiveAccess effective = EffectiveAccess.of(driveId, items, access);
+            Map<String, List<GroupMember>> members = access.membersOfGroupsIn(driveId);
+            Map<String, Audience> audiences = new HashMap<>();
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
-            checks.run(new RecordingAccess(row, location,
-                    FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    audience, members), row.item().path(), reconciler::add);
-        });
+            items.recordings(driveId, row -> {
+                List<AccessGrant> grants = effective.grantsOf(row.item());
+                if (grants == null) {
+                    return;
+                }
+                // Every item that inherits from one list has the same audience.
+                Audience audience = audiences.computeIfAbsent(effective.sourceOf(row.item()),
+                        source -> Audience.of(grants, members, policy.sharing().everyone(), now));
+                checks.run(new RecordingAccess(row, location,
+                        FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, grants,
+                        audience, members), row.item().path(), reconciler::add);
+            });
+        }
         reconciler.finish();
         runs.addGaps(scanId, checks.notEvaluatedSentences());
     }

@@ -89,6 +89,7 @@ public class DriveDelta {
         List<ItemRecord> items = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> sharingChanged = new ArrayList<>();
+        Map<String, String> shared = new java.util.HashMap<>();
         String rootId = null;
         for (DriveItem item : response.getValue()) {
             if (item.getDeleted() != null) {
@@ -103,8 +104,12 @@ public class DriveDelta {
             if (changed != null && "true".equalsIgnoreCase(changed.toString())) {
                 sharingChanged.add(item.getId());
             }
+            if (item.getShared() != null) {
+                shared.put(item.getId(), item.getShared().getScope() == null ? "" : item.getShared().getScope());
+            }
             items.add(DriveItems.toRecord(driveId, item));
         }
-        return new DeltaPage(items, removed, sharingChanged, response.getOdataNextLink(), response.getOdataDeltaLink(), rootId);
+        return new DeltaPage(items, removed, sharingChanged, response.getOdataNextLink(), response.getOdataDeltaLink(), rootId,
+                shared);
     }
 }
