@@ -16,13 +16,15 @@ public final class BenchMain {
                   simple Graph requests per second the simulator serves with latency and throttling off
               generator [--sites N] [--items-per-site M]
                   time and heap to generate a large tenant (run with -Xmx4g for 1,000,000 items)
-              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S] [--sharing false]
+              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S]
+                   [--unique-share F] [--sharing false] [--crawl false]
                   a full scan, then a rescan, of a generated tenant with throttling on: requests, resource units,
-                  429s, permission reads, wall time and its ratio to the floor (--sharing false: inventory only,
-                  for tenants whose permission reads would take hours at the budget)
-              scan-memory [--sites N] [--items-per-site M]
+                  429s, permission reads against the uniquely-permissioned items, wall time and its ratio to the
+                  floor; then the community scripts' crawl (every folder's children, every file's permissions)
+                  through the same client and budget, side by side (--sharing false: inventory only)
+              scan-memory [--sites N] [--items-per-site M] [--sharing false]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
-                  (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
+                  (run this JVM with -Xmx2g), sharing on
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)
