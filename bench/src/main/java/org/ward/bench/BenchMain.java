@@ -25,9 +25,16 @@ public final class BenchMain {
               scan-memory [--sites N] [--items-per-site M] [--sharing false]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
                   (run this JVM with -Xmx2g), sharing on
+              protect [--files N] [--window DURATION] [--share S] [--latency MS]
+                  ward protect --apply on N (200) consent forms beside recordings: sensitivity labels applied per
+                  window of the tenant's cap (100 per --window, Microsoft's PT5M by default) against the cap, 429s,
+                  and the label requests a second, unchanged run makes
               sign-ins [--events N] [--users U] [--direct true]
                   sign-in events analysed per second and peak heap for a 29-day log of N (1,000,000) events,
                   read through the SDK from the in-process simulator, or fed straight to the detectors (--direct)
+              classifier [--per-pack N] [--seed S]
+                  precision and recall of the recording classifier per kind and overall on a generated, labelled
+                  corpus of N (2,000) file paths per built-in pack: recordings in many shapes and decoys
             """;
 
     private BenchMain() {
@@ -45,6 +52,8 @@ public final class BenchMain {
             case "scan" -> new ScanBenchmark(options).run();
             case "scan-memory" -> new ScanMemory(options).run();
             case "sign-ins" -> new SignInBenchmark(options).run();
+            case "classifier" -> new ClassifierBenchmark(options).run();
+            case "protect" -> new ProtectBenchmark(options).run();
             default -> {
                 System.err.println("ward-bench: unknown benchmark " + args[0]);
                 System.err.print(USAGE);

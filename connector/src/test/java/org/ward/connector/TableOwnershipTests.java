@@ -40,7 +40,8 @@ class TableOwnershipTests {
             Map.entry("ward_signin_cursor", "org.ward.connector.identity"),
             Map.entry("ward_signin_user", "org.ward.connector.identity"),
             Map.entry("ward_identity_anomaly", "org.ward.connector.identity"),
-            Map.entry("ward_audit", "org.ward.connector.audit"));
+            Map.entry("ward_audit", "org.ward.connector.audit"),
+            Map.entry("ward_label_change", "org.ward.connector.protect"));
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

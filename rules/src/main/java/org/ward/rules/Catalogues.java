@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.ward.rules.copies.CopiesCatalogue;
 import org.ward.rules.identity.IdentityCatalogue;
+import org.ward.rules.labels.LabelsCatalogue;
 import org.ward.rules.policy.FindingType;
 import org.ward.rules.recordings.RecordingsCatalogue;
 import org.ward.rules.sharing.SharingCatalogue;
@@ -20,16 +21,16 @@ import org.ward.rules.sharing.SharingCatalogue;
  */
 public final class Catalogues {
 
-    /** The families, each an enum of its finding types. A new family (labels, alerts) adds its catalogue here. */
+    /** The families, each an enum of its finding types. A new family (alerts) adds its catalogue here. */
     private static final List<Class<? extends FindingType>> FAMILIES = List.of(RecordingsCatalogue.class,
-            SharingCatalogue.class, CopiesCatalogue.class, IdentityCatalogue.class);
+            LabelsCatalogue.class, SharingCatalogue.class, CopiesCatalogue.class, IdentityCatalogue.class);
 
     private static final List<FindingType> ALL = FAMILIES.stream()
             .flatMap(family -> Arrays.stream(family.getEnumConstants())).map(FindingType.class::cast).toList();
 
     private static final Map<String, FindingType> BY_NAME = byName();
 
-    /** Finding types in catalogue order: recordings, sharing, copies, identity, each in its catalogue's order. */
+    /** Finding types in catalogue order: recordings, labels, sharing, copies, identity, each in its catalogue's order. */
     public static final Comparator<FindingType> ORDER = Comparator.comparingInt(ALL::indexOf);
 
     private Catalogues() {

@@ -103,7 +103,7 @@ public final class Simulator implements AutoCloseable {
                 new SignInLog(tenant), new IdentityProtection(tenant), new ConditionalAccess(tenant),
                 new DirectoryRoles(tenant), new Subscriptions(changeNotifications),
                 new SensitivityLabels(tenant, sensitivityLabelling), new ContainerLabels(tenant),
-                new Mail(tenant, mailboxes))) {
+                new Mail(tenant, mailboxes), new org.ward.simulator.organization.Organization(tenant))) {
             family.register(routes);
         }
         this.routes = routes.all();

@@ -51,6 +51,12 @@ class DirectoryShapeTests extends DocumentedShapeTests {
                 Shape.of("GET /groups/{id}/members", "group-list-members.json",
                         DirectoryObjectCollectionResponse::createFromDiscriminatorValue,
                         () -> graph.get("/groups/" + groupId + "/members")),
+                Shape.of("GET /organization", "organization-list.json",
+                        com.microsoft.graph.models.OrganizationCollectionResponse::createFromDiscriminatorValue,
+                        () -> graph.get("/organization"))
+                        .omitsAll("not properties of the v1.0 organization model the SDK reads",
+                                "value[].isMultipleDataLocationsForServicesEnabled", "value[].directorySizeQuota",
+                                "value[].directorySizeQuota.used", "value[].directorySizeQuota.total"),
                 Shape.of("GET /teams", "teams-list.json", TeamCollectionResponse::createFromDiscriminatorValue,
                         () -> graph.get("/teams")),
                 Shape.of("GET /teams/{id}", "team-get.json", Team::createFromDiscriminatorValue, () -> graph.get(team))

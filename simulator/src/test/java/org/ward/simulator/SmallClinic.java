@@ -44,7 +44,10 @@ final class SmallClinic {
                 .filter(a -> a.displayName().equals(appName)).map(AppRegistration::clientId).findFirst().orElseThrow());
     }
 
-    /** "Ward test": Sites.Read.All, Files.Read.All, User.Read.All, Group.Read.All, Team.ReadBasic.All, Channel.ReadBasic.All. */
+    /**
+     * "Ward test": Sites.Read.All, Files.Read.All, User.Read.All, Group.Read.All, Team.ReadBasic.All,
+     * Channel.ReadBasic.All, Organization.Read.All.
+     */
     static GraphHttp reader(Simulator simulator) {
         return GraphHttp.signIn(simulator, clientId(simulator, READER), READER_SECRET);
     }

@@ -124,7 +124,7 @@ class TokenEndpointTests {
         assertThat(claims.getClaim("appid")).isEqualTo(readerId);
         assertThat(claims.getExpirationTime()).isEqualTo(Date.from(clock.instant().plus(Duration.ofHours(1))));
         assertThat(claims.getClaim("roles")).asList().containsExactly("Sites.Read.All", "Files.Read.All",
-                "User.Read.All", "Group.Read.All", "Team.ReadBasic.All", "Channel.ReadBasic.All");
+                "User.Read.All", "Group.Read.All", "Team.ReadBasic.All", "Channel.ReadBasic.All", "Organization.Read.All");
     }
 
     @Test

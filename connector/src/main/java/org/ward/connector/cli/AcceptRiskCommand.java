@@ -31,8 +31,12 @@ final class AcceptRiskCommand implements WardTask {
     String reason;
 
     @Option(names = "--until", required = true, paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
-            description = "The last day the acceptance holds (UTC).")
+            description = "The last day the acceptance holds, in your time zone (--zone).")
     LocalDate until;
+
+    @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "The time zone the date is in, e.g. Europe/London (default: this computer's, ${DEFAULT-VALUE}).")
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
 
     @Option(names = "--by", paramLabel = "NAME", description = "Who accepts it (default: the operating-system user).")
     String by;
@@ -47,15 +51,29 @@ final class AcceptRiskCommand implements WardTask {
         String who = by == null ? System.getProperty("user.name") : by;
         AuditEntry entry;
         try {
-            entry = context.getBean(RiskAcceptance.class).accept(findingId, who, reason, until);
+            entry = context.getBean(RiskAcceptance.class).accept(findingId, who, reason, until, zone);
         } catch (IllegalArgumentException e) {
             console.error(e.getMessage());
             return ExitCodes.USAGE;
         }
-        console.line(findingId + " is accepted-risk through " + until + " (UTC), by " + who + ". The first scan after"
-                + " that day opens it again.");
+        console.line(findingId + " is accepted-risk through " + until + " (" + zone.getId() + "), by " + who + ". The"
+                + " first scan after that day opens it again.");
         console.line("Recorded in the audit log as entry #" + entry.id() + ".");
         return ExitCodes.OK;
+    }
+
+    /** Reads a time zone id with a sentence when it is not one. */
+    static final class ZoneConverter implements ITypeConverter<java.time.ZoneId> {
+
+        @Override
+        public java.time.ZoneId convert(String value) {
+            try {
+                return java.time.ZoneId.of(value);
+            } catch (java.time.DateTimeException e) {
+                throw new TypeConversionException("'" + value + "' is not a time zone: write it as a region such as"
+                        + " Europe/London or Australia/Sydney, or an offset such as +01:00.");
+            }
+        }
     }
 
     /** Reads YYYY-MM-DD with a sentence when it is not one. */

@@ -12,6 +12,7 @@ import org.ward.connector.graph.GraphConnectionCheck;
 import org.ward.connector.graph.GraphEndpoints;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.graph.TokenPermissions;
+import org.ward.connector.protect.ProtectionReadiness;
 import org.ward.connector.remediate.RemediationReadiness;
 import org.ward.connector.remediate.RemediationSettings;
 
@@ -62,6 +63,7 @@ final class CheckConnectionCommand implements WardTask {
         console.blank();
         console.line(sharingTradeOff(granted.contains("Sites.FullControl.All")));
         console.line(remediation(context.getBean(RemediationSettings.class).applyAllowed(), granted));
+        context.getBean(ProtectionReadiness.class).describe(granted).forEach(console::line);
         console.blank();
         console.line("The calls a scan makes first:");
         List<FirstCalls.Call> calls = context.getBean(FirstCalls.class).make();

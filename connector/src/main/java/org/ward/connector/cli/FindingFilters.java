@@ -44,10 +44,12 @@ final class FindingFilters {
         }
     }
 
-    /** The status as a person reads it: "open", "accepted-risk until 2027-01-31", "resolved". */
+    /**
+     * The status as a person reads it: "open", "accepted-risk until 2027-01-31" (the last day, as typed), "resolved".
+     */
     static String words(Finding f, Instant now) {
         if (f.status() == FindingStatus.ACCEPTED_RISK) {
-            String until = f.acceptedUntil() == null ? "" : f.acceptedUntil().toString().substring(0, 10);
+            String until = f.acceptedLastDay() == null ? "" : f.acceptedLastDay().toString();
             return f.acceptedUntil() != null && f.acceptedUntil().isBefore(now) ? "open (acceptance ran out " + until + ")"
                     : "accepted-risk until " + until;
         }

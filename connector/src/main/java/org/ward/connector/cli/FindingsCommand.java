@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.remediate.FindingOwners;
+import org.ward.connector.remediate.LabelByProtect;
 import org.ward.connector.remediate.RemediationPlan;
 import org.ward.connector.remediate.RemediationPlanner;
 import org.ward.rules.classify.IdentifierMasking;
@@ -84,9 +85,17 @@ final class FindingsCommand implements WardTask {
             console.line(f.id() + "  " + f.severity().yamlName().toUpperCase(Locale.ROOT) + "  " + f.type() + "  "
                     + FindingFilters.words(f, now));
             console.line("  " + masking.maskText(f.title()));
-            console.line("  Where: " + masking.maskText(where(f.resource().path(), f.resource().webUrl())));
+            console.line("  Where: " + masking.maskText(where(f.resource().path(), f.resource().webUrl()))
+                    + (f.resource().itemRef() == null ? "" : " (item " + f.resource().itemRef() + ")"));
+            f.classification().filter(e -> e.kind() != null).ifPresent(e -> console.line("  Why a recording: "
+                    + masking.maskText(e.summary()) + "."));
+            if (f.status() == FindingStatus.ACCEPTED_RISK) {
+                console.line("  Accepted by " + f.acceptedBy() + " through " + accepted(f) + ": "
+                        + masking.maskText(f.acceptedReason()));
+            }
             console.line("  Owner: " + (plan.owners().upns().isEmpty() ? "unknown" : String.join(", ", plan.owners().upns()))
-                    + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " (ward remediate " + f.id() + ")"
+                    + "  |  Ward can: " + (plan.automated() ? plan.action().kind() + " ("
+                            + (plan.action() instanceof LabelByProtect ? "ward protect" : "ward remediate " + f.id()) + ")"
                             : "tell the owner"));
         }
         console.line(plans.size() + " finding" + (plans.size() == 1 ? "" : "s") + " (" + status.words()
@@ -100,6 +109,27 @@ final class FindingsCommand implements WardTask {
             return path + " in " + webUrl;
         }
         return path != null ? path : webUrl != null ? webUrl : "the tenant as a whole";
+    }
+
+    /** "2027-03-31 (Europe/London)": the last day, as it was typed. */
+    static String accepted(Finding f) {
+        return f.acceptedLastDay() + " (" + f.acceptedLastDayZone() + ")";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object masked(Object value, IdentifierMasking masking) {
+        if (value instanceof String text) {
+            return masking.maskText(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), masked(v, masking)));
+            return out;
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(v -> masked(v, masking)).toList();
+        }
+        return value;
     }
 
     private boolean selected(Finding f, Instant now) {
@@ -118,12 +148,14 @@ final class FindingsCommand implements WardTask {
         out.put("owners", new ArrayList<>(plan.owners().upns()));
         out.put("webUrl", masking.maskText(f.resource().webUrl()));
         out.put("path", masking.maskText(f.resource().path()));
+        out.put("itemRef", f.resource().itemRef());
+        out.put("classification", f.classification().map(e -> masked(e.toMap(), masking)).orElse(null));
         out.put("firstSeen", String.valueOf(f.firstSeen()));
         out.put("lastSeen", String.valueOf(f.lastSeen()));
         if (f.status() == FindingStatus.ACCEPTED_RISK) {
             out.put("acceptedBy", f.acceptedBy());
             out.put("acceptedReason", masking.maskText(f.acceptedReason()));
-            out.put("acceptedUntil", String.valueOf(f.acceptedUntil()));
+            out.put("acceptedUntil", accepted(f));
         }
         out.put("wardCan", plan.automated() ? plan.action().kind() : "tell-owner");
         out.put("remediation", masking.maskText(plan.remediation()));

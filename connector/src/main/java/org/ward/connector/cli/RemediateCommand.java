@@ -75,7 +75,7 @@ final class RemediateCommand implements WardTask {
                 console.line("What the policy asks: " + masking.maskText(result.plan().remediation()));
                 yield ExitCodes.OK;
             }
-            case ALREADY_DONE, SITE_PERMISSION -> {
+            case ALREADY_DONE, SITE_PERMISSION, BY_PROTECT -> {
                 if (!announced) {
                     describe(result.plan(), masking, console);
                 }

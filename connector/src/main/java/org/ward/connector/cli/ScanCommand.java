@@ -99,9 +99,21 @@ final class ScanCommand implements WardTask {
                 && f.severity().ordinal() <= threshold.ordinal());
     }
 
-    private static String line(ScanProgress.Snapshot s, GraphTraffic.Snapshot graph) {
+    /**
+     * "Scanning: inventory | drives 3/12 | items 5400 | 800 items/s | ...", and after the inventory each stage's own
+     * phase and figures: "Scanning: reading who can reach recordings | recordings 120/480 | ... | ETA 0:42".
+     */
+    static String line(ScanProgress.Snapshot s, GraphTraffic.Snapshot graph) {
         StringBuilder line = new StringBuilder("Scanning: ").append(s.phase());
-        if (s.drivesTotal() > 0) {
+        var stage = s.stage();
+        if (!"inventory".equals(s.phase())) {
+            if (stage.unit() != null) {
+                line.append(" | ").append(stage.unit()).append(' ').append(stage.done());
+                if (stage.total() > 0) {
+                    line.append('/').append(stage.total());
+                }
+            }
+        } else if (s.drivesTotal() > 0) {
             line.append(" | drives ").append(s.drivesDone()).append('/').append(s.drivesTotal())
                     .append(" | items ").append(s.items())
                     .append(String.format(Locale.ROOT, " | %.0f items/s", s.itemsPerSecond()));

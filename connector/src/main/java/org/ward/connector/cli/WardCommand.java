@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
                 + " Microsoft Graph, finds patient recordings by policy and reports what is kept, shared or labelled badly.",
             "", "Start with: ward scan --demo"},
         subcommands = {ScanCommand.class, ReportCommand.class, FindingsCommand.class, RemediateCommand.class,
-            AcceptRiskCommand.class, AuditCommand.class, IdentityCommand.class, CheckConnectionCommand.class,
+            AcceptRiskCommand.class, AuditCommand.class, IdentityCommand.class, ProtectCommand.class, DispositionCommand.class,
+            CheckConnectionCommand.class,
             InventoryCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 failed; 2 usage or configuration error; 3 --fail-on threshold reached."})
 final class WardCommand implements Runnable {

@@ -12,6 +12,7 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.rules.policy.PolicyPack;
 
 /** Adds the temporary-copies step to the tenant scan. */
@@ -20,8 +21,8 @@ class CopyStageConfiguration {
 
     @Bean
     ScanStage copyStage(JobRepository jobs, PlatformTransactionManager tx, ItemStore items, LocationStore locations,
-            FindingStore findings, PolicyPack policy, ScanRuns runs, Clock wardClock) {
+            FindingStore findings, PolicyPack policy, ScanRuns runs, Clock wardClock, StageProgress progress) {
         return new ScanStage(15, new StepBuilder("copyStep", jobs).tasklet(new CopyTasklet(items, locations, findings, policy,
-                runs, wardClock), tx).build());
+                runs, wardClock, progress), tx).build());
     }
 }

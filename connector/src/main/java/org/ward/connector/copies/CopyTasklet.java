@@ -17,6 +17,7 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.classify.LocationContext;
@@ -40,21 +41,24 @@ class CopyTasklet implements Tasklet {
     private final PolicyPack policy;
     private final ScanRuns runs;
     private final Clock clock;
+    private final StageProgress progress;
 
     CopyTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy, ScanRuns runs,
-            Clock clock) {
+            Clock clock, StageProgress progress) {
         this.items = items;
         this.locations = locations;
         this.findings = findings;
         this.policy = policy;
         this.runs = runs;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanStage.SCAN_ID);
         Instant now = clock.instant();
+        progress.phase("looking for recordings left in OneDrives");
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
         Map<String, List<OneDriveRecording.ApprovedCopy>> approvedByContent = new HashMap<>();
@@ -77,7 +81,9 @@ class CopyTasklet implements Tasklet {
         });
         EnabledChecks<OneDriveRecording> checks = CopiesCatalogue.checks(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
+        progress.begin("judging recordings in OneDrives against their approved copies", "recordings", inOneDrives.size());
         for (ClassifiedItem row : inOneDrives) {
+            progress.advance(1);
             DiscoveredDrive drive = drives.get(row.item().driveId());
             Location oneDrive = sites.get(drive.siteId());
             List<OneDriveRecording.ApprovedCopy> copies = new ArrayList<>();

@@ -186,16 +186,25 @@ public class FindingStore {
         return ids;
     }
 
-    /** Marks a finding accepted-risk: who, why, until when. */
+    /**
+     * Marks a finding accepted-risk: who, why, and the last day it holds — as typed, in the zone it was typed in.
+     *
+     * @param through the last day the acceptance holds
+     * @param zone the time zone the day was typed in; the acceptance ends at the start of the next day there
+     */
     @Transactional
-    public void acceptRisk(String findingId, String by, String reason, Instant until, Instant now) {
+    public void acceptRisk(String findingId, String by, String reason, java.time.LocalDate through, java.time.ZoneId zone,
+            Instant now) {
+        Instant until = through.plusDays(1).atStartOfDay(zone).toInstant();
         int updated = jdbc.sql("UPDATE ward_finding SET status = 'ACCEPTED_RISK', accepted_by = ?, accepted_reason = ?,"
-                + " accepted_until = ? WHERE finding_id = ? AND status <> 'RESOLVED'")
-                .params(shown(by, 400), shown(reason, 4000), Timestamp.from(until), findingId).update();
+                + " accepted_until = ?, accepted_through = ?, accepted_zone = ? WHERE finding_id = ? AND status <> 'RESOLVED'")
+                .params(shown(by, 400), shown(reason, 4000), Timestamp.from(until), through,
+                        zone.getId(), findingId).update();
         if (updated == 0) {
             throw new IllegalArgumentException("No open finding " + findingId + ".");
         }
-        event(findingId, now, "ACCEPTED_RISK", shown(by, 400), shown(reason + " (until " + until + ")", 4000), null);
+        event(findingId, now, "ACCEPTED_RISK", shown(by, 400), shown(reason + " (through " + through + ", " + zone.getId()
+                + ")", 4000), null);
     }
 
     public List<Finding> all() {
@@ -265,7 +274,11 @@ public class FindingStore {
                         rs.getString("web_url"), rs.getString("path")),
                 rs.getString("owner"), details, instant(rs, "first_seen"), instant(rs, "last_seen"),
                 instant(rs, "resolved_at"), rs.getString("accepted_by"), rs.getString("accepted_reason"),
-                instant(rs, "accepted_until"));
+                instant(rs, "accepted_until"), date(rs, "accepted_through"), rs.getString("accepted_zone"));
+    }
+
+    private static java.time.LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, java.time.LocalDate.class);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

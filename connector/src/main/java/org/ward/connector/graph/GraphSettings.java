@@ -42,6 +42,11 @@ public record GraphSettings(
     // What Microsoft Entra ID and azure-identity accept as a tenant: a GUID or a domain name.
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
 
+    /** The Microsoft cloud the settings point at ({@code custom} for anything else, a simulator included). */
+    public GraphCloud graphCloud() {
+        return GraphCloud.parse(cloud);
+    }
+
     public GraphSettings {
         GraphEndpoints.resolve(GraphCloud.parse(cloud), baseUrl, authority, scope);
         CredentialType type = CredentialType.parse(credential);

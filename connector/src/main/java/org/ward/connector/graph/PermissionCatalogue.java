@@ -30,6 +30,15 @@ public final class PermissionCatalogue {
             new RequiredPermission("Files.ReadWrite.All", "Remove sharing links and grants and replace links without expiry"
                     + " when remediation is enabled.", "remediation", false,
                     List.of("Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All")),
+            new RequiredPermission("SensitivityLabels.Read.All", "Read the tenant's sensitivity labels, to name the label ids"
+                    + " Graph reports on files and to find the id of each label the pack names.", "labels", false,
+                    List.of("SensitivityLabel.Read")),
+            new RequiredPermission("Files.ReadWrite.All", "Apply retention labels to recordings and sensitivity labels to"
+                    + " Office and PDF files beside them when protection is enabled (sensitivity labels also need metered"
+                    + " billing).", "protect", false, List.of("Sites.ReadWrite.All", "Sites.Manage.All",
+                            "Sites.FullControl.All")),
+            new RequiredPermission("Sites.FullControl.All", "Apply a retention label that declares items records (Microsoft"
+                    + " requires it for record labels).", "protect", false, List.of()),
             new RequiredPermission("AuditLog.Read.All", "Read sign-in logs and MFA registration details.", "identity", false,
                     List.of()),
             new RequiredPermission("Directory.Read.All", "Read sign-in logs (Microsoft requires it beside"

@@ -27,6 +27,7 @@ import org.ward.connector.identity.collect.RegistrationCollector;
 import org.ward.connector.identity.collect.RiskCollector;
 import org.ward.connector.identity.collect.SignInCollector;
 import org.ward.connector.runs.ScanRuns;
+import org.ward.connector.runs.StageProgress;
 import org.ward.rules.Catalogues;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.findings.FindingDraft;
@@ -85,11 +86,13 @@ public class IdentityService {
     private final GraphConnectionCheck connection;
     private final PolicyPack policy;
     private final Clock clock;
+    private final StageProgress progress;
 
     public IdentityService(RegistrationCollector registrations, DirectoryRoleCollector roles,
             ConditionalAccessCollector conditionalAccess, RiskCollector risk, SignInCollector signIns, ReachCollector reach,
             IdentityStore store, FindingStore findings, ScanRuns runs, GraphConnectionCheck connection, PolicyPack policy,
-            Clock wardClock) {
+            Clock wardClock, StageProgress progress) {
+        this.progress = progress;
         this.registrations = registrations;
         this.roles = roles;
         this.conditionalAccess = conditionalAccess;
@@ -117,7 +120,9 @@ public class IdentityService {
         long runId = scanId != null ? scanId : runs.startStandalone(tenantId, policy.id(), policy.contentHash(), now);
         Long reachScan = scanId != null ? scanId : runs.latestCompleted().map(ScanRuns.ScanRun::scanId).orElse(null);
         List<String> incomplete = new ArrayList<>();
+        progress.phase("identity: working out who reaches patient data");
         ReachIndex reachIndex = reach(reachScan, incomplete);
+        progress.phase("identity: reading MFA registrations, admin roles, conditional access and risk");
         IdentityFacts facts = collect(token, reachIndex);
         IdentityAssessment.Outcome tenant = new IdentityAssessment(CheckContext.of(policy, now)).assess(facts);
         List<FindingDraft> drafts = new ArrayList<>(tenant.findings());
@@ -267,6 +272,7 @@ public class IdentityService {
         Instant from = cursor == null ? windowStart
                 : latest(windowStart, cursor.lastEventAt().minus(SignInAssessment.replayWindow(policy)));
         Map<String, UserBaseline> baselines = store.baselines();
+        progress.begin("identity: reading the sign-in log", "sign-ins", 0);
         Read read = read(from, to, beta, cursor, baselines, reachIndex);
         if (read.failure != null && beta && read.failure.cause() == NotRun.Cause.FAILURE) {
             // Beta is not everywhere (national clouds) and not under SLA: fall back to v1.0 without single-factor.
@@ -312,7 +318,13 @@ public class IdentityService {
         Read read = new Read();
         read.assessment = new SignInAssessment(policy, baselines, reachIndex, beta);
         try {
+            long window = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
+            Instant[] seen = {null, null};
             signIns.read(from, to, beta, e -> {
+                // Graph pages the log newest first or oldest first: the span read so far is the share of the window done.
+                seen[0] = seen[0] == null || e.time().isBefore(seen[0]) ? e.time() : seen[0];
+                seen[1] = seen[1] == null || e.time().isAfter(seen[1]) ? e.time() : seen[1];
+                progress.covered(1, (double) (seen[1].toEpochMilli() - seen[0].toEpochMilli()) / window);
                 boolean replay = cursor != null && cursor.seen(e);
                 if (!replay) {
                     if (read.newest == null || e.time().isAfter(read.newest)) {

@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.ward.connector.database.ColumnText;
 import org.ward.rules.classify.IdentifierMatch;
 import org.ward.rules.classify.RecordingClassification;
+import org.ward.rules.facts.ClassificationEvidence;
 import org.ward.rules.facts.ItemKey;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.facts.MediaFacets;
@@ -36,7 +39,7 @@ public class ItemStore {
     private static final String COLUMNS = "drive_id, item_id, parent_id, name, path, folder, mime_type, size_bytes,"
             + " created_at, modified_at, created_by_id, created_by_name, quick_xor_hash, sha256_hash, media, duration_ms,"
             + " retention_label, sensitivity_label_id, columns_json, recording, recording_kind, score, reasons_json,"
-            + " identifiers_json, seen_scan";
+            + " identifiers_json, seen_scan, copy_of";
 
     private final JdbcTemplate jdbc;
 
@@ -64,12 +67,12 @@ public class ItemStore {
                 i.quickXorHash(), i.sha256Hash(), media(i.media()), i.media().durationMillis(),
                 ColumnText.fit(i.retentionLabel(), 400),
                 i.sensitivityLabelId(), i.columns().isEmpty() ? null : JSON.writeValueAsString(i.columns()),
-                c.isRecording(), c.kind(), c.score(), JSON.writeValueAsString(c.reasons()),
+                c.isRecording(), c.kind(), c.score(), JSON.writeValueAsString(c.evidence().toMap()),
                 c.identifiers().isEmpty() ? null : JSON.writeValueAsString(c.identifiers().stream().map(ItemStore::identifier).toList()),
-                scanId});
+                scanId, null});
         }
         jdbc.batchUpdate("INSERT INTO ward_item (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** Forgets items Graph reported deleted. */
@@ -152,6 +155,12 @@ public class ItemStore {
         jdbc.batchUpdate("UPDATE ward_item SET sensitivity_label_id = ?, sensitivity_label_read = TRUE"
                 + " WHERE drive_id = ? AND item_id = ?", labels.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), e.getKey().driveId(), e.getKey().itemId()}).toList());
+    }
+
+    /** The files whose sensitivity label Ward has read since it last stored them. */
+    public Set<ItemKey> sensitivityLabelsRead() {
+        return new HashSet<>(jdbc.query("SELECT drive_id, item_id FROM ward_item WHERE folder = FALSE"
+                + " AND sensitivity_label_read = TRUE", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2))));
     }
 
     /**
@@ -267,11 +276,90 @@ public class ItemStore {
                 null, rs.getString("quick_xor_hash"), rs.getString("sha256_hash"), facets, rs.getString("retention_label"),
                 rs.getString("sensitivity_label_id"),
                 columns == null ? Map.of() : JSON.readValue(columns, new TypeReference<Map<String, String>>() { }));
-        String reasons = rs.getString("reasons_json");
         String identifiers = rs.getString("identifiers_json");
+        ClassificationEvidence evidence = evidence(rs.getString("reasons_json"), rs.getString("copy_of"));
         return new ClassifiedItem(item, rs.getBoolean("recording"), rs.getString("recording_kind"), rs.getInt("score"),
-                reasons == null ? List.of() : JSON.readValue(reasons, new TypeReference<List<String>>() { }),
-                identifiers == null ? List.of() : JSON.readValue(identifiers, new TypeReference<List<StoredIdentifier>>() { }));
+                evidence.sentences(),
+                identifiers == null ? List.of() : JSON.readValue(identifiers, new TypeReference<List<StoredIdentifier>>() { }),
+                evidence);
+    }
+
+    /**
+     * The stored classification evidence; rows written before evidence was structured hold only their reasons (a JSON
+     * list), whose last line is the verdict. A copy found by its content is a recording of its original's kind.
+     */
+    private static ClassificationEvidence evidence(String stored, String copyOf) {
+        ClassificationEvidence own;
+        if (stored == null || stored.isBlank()) {
+            own = ClassificationEvidence.of(null);
+        } else if (stored.strip().startsWith("[")) {
+            List<String> reasons = JSON.readValue(stored, new TypeReference<List<String>>() { });
+            own = new ClassificationEvidence(false, null, null, 0, 0, reasons.size() <= 1 ? List.of()
+                    : reasons.subList(0, reasons.size() - 1).stream().map(r -> new ClassificationEvidence.Contribution(
+                            "reason", null, null, 0, r)).toList(), List.of(), List.of(), null,
+                    reasons.isEmpty() ? null : reasons.get(reasons.size() - 1));
+        } else {
+            own = ClassificationEvidence.fromMap(JSON.readValue(stored, new TypeReference<Map<String, Object>>() { }));
+        }
+        if (copyOf == null) {
+            return own;
+        }
+        Map<String, Object> copy = JSON.readValue(copyOf, new TypeReference<Map<String, Object>>() { });
+        return own.asCopyOf(ClassificationEvidence.CopyOf.fromMap((Map<?, ?>) copy.get("copyOf")),
+                String.valueOf(copy.get("kindTitle")), copy.get("threshold") instanceof Number n ? n.intValue() : 0);
+    }
+
+    /**
+     * A file that is not a recording on its own but has the same content as one that is.
+     *
+     * @param copy the file
+     * @param original the recording it copies
+     * @param kind the original's kind
+     * @param score the original's score
+     * @param path the original's path (masked)
+     * @param hash the hash that matched: quickXorHash or sha256Hash
+     */
+    public record ContentMatch(ItemKey copy, ItemKey original, String kind, int score, String path, String hash) {
+    }
+
+    /**
+     * Files whose content hash (quickXorHash, or sha256Hash where both have one) equals that of a recording classified
+     * on its own, which are not recordings on their own. Copies of copies share the original's hash, so they match it
+     * directly.
+     */
+    public List<ContentMatch> contentMatches() {
+        List<ContentMatch> matches = new ArrayList<>();
+        for (String[] hash : List.of(new String[] {"quick_xor_hash", "quickXorHash"}, new String[] {"sha256_hash", "sha256Hash"})) {
+            jdbc.query("SELECT c.drive_id, c.item_id, o.drive_id, o.item_id, o.recording_kind, o.score, o.path FROM ward_item c"
+                    + " JOIN ward_item o ON o." + hash[0] + " = c." + hash[0]
+                    + " WHERE c.folder = FALSE AND c.recording = FALSE AND c." + hash[0] + " IS NOT NULL"
+                    + " AND o.recording = TRUE AND o.copy_of IS NULL ORDER BY c.drive_id, c.item_id, o.score DESC, o.drive_id, o.item_id",
+                    rs -> {
+                        matches.add(new ContentMatch(new ItemKey(rs.getString(1), rs.getString(2)),
+                                new ItemKey(rs.getString(3), rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getString(7),
+                                hash[1]));
+                    });
+        }
+        return matches;
+    }
+
+    /** Every file marked as a copy goes back to its own verdict (none was a recording on its own). */
+    public int clearContentCopies() {
+        return jdbc.update("UPDATE ward_item SET recording = FALSE, recording_kind = NULL, copy_of = NULL"
+                + " WHERE copy_of IS NOT NULL");
+    }
+
+    /**
+     * Marks files as copies of recordings: recordings of their original's kind.
+     *
+     * @param copies each file with what to store about its original ({@code copyOf}, {@code kindTitle},
+     *     {@code threshold}) and the kind
+     */
+    public void markContentCopies(Map<ItemKey, Map<String, Object>> copies) {
+        jdbc.batchUpdate("UPDATE ward_item SET recording = TRUE, recording_kind = ?, copy_of = ? WHERE drive_id = ? AND item_id = ?",
+                copies.entrySet().stream().map(e -> new Object[] {
+                    ((Map<?, ?>) e.getValue().get("copyOf")).get("kind"), JSON.writeValueAsString(e.getValue()),
+                    e.getKey().driveId(), e.getKey().itemId()}).toList());
     }
 
     private static boolean contains(String media, String facet) {

@@ -15,6 +15,7 @@ import org.ward.connector.inventory.ItemStore.UnreadLabel;
 import org.ward.connector.labels.collect.FileSensitivityLabels;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 
 /**
  * The file-label step: reads the sensitivity labels of the Office and PDF files that name a patient and share a
@@ -28,12 +29,14 @@ class FileLabelTasklet implements Tasklet {
     private final FileSensitivityLabels labels;
     private final ParallelCalls parallel;
     private final ScanRuns runs;
+    private final StageProgress progress;
 
-    FileLabelTasklet(ItemStore items, FileSensitivityLabels labels, ParallelCalls parallel, ScanRuns runs) {
+    FileLabelTasklet(ItemStore items, FileSensitivityLabels labels, ParallelCalls parallel, ScanRuns runs, StageProgress progress) {
         this.items = items;
         this.labels = labels;
         this.parallel = parallel;
         this.runs = runs;
+        this.progress = progress;
     }
 
     @Override
@@ -45,8 +48,12 @@ class FileLabelTasklet implements Tasklet {
         for (int i = 0; i < unread.size(); i += GraphBatch.MAX_REQUESTS_PER_BATCH) {
             batches.add(unread.subList(i, Math.min(unread.size(), i + GraphBatch.MAX_REQUESTS_PER_BATCH)));
         }
+        progress.begin("reading sensitivity labels of patient files beside recordings", "files", unread.size());
         try {
-            parallel.forEach(batches, batch -> items.sensitivityLabelsRead(labels.read(batch)));
+            parallel.forEach(batches, batch -> {
+                items.sensitivityLabelsRead(labels.read(batch));
+                progress.advance(batch.size());
+            });
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;

@@ -20,6 +20,14 @@ public record GraphRequest(String method, String path) {
         return new GraphRequest("POST", item(driveId, itemId) + "/createLink");
     }
 
+    static GraphRequest setRetentionLabel(String driveId, String itemId) {
+        return new GraphRequest("PATCH", item(driveId, itemId) + "/retentionLabel");
+    }
+
+    static GraphRequest assignSensitivityLabel(String driveId, String itemId) {
+        return new GraphRequest("POST", item(driveId, itemId) + "/assignSensitivityLabel");
+    }
+
     private static String item(String driveId, String itemId) {
         return "/drives/" + driveId + "/items/" + itemId;
     }

@@ -9,9 +9,10 @@ import org.ward.connector.remediate.collect.ItemPermissions;
  * What Ward can do about one finding, as data: a sentence, the Graph writes it maps to, and what a person must know
  * first. {@link #apply} makes the writes against the permission as Graph has it now.
  */
-public sealed interface RemediationAction permits RemoveLink, ReplaceLink, RemoveGrant, NoAutomatedAction {
+public sealed interface RemediationAction permits RemoveLink, ReplaceLink, RemoveGrant, LabelByProtect,
+        NoAutomatedAction {
 
-    /** remove-link, replace-link, remove-grant or none: the audit log's action. */
+    /** remove-link, replace-link, remove-grant, apply-retention-label, apply-sensitivity-label or none. */
     String kind();
 
     /** What Ward would do, in a sentence. */

@@ -41,6 +41,10 @@ public final class RemediationPlanner {
             case REMOVE_GRANT -> onPermission(f, remediation, owners, ref -> new RemoveGrant(ref, words(f)));
             case REMOVE_LINK_OR_GRANT -> onPermission(f, remediation, owners, ref -> f.details().containsKey("linkScope")
                     ? new RemoveLink(ref, words(f), null) : new RemoveGrant(ref, words(f)));
+            case APPLY_RETENTION_LABEL -> onItem(f, remediation, owners, "apply-retention-label",
+                    GraphRequest::setRetentionLabel);
+            case APPLY_SENSITIVITY_LABEL -> onItem(f, remediation, owners, "apply-sensitivity-label",
+                    GraphRequest::assignSensitivityLabel);
             case OWNER_ADVICE -> new NoAutomatedAction(planned.ownerAdvice(), remediation, owners.upns());
         };
     }
@@ -56,6 +60,17 @@ public final class RemediationPlanner {
         Object setOn = f.details().get("setOn");
         return action.apply(new PermissionRef(f.resource().driveId(), f.resource().itemId(),
                 setOn == null ? f.resource().itemId() : setOn.toString(), permission.toString()));
+    }
+
+    /** A label finding names its item and, in its details, the label the pack requires. */
+    private static RemediationAction onItem(Finding f, String remediation, FindingOwners owners, String kind,
+            java.util.function.BiFunction<String, String, GraphRequest> request) {
+        Object label = f.details().get("requiredLabel");
+        if (label == null || f.resource().driveId() == null || f.resource().itemId() == null) {
+            return new NoAutomatedAction("The finding does not say which label it needs; run ward scan and try again.",
+                    remediation, owners.upns());
+        }
+        return new LabelByProtect(kind, label.toString(), request.apply(f.resource().driveId(), f.resource().itemId()));
     }
 
     /** Never recreates a link the policy forbids anyway: an Anyone link, or one another rule would report again. */

@@ -31,7 +31,9 @@ public record RemediationResult(Outcome outcome, RemediationPlan plan, Permissio
         /** No finding has this id. */
         UNKNOWN_FINDING,
         /** Graph refused a write. */
-        REFUSED
+        REFUSED,
+        /** A label: {@code ward protect} applies it, with the others. */
+        BY_PROTECT
     }
 
     public RemediationResult {

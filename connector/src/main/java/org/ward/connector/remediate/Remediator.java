@@ -107,6 +107,9 @@ public class Remediator {
         if (!plan.automated()) {
             return Inspection.early(RemediationResult.of(Outcome.NOT_AUTOMATED, plan, null));
         }
+        if (plan.action() instanceof LabelByProtect label) {
+            return Inspection.early(RemediationResult.of(Outcome.BY_PROTECT, plan, null, label.describe()));
+        }
         PermissionRef ref = plan.action().target().orElseThrow();
         Optional<PermissionSnapshot> before = graph.read(ref.driveId(), ref.recordingItemId(), ref.permissionId());
         if (before.isEmpty()) {

@@ -41,18 +41,29 @@ public class RiskAcceptance {
     }
 
     /**
-     * Accepts the risk through the end of {@code until} (UTC).
+     * Accepts the risk through the end of {@code until} in UTC.
+     *
+     * @return the audit entry that records it
+     * @throws IllegalArgumentException with a sentence, when the finding, the reason or the date will not do
+     */
+    public AuditEntry accept(String findingId, String by, String reason, LocalDate until) {
+        return accept(findingId, by, reason, until, ZoneOffset.UTC);
+    }
+
+    /**
+     * Accepts the risk through the end of {@code until} in the zone the person typed it in: the day is kept as typed
+     * and shown as typed, and the acceptance ends when that day ends there.
      *
      * @return the audit entry that records it
      * @throws IllegalArgumentException with a sentence, when the finding, the reason or the date will not do
      */
     @Transactional
-    public AuditEntry accept(String findingId, String by, String reason, LocalDate until) {
+    public AuditEntry accept(String findingId, String by, String reason, LocalDate until, java.time.ZoneId zone) {
         Instant now = clock.instant();
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Give the reason the risk is accepted (--reason).");
         }
-        if (!until.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        if (!until.isAfter(LocalDate.ofInstant(now, zone))) {
             throw new IllegalArgumentException("--until " + until + " is not in the future: give the last day the"
                     + " acceptance holds.");
         }
@@ -65,12 +76,14 @@ public class RiskAcceptance {
         }
         // A reason is typed by a person and may name a patient; it is kept masked like everything else.
         String masked = masking.maskText(reason.strip());
-        Instant end = until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        findings.acceptRisk(findingId, by, masked, end, now);
+        Instant end = until.plusDays(1).atStartOfDay(zone).toInstant();
+        findings.acceptRisk(findingId, by, masked, until, zone, now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", FindingStatus.ACCEPTED_RISK.name());
         after.put("by", by);
         after.put("reason", masked);
+        after.put("through", until.toString());
+        after.put("zone", zone.getId());
         after.put("until", end.toString());
         return audit.append(new AuditEvent(by, findingId, "accept-risk", null,
                 JSON.writeValueAsString(Map.of("status", finding.status().name())), JSON.writeValueAsString(after),

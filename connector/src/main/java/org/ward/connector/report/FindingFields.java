@@ -17,13 +17,16 @@ import org.ward.rules.findings.FindingStatus;
 final class FindingFields {
 
     static final List<String> NAMES = List.of("id", "type", "severity", "ruleId", "status", "title", "reasons",
-            "siteId", "driveId", "itemId", "webUrl", "path", "owner", "firstSeen", "lastSeen", "resolvedAt",
-            "acceptedBy", "acceptedReason", "acceptedUntil", "details");
+            "classification", "siteId", "driveId", "itemId", "itemRef", "webUrl", "path", "owner", "firstSeen", "lastSeen",
+            "resolvedAt", "acceptedBy", "acceptedReason", "acceptedUntil", "acceptedUntilZone", "details");
 
     private FindingFields() {
     }
 
-    /** The fields of one finding; reasons stay a list and details a map. */
+    /**
+     * The fields of one finding; reasons stay a list, details and the classification evidence maps (CSV writes the
+     * evidence as one sentence, {@link #classificationText}).
+     */
     static Map<String, Object> of(Finding f, MaskedText masked) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", masked.text(f.id()));
@@ -33,9 +36,11 @@ final class FindingFields {
         out.put("status", status(f.status()));
         out.put("title", masked.text(f.title()));
         out.put("reasons", masked.tree(f.reasons()));
+        out.put("classification", f.classification().map(e -> masked.tree(e.toMap())).orElse(null));
         out.put("siteId", masked.text(f.resource().siteId()));
         out.put("driveId", masked.text(f.resource().driveId()));
         out.put("itemId", masked.text(f.resource().itemId()));
+        out.put("itemRef", f.resource().itemRef());
         out.put("webUrl", masked.url(f.resource().webUrl()));
         out.put("path", masked.text(f.resource().path()));
         out.put("owner", masked.text(f.owner()));
@@ -44,9 +49,20 @@ final class FindingFields {
         out.put("resolvedAt", time(f.resolvedAt()));
         out.put("acceptedBy", masked.text(f.acceptedBy()));
         out.put("acceptedReason", masked.text(f.acceptedReason()));
-        out.put("acceptedUntil", time(f.acceptedUntil()));
-        out.put("details", masked.tree(f.details()));
+        out.put("acceptedUntil", acceptedThrough(f));
+        out.put("acceptedUntilZone", f.acceptedLastDayZone());
+        out.put("details", masked.tree(f.otherDetails()));
         return out;
+    }
+
+    /** The classification evidence as one readable line, for a spreadsheet cell; "" for a finding about no recording. */
+    static String classificationText(Finding f, MaskedText masked) {
+        return f.classification().map(e -> masked.text(e.summary())).orElse("");
+    }
+
+    /** The last day a risk acceptance holds, as it was typed ("2027-03-31"). */
+    static String acceptedThrough(Finding f) {
+        return f.acceptedLastDay() == null ? null : f.acceptedLastDay().toString();
     }
 
     /** "open", "resolved", "accepted-risk". */

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code findings.csv}: RFC 4180 (CRLF line ends, a header row, fields quoted when they hold a comma, quote, CR or
  * LF, quotes doubled), UTF-8 with a byte-order mark so Excel reads it as UTF-8. Columns are the JSON fields; reasons
- * are joined with " | " and details written as compact JSON.
+ * are joined with " | ", the classification evidence is one readable sentence and details are compact JSON.
  */
 final class FindingsCsv {
 
@@ -32,6 +32,7 @@ final class FindingsCsv {
         out.append(String.join(",", FindingFields.NAMES)).append(CRLF);
         for (Finding finding : findings) {
             Map<String, Object> fields = FindingFields.of(finding, masked);
+            fields.put("classification", FindingFields.classificationText(finding, masked));
             out.append(FindingFields.NAMES.stream().map(name -> cell(text(fields.get(name))))
                     .collect(Collectors.joining(","))).append(CRLF);
         }

@@ -38,6 +38,7 @@ final class HtmlFindingDetails {
         }
         out.append("</p>");
         list(out, "Why", f.reasons());
+        f.classification().ifPresent(evidence -> classification(out, evidence, f.resource().itemRef()));
         if (rule != null) {
             paragraph(out, "What to do", rule.remediation());
             paragraph(out, "Why it matters", rule.rationale());
@@ -56,13 +57,38 @@ final class HtmlFindingDetails {
         term(out, "Resolved", shortTime(f.resolvedAt()));
         term(out, "Risk accepted by", f.acceptedBy());
         term(out, "Because", f.acceptedReason());
-        term(out, "Accepted until", shortTime(f.acceptedUntil()));
+        term(out, "Accepted until", f.acceptedUntil() == null ? null : FindingFields.acceptedThrough(f)
+                + " (the last day, " + f.acceptedLastDayZone() + ")");
         term(out, "Path", f.resource().path());
+        term(out, "Item", f.resource().itemRef());
         if (f.resource().webUrl() != null) {
             out.append("<dt>Open</dt><dd>").append(html.link(f.resource().webUrl(), "in Microsoft 365")).append("</dd>");
         }
-        new TreeMap<>(f.details()).forEach((key, value) -> term(out, key, String.valueOf(value)));
+        new TreeMap<>(f.otherDetails()).forEach((key, value) -> term(out, ReadableValue.words(key), ReadableValue.of(value)));
         return out.append("</dl></div></details>").toString();
+    }
+
+    /** Why the item is a patient recording: the verdict, each signal with its weight, what argued against it. */
+    private void classification(StringBuilder out, org.ward.rules.facts.ClassificationEvidence evidence, String itemRef) {
+        out.append("<h4>Why it is a patient recording</h4><p class=\"prose\">");
+        if (evidence.kind() == null) {
+            out.append(html.text(evidence.verdict())).append("</p>");
+            return;
+        }
+        out.append(html.text((itemRef == null ? "The item" : "Item " + itemRef) + " is " + (evidence.recording() ? "" : "not ")
+                + "a " + (evidence.kindTitle() == null ? evidence.kind() : evidence.kindTitle()).toLowerCase(java.util.Locale.ROOT)
+                + ": it scored " + evidence.score() + ", and " + evidence.threshold() + " is needed."));
+        out.append("</p><ul class=\"evidence\">");
+        if (evidence.copyOf() != null) {
+            out.append("<li>").append(html.text("It is a copy: " + evidence.sentences().stream()
+                    .filter(line -> line.startsWith("same content")).findFirst().orElse(""))).append("</li>");
+        }
+        evidence.signals().forEach(s -> out.append("<li>").append(html.text(s.sentence())).append("</li>"));
+        evidence.against().forEach(s -> out.append("<li class=\"against\">").append(html.text(s.sentence())).append("</li>"));
+        evidence.identifiers().forEach(id -> out.append("<li>").append(html.text(id.type() + " " + id.masked() + " in the "
+                + id.where() + " (" + id.strength() + (id.context() == null ? "" : ": " + id.context()) + ")"
+                + (id.testRange() ? ", from the test range" : ""))).append("</li>"));
+        out.append("</ul>");
     }
 
     private void list(StringBuilder out, String heading, List<String> items) {

@@ -32,7 +32,7 @@ final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-                .append("<title>Ward report \u2014 ").append(html.text(run.tenantId())).append(" \u2014 scan #")
+                .append("<title>Ward report \u2014 ").append(html.text(run.tenant())).append(" \u2014 scan #")
                 .append(run.scanId()).append("</title>\n<style>\n").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n");
         out.append(header(data));
         out.append("<main>\n<section aria-labelledby=\"h-summary\"><h2 id=\"h-summary\">Summary</h2>\n")
@@ -55,7 +55,7 @@ final class HtmlReport {
         boolean same = policy.governs(run.policyHash());
         StringBuilder out = new StringBuilder("<header>\n<h1>Ward report: patient recordings in Microsoft 365</h1>\n")
                 .append("<dl class=\"meta\">");
-        term(out, "Tenant", html.text(run.tenantId()));
+        term(out, "Tenant", html.text(run.tenant()));
         String status = run.status() == null ? "" : run.status().toLowerCase(Locale.ROOT);
         term(out, "Scan", "#" + run.scanId() + ", " + HtmlFindingDetails.shortTime(run.startedAt()) + " to "
                 + HtmlFindingDetails.shortTime(run.finishedAt()) + " (" + html.text(status) + ")");

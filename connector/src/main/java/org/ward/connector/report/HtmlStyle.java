@@ -44,7 +44,8 @@ final class HtmlStyle {
             .status.resolved{color:var(--muted)}.new{background:#e3f2fd;border-radius:3px;padding:0 4px;font-size:12px}
             details summary{cursor:pointer}.detail{padding:4px 0 8px 14px}.detail dl{display:grid;grid-template-columns:\
             max-content 1fr;gap:2px 12px}.detail dt{font-weight:600}.detail dd{margin:0;word-break:break-word}
-            .prose{white-space:pre-line;margin:0}.muted,footer{color:var(--muted)}.empty{color:var(--muted)}
+            .prose{white-space:pre-line;margin:0}.muted,footer{color:var(--muted)}.empty{color:var(--muted)}\
+            .ref{color:var(--muted);font-size:11px;font-family:monospace;white-space:nowrap}.against{color:var(--muted)}
             @media print{body{font-size:11px}header,main,footer{max-width:none;padding:8px 0}.filters,#shown{display:none}\
             th{position:static}tr{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}.chart{break-inside:avoid}\
             a{color:inherit;text-decoration:none}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}

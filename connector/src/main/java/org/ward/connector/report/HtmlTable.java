@@ -77,7 +77,12 @@ final class HtmlTable {
         out.append("<td>").append(html.text(site)).append("</td>");
         // A finding about a whole site has no path: its URL stands in, so the cell is never an invisible link.
         String where = f.resource().path() != null ? f.resource().path() : f.resource().webUrl();
-        out.append("<td class=\"path\">").append(html.link(f.resource().webUrl(), where)).append("</td>");
+        // Two files whose names mask to the same text stay apart by their short item reference.
+        out.append("<td class=\"path\">").append(html.link(f.resource().webUrl(), where));
+        if (f.resource().itemRef() != null) {
+            out.append(" <span class=\"ref\">").append(html.text(f.resource().itemRef())).append("</span>");
+        }
+        out.append("</td>");
         out.append("<td data-key=\"").append(rank(f.status())).append("\"><span class=\"status ").append(status)
                 .append("\">").append(status).append("</span>").append(fresh ? " <span class=\"new\">new</span>" : "")
                 .append("</td>");

@@ -34,6 +34,7 @@ final class ScanManifest {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("scanId", run.scanId());
         out.put("tenantId", run.tenantId());
+        out.put("tenantName", run.tenantName());
         out.put("status", run.status() == null ? null : run.status().toLowerCase(Locale.ROOT));
         out.put("startedAt", FindingFields.time(run.startedAt()));
         out.put("finishedAt", FindingFields.time(run.finishedAt()));

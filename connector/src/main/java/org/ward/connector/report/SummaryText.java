@@ -19,7 +19,7 @@ public final class SummaryText {
         List<String> out = new ArrayList<>();
         var run = s.run();
         Duration took = run.finishedAt() == null ? Duration.ZERO : Duration.between(run.startedAt(), run.finishedAt());
-        out.add("Scan #" + run.scanId() + " of tenant " + run.tenantId() + " under policy " + run.policyId() + " finished in "
+        out.add("Scan #" + run.scanId() + " of tenant " + run.tenant() + " under policy " + run.policyId() + " finished in "
                 + seconds(took) + ".");
         if (!run.complete()) {
             out.add("INCOMPLETE: checks whose input could not be read did not run, so findings may be missing:");

@@ -44,15 +44,32 @@ public class ScanRuns {
      * @param runs how many runs the scan took (an interrupted scan resumed adds one); the traffic figures are over all
      * @param incomplete why the result is incomplete (a check whose input could not be read did not run); empty when
      *     complete
+     * @param tenantName the tenant's display name from /organization, null when it could not be read
+     * @param verifiedDomains the tenant's verified domains from /organization, null when they could not be read
      */
     public record ScanRun(long scanId, String tenantId, String policyId, String policyHash, Instant startedAt,
             Instant finishedAt, String status, int drives, long items, long recordings, long graphRequests,
             long resourceUnits, long throttled, List<String> gaps, long retries, long throttledWaitMillis, long faults,
-            int runs, List<String> incomplete) {
+            int runs, List<String> incomplete, String tenantName, List<String> verifiedDomains) {
 
         public ScanRun {
             gaps = List.copyOf(gaps);
             incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
+            verifiedDomains = verifiedDomains == null ? null : List.copyOf(verifiedDomains);
+        }
+
+        public ScanRun(long scanId, String tenantId, String policyId, String policyHash, Instant startedAt,
+                Instant finishedAt, String status, int drives, long items, long recordings, long graphRequests,
+                long resourceUnits, long throttled, List<String> gaps, long retries, long throttledWaitMillis, long faults,
+                int runs, List<String> incomplete) {
+            this(scanId, tenantId, policyId, policyHash, startedAt, finishedAt, status, drives, items, recordings,
+                    graphRequests, resourceUnits, throttled, gaps, retries, throttledWaitMillis, faults, runs, incomplete,
+                    null, null);
+        }
+
+        /** "Upwell Health Centre (7f1c…)": the name people know the tenant by, with its id; the id alone when unknown. */
+        public String tenant() {
+            return tenantName == null || tenantName.isBlank() ? tenantId : tenantName + " (" + tenantId + ")";
         }
 
         /** Whether every check the pack enables had its input: no finding is missing because a read failed. */
@@ -85,6 +102,12 @@ public class ScanRuns {
         gaps(runId, gaps);
         jdbc.sql("UPDATE ward_scan SET status = ?, finished_at = ? WHERE scan_id = ?")
                 .params(kind, Timestamp.from(now), runId).update();
+    }
+
+    /** The tenant's display name and verified domains, as /organization gave them at the start of the scan. */
+    public void tenant(long scanId, String displayName, List<String> verifiedDomains) {
+        jdbc.sql("UPDATE ward_scan SET tenant_name = ?, verified_domains = ? WHERE scan_id = ?")
+                .params(displayName, verifiedDomains == null ? null : String.join("\n", verifiedDomains), scanId).update();
     }
 
     /** Replaces the scan's coverage gaps (what could not be discovered or evaluated, and why). */
@@ -144,7 +167,9 @@ public class ScanRuns {
                     finished == null ? null : finished.toInstant(), rs.getString("status"), rs.getInt("drives"),
                     rs.getLong("items"), rs.getLong("recordings"), rs.getLong("graph_requests"), rs.getLong("resource_units"),
                     rs.getLong("throttled"), lines(rs.getString("gaps")), rs.getLong("retries"),
-                    rs.getLong("throttled_wait_ms"), rs.getLong("faults"), rs.getInt("runs"), lines(rs.getString("incomplete")));
+                    rs.getLong("throttled_wait_ms"), rs.getLong("faults"), rs.getInt("runs"), lines(rs.getString("incomplete")),
+                    rs.getString("tenant_name"), rs.getString("verified_domains") == null ? null
+                            : lines(rs.getString("verified_domains")));
         }).optional();
     }
 

@@ -1,6 +1,8 @@
 package org.ward.connector.scan;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -11,6 +13,8 @@ import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.DiscoveryUnits;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.discovery.collect.TenantDiscovery;
+import org.ward.connector.discovery.collect.TenantOrganization;
+import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.policy.PolicyPack;
@@ -31,9 +35,11 @@ class DiscoveryTasklet implements Tasklet {
     private final ScanProgress progress;
     private final ScanTraffic traffic;
     private final Clock clock;
+    private final TenantOrganization organization;
 
     DiscoveryTasklet(TenantDiscovery discovery, DiscoveryUnits units, LocationStore locations, ScanRuns runs, PolicyPack policy,
-            GraphSettings graph, ScanProgress progress, ScanTraffic traffic, Clock clock) {
+            GraphSettings graph, ScanProgress progress, ScanTraffic traffic, Clock clock, TenantOrganization organization) {
+        this.organization = organization;
         this.discovery = discovery;
         this.units = units;
         this.locations = locations;
@@ -59,11 +65,32 @@ class DiscoveryTasklet implements Tasklet {
         traffic.scanning(scanId);
         progress.phase("discovering sites, teams and OneDrives");
         units.forgetAllBut(scanId);
+        List<String> gaps = new ArrayList<>(organization(scanId));
         Discovery found = discovery.discover(units.of(scanId));
         locations.record(found, scanId);
-        runs.gaps(scanId, found.gaps());
+        gaps.addAll(found.gaps());
+        runs.gaps(scanId, gaps);
         units.forget(scanId);
         traffic.record();
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Records the tenant's name and verified domains; without them reports name the tenant by its id, and guests are
+     * told from members by their user type and sign-in names alone.
+     */
+    private List<String> organization(long scanId) {
+        progress.phase("reading the tenant's name and verified domains");
+        try {
+            organization.read().ifPresent(o -> runs.tenant(scanId, o.displayName(), o.verifiedDomains()));
+            return List.of();
+        } catch (GraphAccessException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            return List.of("Not read: the tenant's name and verified domains (GET /organization needs Organization.Read.All"
+                    + " or Directory.Read.All). " + e.getMessage() + " Reports name the tenant by its id, and whether an"
+                    + " address with no directory user behind it is a guest is not evaluated.");
+        }
     }
 }

@@ -11,11 +11,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.inventory.ContentCopies;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.classify.IdentifierFingerprint;
 import org.ward.rules.classify.LocationContext;
+import org.ward.rules.facts.ClassifiedItem;
 import org.ward.rules.facts.Location;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.recordings.RecordingAssessment;
@@ -34,9 +36,11 @@ class EvaluationTasklet implements Tasklet {
     private final ScanRuns runs;
     private final ScanProgress progress;
     private final Clock clock;
+    private final ContentCopies copies;
 
     EvaluationTasklet(ItemStore items, LocationStore locations, FindingStore findings, PolicyPack policy,
-            IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress, Clock clock) {
+            IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress, Clock clock, ContentCopies copies) {
+        this.copies = copies;
         this.items = items;
         this.locations = locations;
         this.findings = findings;
@@ -50,9 +54,15 @@ class EvaluationTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long scanId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().getLong(ScanKeys.SCAN_ID);
-        progress.phase("evaluating recordings against the policy");
         Instant now = clock.instant();
         Map<String, Location> sites = locations.locationsBySite(scanId);
+        progress.phase("finding copies of recordings by their content");
+        copies.mark(policy, driveId -> {
+            DiscoveredDrive drive = locations.drive(driveId);
+            Location place = drive == null ? null : sites.get(drive.siteId());
+            return place == null ? "an unknown place" : place.displayName();
+        });
+        progress.stage().begin("evaluating recordings against the policy", "recordings", items.countRecordings());
         RecordingAssessment assessment = new RecordingAssessment(CheckContext.of(policy, now, fingerprint));
         FindingStore.Reconciler reconciler = findings.reconciler(assessment.types(), scanId, now);
         items.foldersWithRecordings(folder -> {
@@ -64,6 +74,7 @@ class EvaluationTasklet implements Tasklet {
             }
             LocationContext context = LocationContext.of(location, drive.name(), policy.locations(), sites.values());
             assessment.folder(location, context, drive.webUrl(), folder, reconciler::add);
+            progress.stage().advance(folder.stream().filter(ClassifiedItem::recording).count());
         });
         assessment.finish(reconciler::add);
         reconciler.finish();

@@ -81,9 +81,9 @@ class ScanJobConfiguration {
     @Bean
     Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, TenantDiscovery discovery, DiscoveryUnits units,
             LocationStore locations, ScanRuns runs, PolicyPack policy, GraphSettings graph, ScanProgress progress,
-            ScanTraffic traffic, Clock wardClock) {
+            ScanTraffic traffic, Clock wardClock, org.ward.connector.discovery.collect.TenantOrganization organization) {
         return new StepBuilder("discoverStep", jobs).tasklet(new DiscoveryTasklet(discovery, units, locations, runs, policy,
-                graph, progress, traffic, wardClock), tx).build();
+                graph, progress, traffic, wardClock, organization), tx).build();
     }
 
     @Bean
@@ -166,9 +166,9 @@ class ScanJobConfiguration {
     @Bean
     Step evaluateStep(JobRepository jobs, PlatformTransactionManager tx, ItemStore items, LocationStore locations,
             FindingStore findings, PolicyPack policy, IdentifierFingerprint fingerprint, ScanRuns runs, ScanProgress progress,
-            Clock wardClock) {
+            Clock wardClock, org.ward.connector.inventory.ContentCopies contentCopies) {
         return new StepBuilder("evaluateStep", jobs).tasklet(new EvaluationTasklet(items, locations, findings, policy,
-                fingerprint, runs, progress, wardClock), tx).build();
+                fingerprint, runs, progress, wardClock, contentCopies), tx).build();
     }
 
     @Bean

@@ -214,6 +214,16 @@ public class AccessStore {
         return digest(digestLines);
     }
 
+    /**
+     * Forgets what Ward knew of an item's access when Graph's answer could not be read: it is not judged on stale grants
+     * this scan, and is read again on the next.
+     */
+    public void unreadable(ItemKey item) {
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            jdbc.update("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", item.driveId(), item.itemId());
+        }
+    }
+
     /** A digest of a permission list as stored, to tell whether a re-read found anything different. */
     private static String digest(List<String> lines) {
         StringBuilder text = new StringBuilder();

@@ -21,14 +21,20 @@ public final class EffectiveAccess {
     private final Map<String, List<AccessGrant>> lists;
     private final Map<String, List<AccessGrant>> below = new HashMap<>();
 
-    EffectiveAccess(Map<String, String> folderParents, Map<String, List<AccessGrant>> lists) {
-        this.tree = new AccessTree(folderParents, lists.keySet());
+    /**
+     * @param roots the drive's permission roots delta marked: an item below one whose list Ward could not read is not
+     *     evaluated, rather than given the access of a root further up
+     */
+    EffectiveAccess(Map<String, String> folderParents, Map<String, List<AccessGrant>> lists, java.util.Set<String> roots) {
+        java.util.Set<String> subjects = new java.util.HashSet<>(lists.keySet());
+        subjects.addAll(roots);
+        this.tree = new AccessTree(folderParents, subjects);
         this.lists = lists;
     }
 
     /** The drive's access as last read. */
     public static EffectiveAccess of(String driveId, ItemStore items, AccessStore access) {
-        return new EffectiveAccess(items.folderParents(driveId), access.lists(driveId));
+        return new EffectiveAccess(items.folderParents(driveId), access.lists(driveId), access.roots(driveId).keySet());
     }
 
     /** The item whose permission list applies to this one (itself, a folder above it or {@link AccessGrant#ROOT}). */

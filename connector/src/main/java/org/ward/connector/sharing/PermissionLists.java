@@ -16,6 +16,7 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
+import org.ward.rules.sharing.Membership;
 
 /**
  * Decides which permission lists a scan reads, and reads them, twenty to a {@code $batch} (5 resource units each,
@@ -52,24 +53,33 @@ public class PermissionLists {
     }
 
     /**
+     * How this scan reads lists: the organisation's own domains (a first guess at guests), who is a guest as Graph says
+     * today (every grant stored is judged by it), where to put the items whose answer could not be read, and the stage's
+     * progress.
+     */
+    public record Reading(List<String> tenantDomains, Membership membership, Map<ItemKey, String> unreadable,
+            org.ward.connector.runs.StageProgress progress) {
+    }
+
+    /**
      * Reads the libraries' roots and the permission roots that may have changed, then the nested roots whose
      * inherited part changed, until nothing more changed.
      *
      * @param driveIds the drives this scan saw
      * @param sweep read every list, changed or not
-     * @param tenantDomains the organisation's own domains, to tell guests from members
      * @return how many permission lists were read
      */
-    public long readHierarchy(long scanId, List<String> driveIds, boolean sweep, List<String> tenantDomains) {
+    public long readHierarchy(long scanId, List<String> driveIds, boolean sweep, Reading reading) {
         access.forgetDrivesBut(new HashSet<>(driveIds));
         List<Planned> plan = new ArrayList<>();
         for (String driveId : driveIds) {
             plan.addAll(plan(driveId, scanId, sweep, null));
         }
         long reads = 0;
+        reading.progress().begin("reading who can reach recordings", "permission lists", plan.size());
         while (!plan.isEmpty()) {
             Set<ItemKey> changed = ConcurrentHashMap.newKeySet();
-            read(plan, scanId, tenantDomains, changed);
+            read(plan, scanId, reading, changed);
             reads += plan.size();
             Map<String, Set<String>> byDrive = new HashMap<>();
             changed.forEach(key -> byDrive.computeIfAbsent(key.driveId(), d -> new HashSet<>()).add(key.itemId()));
@@ -134,19 +144,25 @@ public class PermissionLists {
         return planned;
     }
 
-    private void read(List<Planned> plan, long scanId, List<String> tenantDomains, Set<ItemKey> changed) {
+    private void read(List<Planned> plan, long scanId, Reading reading, Set<ItemKey> changed) {
         List<List<Planned>> batches = new ArrayList<>();
         for (int i = 0; i < plan.size(); i += 20) {
             batches.add(plan.subList(i, Math.min(plan.size(), i + 20)));
         }
         for (int i = 0; i < batches.size(); i += BATCHES_AT_ONCE) {
             parallel.forEach(batches.subList(i, Math.min(batches.size(), i + BATCHES_AT_ONCE)), batch -> {
-                Map<ItemKey, List<AccessGrant>> read = reader.read(batch.stream().map(Planned::key).toList(), tenantDomains);
+                PermissionReader.Read read = reader.read(batch.stream().map(Planned::key).toList(), reading.tenantDomains());
                 for (Planned p : batch) {
-                    if (access.replace(p.key(), read.get(p.key()), scanId, p.subject(), p.parentId(), p.aboveId())) {
+                    List<AccessGrant> grants = read.grants().get(p.key());
+                    if (grants == null) {
+                        access.unreadable(p.key());
+                        reading.unreadable().put(p.key(), read.unreadable().getOrDefault(p.key(), "no answer"));
+                    } else if (access.replace(p.key(), reading.membership().judge(grants), scanId, p.subject(), p.parentId(),
+                            p.aboveId())) {
                         changed.add(p.key());
                     }
                 }
+                reading.progress().advance(batch.size());
             });
         }
     }
@@ -157,9 +173,10 @@ public class PermissionLists {
      *
      * @return how many permission lists were read
      */
-    public long readEveryRecording(long scanId, List<String> tenantDomains) {
+    public long readEveryRecording(long scanId, Reading reading) {
         List<String> drives = items.drivesWithRecordings();
         access.forgetDrivesBut(new HashSet<>(drives));
+        reading.progress().begin("reading who can reach recordings", "recordings", items.countRecordings());
         AtomicLong reads = new AtomicLong();
         List<ItemKey> pending = new ArrayList<>();
         for (String driveId : drives) {
@@ -179,22 +196,28 @@ public class PermissionLists {
                 }
             }
             if (pending.size() >= 20 * BATCHES_AT_ONCE) {
-                readItems(pending, scanId, tenantDomains, reads);
+                readItems(pending, scanId, reading, reads);
                 pending = new ArrayList<>();
             }
         }
-        readItems(pending, scanId, tenantDomains, reads);
+        readItems(pending, scanId, reading, reads);
         return reads.get();
     }
 
-    private void readItems(List<ItemKey> keys, long scanId, List<String> tenantDomains, AtomicLong reads) {
+    private void readItems(List<ItemKey> keys, long scanId, Reading reading, AtomicLong reads) {
         List<List<ItemKey>> batches = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += 20) {
             batches.add(keys.subList(i, Math.min(keys.size(), i + 20)));
         }
-        parallel.forEach(batches, batch -> reader.read(batch, tenantDomains).forEach((key, grants) -> {
-            access.replace(key, grants, scanId);
-            reads.incrementAndGet();
-        }));
+        parallel.forEach(batches, batch -> {
+            PermissionReader.Read read = reader.read(batch, reading.tenantDomains());
+            read.grants().forEach((key, grants) -> access.replace(key, reading.membership().judge(grants), scanId));
+            read.unreadable().forEach((key, why) -> {
+                access.unreadable(key);
+                reading.unreadable().put(key, why);
+            });
+            reads.addAndGet(batch.size());
+            reading.progress().advance(batch.size());
+        });
     }
 }

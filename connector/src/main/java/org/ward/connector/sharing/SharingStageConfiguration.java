@@ -14,6 +14,7 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
 import org.ward.rules.policy.PolicyPack;
 
@@ -25,8 +26,9 @@ class SharingStageConfiguration {
     @Bean
     ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, PermissionLists lists,
             GroupMembers groups, SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations,
-            FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock) {
+            FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock,
+            GuestJudgement guests, StageProgress progress) {
         return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, lists, groups, mode,
-                settings, items, locations, findings, runs, parallel, policy, wardClock), tx).build());
+                settings, items, locations, findings, runs, parallel, policy, wardClock, guests, progress), tx).build());
     }
 }

@@ -63,6 +63,32 @@ class AcceptRiskAndAuditCommandTests {
     }
 
     @Test
+    void theDayTypedIsTheDayStoredAndShownWhateverTheZone() {
+        // The reported bug: --until 2027-03-31 came back as 2027-04-01. West of UTC the day ends after UTC's does, east
+        // of it before; either way the day typed is the day kept and shown.
+        String day = LocalDate.now(ZoneOffset.UTC).plusMonths(2).withDayOfMonth(28).toString();
+        for (String zone : new String[] {"America/Los_Angeles", "Australia/Sydney"}) {
+            CommandRun run = CommandRun.of(context, new AcceptRiskCommand(), copyId, "--reason", "Pathway moves in spring.",
+                    "--until", day, "--zone", zone, "--by", "carol");
+
+            assertThat(run.out()).contains("is accepted-risk through " + day + " (" + zone + ")");
+            var finding = context.getBean(org.ward.connector.findings.FindingStore.class).find(copyId);
+            assertThat(finding.acceptedThrough()).hasToString(day);
+            assertThat(finding.acceptedUntil()).isEqualTo(LocalDate.parse(day).plusDays(1).atStartOfDay(java.time.ZoneId.of(zone))
+                    .toInstant());
+            assertThat(CommandRun.of(context, new FindingsCommand(), "--status", "accepted-risk").out())
+                    .contains("accepted-risk until " + day).contains("through " + day + " (" + zone + ")");
+        }
+    }
+
+    @Test
+    void aZoneThatIsNotOneSaysHowToWriteOne() {
+        assertThatThrownBy(() -> new CommandLine(new AcceptRiskCommand()).parseArgs(copyId, "--reason", "r", "--until",
+                NEXT_MONTH, "--zone", "Mars/Olympus")).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Europe/London");
+    }
+
+    @Test
     void unknownFindingIsAUsageError() {
         CommandRun run = accept("F-0000000000000000");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -107,6 +133,6 @@ class AcceptRiskAndAuditCommandTests {
 
     private CommandRun accept(String id) {
         return CommandRun.of(context, new AcceptRiskCommand(), id, "--reason", "Moving to the new system in March.",
-                "--until", NEXT_MONTH, "--by", "carol");
+                "--until", NEXT_MONTH, "--zone", "UTC", "--by", "carol");
     }
 }

@@ -70,6 +70,11 @@ class DemoTenantFindingsTests {
     }
 
     @Test
+    void labelFindingsAreExactlyThoseTheDocumentLists() throws IOException {
+        assertTable("## Expected label findings");
+    }
+
+    @Test
     void sharingAndCopyFindingsAreExactlyThoseTheDocumentLists() throws IOException {
         assertTable("## Expected sharing and copy findings");
     }

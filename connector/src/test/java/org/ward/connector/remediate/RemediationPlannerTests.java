@@ -150,8 +150,7 @@ class RemediationPlannerTests {
 
     @ParameterizedTest
     @EnumSource(value = RecordingsCatalogue.class, names = {"RECORDING_OUTSIDE_APPROVED_LOCATION", "UNREGISTERED_SITE_HOLDS_RECORDINGS",
-        "RECORDING_WITHOUT_CONSENT_EVIDENCE", "LOCATION_WITHOUT_SENSITIVITY_LABEL", "RECORDING_WITHOUT_RETENTION_LABEL",
-        "RECORDING_PAST_RETENTION"})
+        "RECORDING_WITHOUT_CONSENT_EVIDENCE", "LOCATION_WITHOUT_SENSITIVITY_LABEL", "RECORDING_PAST_RETENTION"})
     void whereAndHowRecordingsAreKeptIsLeftToTheOwnerWithTheRulesRemediation(FindingType type) {
         RemediationPlan plan = plan(type, Map.of());
         assertThat(plan.automated()).isFalse();
@@ -166,9 +165,22 @@ class RemediationPlannerTests {
     }
 
     @Test
+    void labelFindingIsLeftToWardProtectWithTheRequestItWouldMake() {
+        RemediationPlan plan = plan(RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL,
+                Map.of("requiredLabel", "Clinical Recording - 8 Years"));
+        assertThat(plan.action()).isInstanceOfSatisfying(LabelByProtect.class, label -> {
+            assertThat(label.kind()).isEqualTo("apply-retention-label");
+            assertThat(label.describe()).contains("ward protect applies \"Clinical Recording - 8 Years\"");
+            assertThat(label.requests()).containsExactly(new GraphRequest("PATCH", "/drives/drive-1/items/rec-1/retentionLabel"));
+        });
+    }
+
+    @Test
     void everyFindingTypeIsPlannedAsItsCatalogueLineSays() {
         for (FindingType type : Catalogues.all()) {
-            RemediationPlan plan = plan(type, link("users", "view", "rec-1"));
+            Map<String, Object> details = link("users", "view", "rec-1");
+            details.put("requiredLabel", "Some label");
+            RemediationPlan plan = plan(type, details);
 
             assertThat(plan.automated()).as(type.name()).isEqualTo(type.remediation().automated());
             if (!type.remediation().automated()) {

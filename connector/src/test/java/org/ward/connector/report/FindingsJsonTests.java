@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,7 +56,9 @@ class FindingsJsonTests {
 
         assertThat(accepted.get("firstSeen").asString()).isEqualTo("2026-03-01T09:00:00Z");
         assertThat(accepted.get("lastSeen").asString()).isEqualTo("2026-03-02T09:04:30Z");
-        assertThat(Instant.parse(accepted.get("acceptedUntil").asString())).isEqualTo("2026-06-30T00:00:00Z");
+        // Recorded before the day was kept: the last day is the UTC day before the acceptance ends.
+        assertThat(accepted.get("acceptedUntil").asString()).isEqualTo("2026-06-29");
+        assertThat(accepted.get("acceptedUntilZone").asString()).isEqualTo("UTC");
         assertThat(accepted.get("resolvedAt").isNull()).isTrue();
     }
 

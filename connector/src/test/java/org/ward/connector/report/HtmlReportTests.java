@@ -79,6 +79,23 @@ class HtmlReportTests {
     }
 
     @Test
+    void twoFilesWhoseNamesMaskToTheSameTextStayApartByTheirItemReference() throws Exception {
+        // 999 000 0018 and 999 000 1618 both mask to "999 *** **18".
+        ReportFixtures.FindingBuilder first = ReportFixtures.finding("a7", RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL);
+        first.path = "/Consultations/Video 999 000 0018.mp4";
+        ReportFixtures.FindingBuilder second = ReportFixtures.finding("a8", RecordingsCatalogue.RECORDING_WITHOUT_RETENTION_LABEL);
+        second.path = "/Consultations/Video 999 000 1618.mp4";
+        List<org.ward.rules.findings.Finding> twins = List.of(first.build(), second.build());
+        String page = html(twins);
+
+        String refA = twins.get(0).resource().itemRef();
+        String refB = twins.get(1).resource().itemRef();
+        assertThat(refA).isNotEqualTo(refB).matches("i-[0-9a-f]{8}");
+        assertThat(page).contains("Video 999 *** **18.mp4</a> <span class=\"ref\">" + refA + "</span>")
+                .contains("Video 999 *** **18.mp4</a> <span class=\"ref\">" + refB + "</span>");
+    }
+
+    @Test
     void showsTheSiteUrlWhereASiteFindingHasNoPath() throws Exception {
         ReportFixtures.FindingBuilder site = ReportFixtures.finding("f6", RecordingsCatalogue.LOCATION_WITHOUT_SENSITIVITY_LABEL);
         site.path = null;

@@ -145,7 +145,8 @@ final class ReportFixtures {
         Finding build() {
             String ruleId = POLICY.rule(type).map(r -> r.id()).orElse(type.name().toLowerCase().replace('_', '-'));
             return new Finding(id, type, severity, ruleId, status, title, reasons,
-                    new FindingResource(siteId, "b!drive-clinic", "01ITEM" + id.substring(2).toUpperCase(), webUrl, path),
+                    path == null ? new FindingResource(siteId, null, null, webUrl, null)
+                            : new FindingResource(siteId, "b!drive-clinic", "01ITEM" + id.substring(2).toUpperCase(), webUrl, path),
                     owner, details, firstSeen, FINISHED, resolvedAt, acceptedBy, acceptedReason, acceptedUntil);
         }
     }

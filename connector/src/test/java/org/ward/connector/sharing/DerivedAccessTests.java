@@ -194,7 +194,7 @@ class DerivedAccessTests {
                     derived.put(key.toString(), describe(effective.grantsOf(row.item())));
                 });
                 for (int i = 0; i < keys.size(); i += 20) {
-                    reader.read(keys.subList(i, Math.min(keys.size(), i + 20)), domains)
+                    reader.read(keys.subList(i, Math.min(keys.size(), i + 20)), domains).grants()
                             .forEach((key, grants) -> read.put(key.toString(), describe(grants)));
                 }
             }

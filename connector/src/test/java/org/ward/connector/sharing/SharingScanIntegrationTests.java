@@ -58,6 +58,22 @@ class SharingScanIntegrationTests {
     }
 
     @Test
+    void aPackWithNoDomainsDoesNotTurnMembersIntoOutsiders() throws Exception {
+        // Issue 11 §3: who is a guest is Graph's word (userType, #EXT#, /organization's verified domains). With an empty
+        // domain list, Ada's own OneDrive recording and the staff's grants must stay members' access.
+        Path pack = dataDir.resolve("no-domains.yaml");
+        java.nio.file.Files.writeString(pack, java.nio.file.Files.readString(Path.of(ScanHarness.CLINIC_POLICY))
+                .replace("domains: [smallclinic.onmicrosoft.com, smallclinic.nhs.uk]", "domains: []"));
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(readOnly);
+        settings.put("ward.policy.pack", pack.toString());
+
+        List<Finding> open = ScanHarness.scan(settings);
+
+        assertThat(open).filteredOn(f -> f.type() == SharingCatalogue.EXTERNAL_USER_ACCESS).isEmpty();
+        assertThat(open).extracting(f -> f.resource().path()).contains("/Waiting room.mp4");
+    }
+
+    @Test
     void firstScanReadsEachRecordingsPermissionsOnceInBatches() {
         ScanHarness.scan(readOnly);
         long recordings = recordingsFound(readOnly);
@@ -65,13 +81,16 @@ class SharingScanIntegrationTests {
         assertThat(reads).hasSize((int) recordings);
         assertThat(reads).extracting(RequestLogEntry::resourceUnits).containsOnly(5);
         long labelReads = simulator.requestLog().count(e -> e.path().endsWith("/extractSensitivityLabels"));
-        // The inventory reads each candidate's retention label and columns in batches of its own, per drive page.
+        // The inventory reads each candidate's retention label and columns in batches of its own, per drive page;
+        // the label checks re-read the retention label of recordings carrying another one than their kind's.
         long detailBatches = simulator.requestLog().matching(e -> e.inBatch() && e.query() != null
                 && e.query().contains("retentionLabel")).stream()
                 .collect(java.util.stream.Collectors.groupingBy(e -> e.path().split("/")[2], java.util.stream.Collectors.counting()))
                 .values().stream().mapToLong(n -> (n + 19) / 20).sum();
+        long retentionReads = simulator.requestLog().count(e -> e.inBatch() && e.path().endsWith("/retentionLabel"));
         assertThat(simulator.requestLog().matching(e -> e.path().equals("/$batch")))
-                .hasSize((int) (Math.ceil(recordings / 20.0) + Math.ceil(labelReads / 20.0) + detailBatches));
+                .hasSize((int) (Math.ceil(recordings / 20.0) + Math.ceil(labelReads / 20.0) + detailBatches
+                        + Math.ceil(retentionReads / 20.0)));
     }
 
     @Test

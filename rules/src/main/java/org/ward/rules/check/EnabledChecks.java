@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.ward.rules.facts.RecordingSubject;
 import org.ward.rules.findings.CheckOutcome;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.FindingType;
@@ -60,7 +61,12 @@ public final class EnabledChecks<F> {
             Optional<Rule> rule = context.pack().rule(check.getKey()).filter(Rule::enabled);
             if (rule.isPresent()) {
                 CheckOutcome outcome = check.getValue().evaluate(facts, rule.get(), context);
-                outcome.findings().forEach(sink);
+                if (facts instanceof RecordingSubject about) {
+                    // Every finding about a recording says why the item is one.
+                    outcome.findings().forEach(d -> sink.accept(d.withClassification(about.recording().evidence())));
+                } else {
+                    outcome.findings().forEach(sink);
+                }
                 notEvaluated.record(rule.get(), outcome, subject);
             }
         }

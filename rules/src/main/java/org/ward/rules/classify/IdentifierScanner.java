@@ -27,7 +27,9 @@ final class IdentifierScanner {
     // or "9434765919".
     private static final Pattern TEN_DIGITS = Pattern.compile("(?<!\\d)(\\d{3})([ ._-]?)(\\d{3})\\2(\\d{4})(?!\\d)");
     private static final Pattern CHI_SPACED = Pattern.compile("(?<!\\d)(\\d{6})[ ._-](\\d{4})(?!\\d)");
-    private static final Pattern MEDICARE = Pattern.compile("(?<!\\d)([2-6]\\d{3})([ ._-]?)(\\d{5})\\2(\\d)(?:\\2?(\\d))?(?!\\d)");
+    // The individual reference number (1-9) may follow the card number, run on or after the same separator or a slash
+    // ("2123 45670 1 1", "2123 45670 1/1"); nothing else may (a twelfth digit makes it no Medicare number).
+    private static final Pattern MEDICARE = Pattern.compile("(?<!\\d)([2-6]\\d{3})([ ._-]?)(\\d{5})\\2(\\d)(?:(?:\\2|/)?(\\d))?(?!\\d)");
 
     private final IdentifierPolicy policy;
     private final List<Pattern> mrnKeywords;
@@ -49,6 +51,41 @@ final class IdentifierScanner {
             }
         }
         return find(text, enabled);
+    }
+
+    /**
+     * What the classifier reads: the identifiers of the types the pack enables that can be identifiers where they are
+     * written (see {@link IdentifierPlausibility}), and the checksum-valid numbers that cannot, with why.
+     */
+    Scan scan(String text) {
+        List<FoundIdentifier> found = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (FoundIdentifier candidate : find(text)) {
+            java.util.Optional<String> why = IdentifierPlausibility.implausible(candidate, text,
+                    policy.settings(candidate.type()));
+            if (why.isPresent()) {
+                rejected.add(new Rejected(candidate.type(), why.get()));
+            } else {
+                found.add(candidate);
+            }
+        }
+        return new Scan(found, rejected);
+    }
+
+    /** Whether the identifier is written in one of its type's formats ("943 476 5919") rather than as bare digits. */
+    boolean wellFormed(FoundIdentifier found, String text) {
+        return policy.settings(found.type()).wellFormed(IdentifierPlausibility.groups(text.substring(found.start(),
+                found.end())));
+    }
+
+    /**
+     * @param found identifiers that can be what they look like
+     * @param rejected checksum-valid numbers that cannot, each with its type and why (never the value)
+     */
+    record Scan(List<FoundIdentifier> found, List<Rejected> rejected) {
+    }
+
+    record Rejected(IdentifierType type, String reason) {
     }
 
     /** Identifiers of every type Ward knows, whatever the pack enables: used for masking, where missing one leaks. */

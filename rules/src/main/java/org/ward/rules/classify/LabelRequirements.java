@@ -45,16 +45,8 @@ public final class LabelRequirements {
      * whose label Graph does not expose is NOT_EVALUATED, never a pass.
      */
     public LabelVerdict containerSensitivity(Collection<String> kindIds, ContainerLabel label) {
-        String required = null;
-        int requiredRank = -1;
-        for (String kind : kindIds) {
-            String minimum = policy.forKind(kind).map(KindLabels::minimumSensitivity).orElse(null);
-            OptionalInt rank = minimum == null ? OptionalInt.empty() : policy.rank(null, minimum);
-            if (rank.isPresent() && rank.getAsInt() > requiredRank) {
-                required = minimum;
-                requiredRank = rank.getAsInt();
-            }
-        }
+        String required = highest(kindIds, KindLabels::minimumSensitivity);
+        int requiredRank = required == null ? -1 : policy.rank(null, required).getAsInt();
         if (required == null) {
             return new LabelVerdict(Status.NOT_REQUIRED, null, null, "the pack requires no sensitivity label for "
                     + String.join(", ", new java.util.TreeSet<>(kindIds)));
@@ -77,5 +69,54 @@ public final class LabelRequirements {
                     "sensitivity label \"" + actual + "\" is lower than the required \"" + required + "\"");
         }
         return new LabelVerdict(Status.MEETS, required, actual, "sensitivity label \"" + actual + "\" meets \"" + required + "\"");
+    }
+
+    /** The label an Office or PDF file naming a patient must carry at least, beside recordings of these kinds. */
+    public Optional<String> fileSensitivityFor(Collection<String> kindIds) {
+        return Optional.ofNullable(highest(kindIds, KindLabels::fileSensitivity));
+    }
+
+    /**
+     * Whether a file beside recordings of these kinds carries at least the highest {@code fileSensitivity} they need.
+     *
+     * @param labelId the file's label id as Graph reports it, null when it has none
+     * @param displayName the label's name, when the tenant's catalogue named it; null otherwise
+     */
+    public LabelVerdict fileSensitivity(Collection<String> kindIds, String labelId, String displayName) {
+        String required = highest(kindIds, KindLabels::fileSensitivity);
+        if (required == null) {
+            return new LabelVerdict(Status.NOT_REQUIRED, null, null, "the pack requires no sensitivity label on files beside "
+                    + String.join(", ", new java.util.TreeSet<>(kindIds)));
+        }
+        if (labelId == null) {
+            return new LabelVerdict(Status.MISSING, required, null, "no sensitivity label; required \"" + required
+                    + "\" or higher");
+        }
+        String actual = displayName != null ? displayName : labelId;
+        OptionalInt rank = policy.rank(labelId, displayName);
+        if (rank.isEmpty()) {
+            return new LabelVerdict(Status.UNKNOWN_LABEL, required, actual, "sensitivity label \"" + actual
+                    + "\" is not in the pack's labels.sensitivityOrder, so Ward cannot tell whether it meets \"" + required + "\"");
+        }
+        if (rank.getAsInt() < policy.rank(null, required).getAsInt()) {
+            return new LabelVerdict(Status.LOWER_THAN_REQUIRED, required, actual,
+                    "sensitivity label \"" + actual + "\" is lower than the required \"" + required + "\"");
+        }
+        return new LabelVerdict(Status.MEETS, required, actual, "sensitivity label \"" + actual + "\" meets \"" + required + "\"");
+    }
+
+    /** The highest label (in the pack's order) that any of the kinds asks for through {@code field}; null if none. */
+    private String highest(Collection<String> kindIds, java.util.function.Function<KindLabels, String> field) {
+        String highest = null;
+        int highestRank = -1;
+        for (String kind : kindIds) {
+            String label = policy.forKind(kind).map(field).orElse(null);
+            OptionalInt rank = label == null ? OptionalInt.empty() : policy.rank(null, label);
+            if (rank.isPresent() && rank.getAsInt() > highestRank) {
+                highest = label;
+                highestRank = rank.getAsInt();
+            }
+        }
+        return highest;
     }
 }

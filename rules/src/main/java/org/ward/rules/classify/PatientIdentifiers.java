@@ -1,5 +1,6 @@
 package org.ward.rules.classify;
 
+import org.ward.rules.facts.ClassificationEvidence;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -41,8 +42,17 @@ final class PatientIdentifiers {
         }
     }
 
+    /**
+     * The identifiers on an item, and the checksum-valid numbers that cannot be identifiers where they were written.
+     *
+     * @param matches identifiers, masked and fingerprinted
+     * @param notIdentifiers why each rejected number is not counted, as evidence notes (no values)
+     */
+    record Found(List<IdentifierMatch> matches, List<ClassificationEvidence.Contribution> notIdentifiers) {
+    }
+
     /** @param clinicalContext a description of the item's clinical context, or null when it has none */
-    List<IdentifierMatch> find(ItemFacts facts, String clinicalContext) {
+    Found find(ItemFacts facts, String clinicalContext) {
         ItemRecord item = facts.item();
         List<Source> sources = new ArrayList<>();
         if (policy.scans(ScanTarget.NAME)) {
@@ -55,20 +65,27 @@ final class PatientIdentifiers {
             sources.addAll(facts.columns());
         }
         List<IdentifierMatch> matches = new ArrayList<>();
+        List<ClassificationEvidence.Contribution> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Source source : sources) {
-            for (FoundIdentifier found : scanner.find(source.text())) {
+            IdentifierScanner.Scan scan = scanner.scan(source.text());
+            for (FoundIdentifier found : scan.found()) {
                 String print = fingerprint.of(found.type(), found.value());
                 if (seen.add(print)) {
                     String context = found.type() == IdentifierType.MRN ? "found next to an MRN keyword"
                             : keywordContext(found.type(), facts).orElse(clinicalContext);
                     boolean testRange = found.type() == IdentifierType.NHS_NUMBER && found.value().startsWith("999");
                     matches.add(new IdentifierMatch(found.type(), masking.mask(found.type(), found.value()), print,
-                            source.where(), context, testRange));
+                            source.where(), context, testRange, scanner.wellFormed(found, source.text())));
                 }
             }
+            for (IdentifierScanner.Rejected no : scan.rejected()) {
+                rejected.add(new ClassificationEvidence.Contribution("not-an-identifier", no.type().label(), source.where(), 0,
+                        "not counted: a number in the " + source.where() + " passes the " + no.type().label()
+                                + " check digit, but " + no.reason()));
+            }
         }
-        return matches;
+        return new Found(matches, rejected);
     }
 
     private Optional<String> keywordContext(IdentifierType type, ItemFacts facts) {

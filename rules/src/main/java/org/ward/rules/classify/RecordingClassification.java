@@ -1,5 +1,6 @@
 package org.ward.rules.classify;
 
+import org.ward.rules.facts.ClassificationEvidence;
 import java.util.List;
 
 /**
@@ -10,12 +11,27 @@ import java.util.List;
  * @param score the best kind's score, 0-100
  * @param reasons how the score was made, in order, identifiers masked; the last line states the verdict
  * @param identifiers patient identifiers found on the item (masked, fingerprinted), also for non-recordings
+ * @param evidence the same, structured: each signal with where it matched and its weight, the threshold, what argued
+ *     against it
  */
-public record RecordingClassification(
-        boolean isRecording, String kind, int score, List<String> reasons, List<IdentifierMatch> identifiers) {
+public record RecordingClassification(boolean isRecording, String kind, int score, List<String> reasons,
+        List<IdentifierMatch> identifiers, ClassificationEvidence evidence) {
 
     public RecordingClassification {
         reasons = List.copyOf(reasons);
         identifiers = List.copyOf(identifiers);
+        evidence = evidence == null ? ClassificationEvidence.of(reasons.isEmpty() ? null : reasons.get(reasons.size() - 1))
+                : evidence;
+    }
+
+    public RecordingClassification(boolean isRecording, String kind, int score, List<String> reasons,
+            List<IdentifierMatch> identifiers) {
+        this(isRecording, kind, score, reasons, identifiers, null);
+    }
+
+    /** A verdict made from its evidence: the reasons are the evidence's sentences. */
+    static RecordingClassification of(ClassificationEvidence evidence, List<IdentifierMatch> identifiers) {
+        return new RecordingClassification(evidence.recording(), evidence.recording() ? evidence.kind() : null,
+                evidence.score(), evidence.sentences(), identifiers, evidence);
     }
 }

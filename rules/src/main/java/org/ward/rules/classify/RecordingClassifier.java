@@ -1,21 +1,27 @@
 package org.ward.rules.classify;
 
+import org.ward.rules.facts.ClassificationEvidence;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.ward.rules.facts.ClassificationEvidence.Contribution;
+import org.ward.rules.classify.Words.Keywords;
 import org.ward.rules.facts.ItemRecord;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.RecordingKind;
+import org.ward.rules.policy.RecordingPolicy.NegativeKeywords;
 import org.ward.rules.policy.Signal;
 import org.ward.rules.policy.SignalType;
 
 /**
  * Is this item a patient recording, of which kind, and why. Pure: the item, its location and the pack in; a
- * verdict with a score and reasons out. A kind applies only when one of its media signals (MIME type, extension,
- * facet) matches, so folders and documents are never recordings; each matching signal adds its weight, and the
- * best-scoring kind wins if it reaches its threshold. Scores are capped at 100, so a tie at the cap goes to the kind with
- * more evidence before the cap (then to the kind listed first).
+ * verdict with a score and its evidence out. A kind applies only when one of its media signals (MIME type, extension,
+ * facet) matches, so folders and documents are never recordings; each matching signal adds its weight, the pack's
+ * negative keywords (staff training, webinars, marketing) take theirs off, and the best-scoring kind wins if it
+ * reaches its threshold. Scores are capped at 100, so a tie at the cap goes to the kind with more evidence before the
+ * cap (then to the kind listed first).
  */
 public final class RecordingClassifier {
 
@@ -23,75 +29,111 @@ public final class RecordingClassifier {
     private final IdentifierMasking masking;
     private final PatientIdentifiers identifiers;
     private final SignalEvidence evidence;
+    private final List<Negative> negatives = new ArrayList<>();
+
+    private record Negative(NegativeKeywords group, Keywords keywords) {
+    }
 
     public RecordingClassifier(PolicyPack pack, IdentifierFingerprint fingerprint) {
         this.pack = pack;
         this.masking = new IdentifierMasking(pack.identifiers());
         this.identifiers = new PatientIdentifiers(pack.identifiers(), masking, fingerprint);
         this.evidence = new SignalEvidence(pack, masking);
+        pack.recordings().negativeKeywords().forEach(g -> negatives.add(new Negative(g, Keywords.of(g.values()))));
     }
 
     public RecordingClassification classify(ItemRecord item, LocationContext location) {
         if (item.folder()) {
-            return new RecordingClassification(false, null, 0, List.of("a folder is never a recording"), List.of());
+            return new RecordingClassification(false, null, 0, List.of("a folder is never a recording"), List.of(),
+                    ClassificationEvidence.of("a folder is never a recording"));
         }
         ItemFacts facts = ItemFacts.of(item, location);
-        List<IdentifierMatch> found = identifiers.find(facts, clinicalContext(facts).orElse(null));
+        PatientIdentifiers.Found found = identifiers.find(facts, clinicalContext(facts).orElse(null));
+        List<Contribution> against = new ArrayList<>(againstFor(facts));
+        int penalty = -against.stream().mapToInt(Contribution::weight).sum();
+        against.addAll(new LinkedHashSet<>(found.notIdentifiers()));
         KindScore best = null;
         for (RecordingKind kind : pack.recordings().kinds()) {
-            KindScore score = score(kind, facts, found);
+            KindScore score = score(kind, facts, found.matches(), penalty);
             if (score != null && (best == null || score.points() > best.points()
                     || (score.points() == best.points() && score.uncapped() > best.uncapped()))) {
                 best = score;
             }
         }
+        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
         if (best == null) {
-            return new RecordingClassification(false, null, 0, List.of("not audio, video or an image: " + media(item)
-                    + " match no recording kind's media signals"), found);
+            String verdict = "not audio, video or an image: " + media(item) + " match no recording kind's media signals";
+            return RecordingClassification.of(new ClassificationEvidence(false, null, null, 0, 0, List.of(), List.of(), ids,
+                    null, verdict), found.matches());
         }
         boolean recording = best.points() >= best.kind().threshold();
-        List<String> reasons = new ArrayList<>(best.reasons());
-        reasons.add("= " + best.points() + (recording ? ": reaches" : ": below") + " the threshold " + best.kind().threshold()
-                + " for " + best.kind().id() + " (" + best.kind().title() + ")" + (recording ? "" : ", so not a recording"));
-        return new RecordingClassification(recording, recording ? best.kind().id() : null, best.points(), reasons, found);
+        String verdict = "= " + best.points() + (recording ? ": reaches" : ": below") + " the threshold "
+                + best.kind().threshold() + " for " + best.kind().id() + " (" + best.kind().title() + ")"
+                + (recording ? "" : ", so not a recording");
+        return RecordingClassification.of(new ClassificationEvidence(recording, best.kind().id(), best.kind().title(),
+                best.points(), best.kind().threshold(), best.signals(), against, ids, null, verdict), found.matches());
     }
 
-    private record KindScore(RecordingKind kind, int points, int uncapped, List<String> reasons) {
+    private record KindScore(RecordingKind kind, int points, int uncapped, List<Contribution> signals) {
     }
 
     /** The kind's score, or null when none of its media signals matches. */
-    private KindScore score(RecordingKind kind, ItemFacts facts, List<IdentifierMatch> found) {
+    private KindScore score(RecordingKind kind, ItemFacts facts, List<IdentifierMatch> found, int penalty) {
         int points = 0;
         boolean media = false;
-        List<String> reasons = new ArrayList<>();
+        List<Contribution> signals = new ArrayList<>();
         for (Signal signal : kind.signals()) {
             Optional<Contribution> contribution = signal.type() == SignalType.PATIENT_IDENTIFIER
                     ? identifierContribution(signal, found)
-                    : evidence.match(signal, facts, kind.id()).map(why -> new Contribution(signal.weight(), why));
+                    : evidence.match(signal, facts, kind.id()).map(m -> new Contribution(signal.type().key(), m.matched(),
+                            m.where(), signal.weight(), m.because()));
             if (contribution.isPresent()) {
                 media |= signal.type().isMedia();
-                points += contribution.get().points();
-                reasons.add("+" + contribution.get().points() + " " + contribution.get().why());
+                points += contribution.get().weight();
+                signals.add(contribution.get());
             }
         }
-        return media ? new KindScore(kind, Math.min(100, points), points, reasons) : null;
+        int net = points - penalty;
+        return media ? new KindScore(kind, Math.max(0, Math.min(100, net)), net, signals) : null;
     }
 
-    private record Contribution(int points, String why) {
+    /** The pack's negative keywords found on the item or its location, once per group, with negative weights. */
+    private List<Contribution> againstFor(ItemFacts facts) {
+        List<Contribution> against = new ArrayList<>();
+        for (Negative negative : negatives) {
+            evidence.negative(negative.keywords(), facts).ifPresent(m -> against.add(new Contribution("negative-keyword",
+                    m.matched(), m.where(), -negative.group().weight(), "negative " + m.because()
+                            + ": staff, training or publicity media rather than a patient's")));
+        }
+        return against;
     }
 
+    /**
+     * The strongest identifier counts: one backed by context its full weight, one written the way people write it
+     * ("943 476 5919") the signal's formatted weight, ten bare digits its weak weight.
+     */
     private static Optional<Contribution> identifierContribution(Signal signal, List<IdentifierMatch> found) {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Optional<IdentifierMatch> strong = found.stream().filter(IdentifierMatch::withContext).findFirst();
         String more = found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : "";
+        Optional<IdentifierMatch> strong = found.stream().filter(IdentifierMatch::withContext).findFirst();
         if (strong.isPresent()) {
-            return Optional.of(new Contribution(signal.weight(), strong.get().describe() + ", backed by "
-                    + strong.get().context() + more));
+            IdentifierMatch id = strong.get();
+            return Optional.of(new Contribution(signal.type().key(), id.type().label(), id.foundIn(), signal.weight(),
+                    id.describe() + ", backed by " + id.context() + more));
         }
-        return Optional.of(new Contribution(signal.weakWeight(), found.get(0).describe() + more
-                + " without context: about 1 in 11 random 10-digit numbers pass the check digit, so alone it is weak evidence"));
+        Optional<IdentifierMatch> formatted = found.stream().filter(IdentifierMatch::wellFormed).findFirst();
+        if (formatted.isPresent() && signal.formattedWeight() > signal.weakWeight()) {
+            IdentifierMatch id = formatted.get();
+            return Optional.of(new Contribution(signal.type().key(), id.type().label(), id.foundIn(), signal.formattedWeight(),
+                    id.describe() + more + ", written the way " + id.type().label() + "s are written but without context:"
+                            + " stronger than bare digits, weaker than a keyword"));
+        }
+        IdentifierMatch id = found.get(0);
+        return Optional.of(new Contribution(signal.type().key(), id.type().label(), id.foundIn(), signal.weakWeight(),
+                id.describe() + more + " without context: about 1 in 11 random 10-digit numbers pass the check digit, so"
+                        + " alone it is weak evidence"));
     }
 
     /**
@@ -104,9 +146,9 @@ public final class RecordingClassifier {
             for (Signal signal : kind.signals()) {
                 boolean contextual = signal.type() == SignalType.CONTEXT_KEYWORD || signal.type() == SignalType.COLUMN;
                 if (weighsIdentifiers && contextual) {
-                    Optional<String> why = evidence.match(signal, facts, kind.id());
+                    Optional<SignalMatch> why = evidence.match(signal, facts, kind.id());
                     if (why.isPresent()) {
-                        return Optional.of("clinical context: " + why.get());
+                        return Optional.of("clinical context: " + why.get().because());
                     }
                 }
             }

@@ -15,7 +15,7 @@ import org.ward.rules.findings.FindingResource;
  * @param sameContentApproved places in approved locations holding the same content (same hash)
  */
 public record OneDriveRecording(ClassifiedItem recording, Location oneDrive, FindingResource resource,
-        List<ApprovedCopy> sameContentApproved) {
+        List<ApprovedCopy> sameContentApproved) implements org.ward.rules.facts.RecordingSubject {
 
     public OneDriveRecording {
         sameContentApproved = List.copyOf(sameContentApproved);

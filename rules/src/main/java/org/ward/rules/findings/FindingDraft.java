@@ -46,6 +46,19 @@ public record FindingDraft(FindingType type, String ruleId, Severity severity, S
         return new FindingDraft(type, ruleId, severity, title, reasons, resource, owner, discriminator, value);
     }
 
+    /** The key in {@link #details()} under which a finding about a recording carries its classification evidence. */
+    public static final String CLASSIFICATION = "classification";
+
+    /** The same finding, carrying why its item is a patient recording (structured, identifiers masked). */
+    public FindingDraft withClassification(org.ward.rules.facts.ClassificationEvidence evidence) {
+        if (evidence == null) {
+            return this;
+        }
+        Map<String, Object> more = new java.util.LinkedHashMap<>(details);
+        more.put(CLASSIFICATION, evidence.toMap());
+        return withDetails(more);
+    }
+
     /** The stable id: the same problem found again is the same finding. */
     public String findingId() {
         return FindingIds.of(type, resource.key(), discriminator);

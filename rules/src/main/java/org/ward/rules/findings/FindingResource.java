@@ -27,6 +27,14 @@ public record FindingResource(String siteId, String driveId, String itemId, Stri
         return new FindingResource(siteId, item.driveId(), item.itemId(), url, item.path());
     }
 
+    /**
+     * A short reference to the item ("i-3f9a2c1b"), the same in every report: two files whose names mask to the same
+     * text ("Video 999 *** **18.mp4") stay apart by it. Null for a finding about a place.
+     */
+    public String itemRef() {
+        return itemId == null ? null : ItemRefs.of(driveId, itemId);
+    }
+
     /** The key that, with the finding type and discriminator, identifies the same problem scan after scan. */
     String key() {
         return itemId != null ? "item:" + driveId + "/" + itemId : "site:" + siteId;

@@ -45,7 +45,7 @@ final class IdentifierSection {
         boolean mrn = type == IdentifierType.MRN;
         NodeFields fields = mrn
                 ? NodeFields.of(node, problems, "enabled", "mask", "contextKeywords", "patterns", "keywords", "keywordDistance")
-                : NodeFields.of(node, problems, "enabled", "mask", "contextKeywords");
+                : NodeFields.of(node, problems, "enabled", "mask", "contextKeywords", "ranges", "formats");
         boolean enabled = fields.bool("enabled", false);
         MaskStyle mask = fields.node("mask").map(n -> mask(n, problems)).orElse(defaultMask(type));
         List<String> context = fields.texts("contextKeywords", List.of());
@@ -60,7 +60,32 @@ final class IdentifierSection {
             problems.add(fields.originOf("keywords"), "is required when mrn is enabled: an MRN is only recognised"
                     + " next to a keyword such as MRN");
         }
-        return new IdentifierSettings(type, enabled, mask, context, patterns, keywords, distance);
+        List<NumberRange> ranges = fields.each("ranges", n -> range(n, problems));
+        List<String> formats = fields.each("formats", n -> format(n, problems));
+        return new IdentifierSettings(type, enabled, mask, context, patterns, keywords, distance, ranges, formats);
+    }
+
+    private static NumberRange range(PolicyNode node, Problems problems) {
+        String text = Scalars.textOf(node, problems);
+        if (text == null) {
+            return null;
+        }
+        NumberRange range = NumberRange.parse(text);
+        if (range == null) {
+            problems.add(node.origin(), "\"" + text + "\" is not a range such as 300 000 0000-499 999 9999 (the lower"
+                    + " number first)");
+        }
+        return range;
+    }
+
+    private static String format(PolicyNode node, Problems problems) {
+        String text = Scalars.textOf(node, problems);
+        if (text != null && !text.matches("[1-9]\\d?(-[1-9]\\d?)+")) {
+            problems.add(node.origin(), "\"" + text + "\" is not a format such as 3-3-4 (the sizes of the digit groups,"
+                    + " joined by hyphens)");
+            return null;
+        }
+        return text;
     }
 
     private static MaskStyle mask(PolicyNode node, Problems problems) {
@@ -85,7 +110,7 @@ final class IdentifierSection {
     }
 
     private static IdentifierSettings disabled(IdentifierType type) {
-        return new IdentifierSettings(type, false, defaultMask(type), List.of(), List.of(), List.of(), 5);
+        return new IdentifierSettings(type, false, defaultMask(type), List.of(), List.of(), List.of(), 5, List.of(), List.of());
     }
 
     private static String[] keys() {

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  *     "id", is the identifier)
  * @param keywords for an MRN only: one must come just before the match ("MRN 12345678")
  * @param keywordDistance for an MRN only: how many characters may separate the keyword and the match
+ * @param ranges the ranges the scheme issues numbers from; a checksum-valid number outside them is not an identifier
+ *     (empty: no range limit beyond the scheme's own rules)
+ * @param formats how people write the identifier, as digit groups ("3-3-4": three digits, a space or hyphen, three,
+ *     then four); a value written so is stronger evidence than the same digits run together
  */
 public record IdentifierSettings(
         IdentifierType type,
@@ -22,11 +26,26 @@ public record IdentifierSettings(
         List<String> contextKeywords,
         List<Pattern> patterns,
         List<String> keywords,
-        int keywordDistance) {
+        int keywordDistance,
+        List<NumberRange> ranges,
+        List<String> formats) {
 
     public IdentifierSettings {
         contextKeywords = List.copyOf(contextKeywords);
         patterns = List.copyOf(patterns);
         keywords = List.copyOf(keywords);
+        ranges = ranges == null ? List.of() : List.copyOf(ranges);
+        formats = formats == null ? List.of() : List.copyOf(formats);
+    }
+
+    /** Whether the digits fall in one of the issued ranges (always, when the pack names none). */
+    public boolean inIssuedRange(String digits) {
+        return ranges.isEmpty() || ranges.stream().anyMatch(r -> r.contains(digits));
+    }
+
+    /** Whether digit groups of these sizes ([3, 3, 4]) are one of the formats people write the identifier in. */
+    public boolean wellFormed(List<Integer> groups) {
+        String key = String.join("-", groups.stream().map(String::valueOf).toList());
+        return groups.size() > 1 && formats.contains(key);
     }
 }

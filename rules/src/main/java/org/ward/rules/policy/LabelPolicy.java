@@ -7,16 +7,24 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Labels: the tenant's sensitivity labels from lowest to highest priority, and what each recording kind needs.
+ * Labels: the tenant's sensitivity labels from lowest to highest priority, what each recording kind needs, and whether
+ * Ward may replace a label a person applied.
  *
- * @param sensitivityOrder the tenant's sensitivity labels, lowest priority first
+ * @param sensitivityOrder the tenant's sensitivity labels, lowest priority first. This order, not the priority
+ *     numbers Graph shows (whose direction Microsoft's pages describe both ways), decides what is a downgrade
  * @param kinds the labels each recording kind needs, by kind id
+ * @param overwriteUserLabels whether {@code ward protect} may replace a label a person applied (a sensitivity label
+ *     assigned "privileged", a retention label applied by a user) with the pack's; false keeps theirs and reports it
  */
-public record LabelPolicy(List<SensitivityLabel> sensitivityOrder, Map<String, KindLabels> kinds) {
+public record LabelPolicy(List<SensitivityLabel> sensitivityOrder, Map<String, KindLabels> kinds, boolean overwriteUserLabels) {
 
     public LabelPolicy {
         sensitivityOrder = List.copyOf(sensitivityOrder);
         kinds = Map.copyOf(kinds);
+    }
+
+    public LabelPolicy(List<SensitivityLabel> sensitivityOrder, Map<String, KindLabels> kinds) {
+        this(sensitivityOrder, kinds, false);
     }
 
     public Optional<KindLabels> forKind(String kindId) {
@@ -38,5 +46,11 @@ public record LabelPolicy(List<SensitivityLabel> sensitivityOrder, Map<String, K
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** The pack's entry for a label name (ignoring case). */
+    public Optional<SensitivityLabel> label(String name) {
+        OptionalInt rank = rank(null, name);
+        return rank.isPresent() ? Optional.of(sensitivityOrder.get(rank.getAsInt())) : Optional.empty();
     }
 }

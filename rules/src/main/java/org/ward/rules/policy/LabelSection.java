@@ -16,7 +16,7 @@ final class LabelSection {
     }
 
     static LabelPolicy labels(PolicyNode node, Set<String> kindIds, Problems problems) {
-        NodeFields fields = NodeFields.of(node, problems, "sensitivityOrder", "kinds");
+        NodeFields fields = NodeFields.of(node, problems, "sensitivityOrder", "kinds", "overwriteUserLabels");
         List<SensitivityLabel> order = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (PolicyNode entry : fields.each("sensitivityOrder", n -> n)) {
@@ -30,15 +30,23 @@ final class LabelSection {
         }
         Map<String, KindLabels> kinds = new LinkedHashMap<>();
         forEachKind(fields, kindIds, problems, (kind, value) -> {
-            NodeFields kindFields = NodeFields.of(value, problems, "retentionLabel", "minimumSensitivity");
-            String minimum = kindFields.text("minimumSensitivity", null);
-            if (minimum != null && !names.contains(minimum.toLowerCase(java.util.Locale.ROOT))) {
-                problems.add(kindFields.originOf("minimumSensitivity"), "\"" + minimum
-                        + "\" is not in labels.sensitivityOrder, so Ward cannot tell which labels are lower");
-            }
-            kinds.put(kind, new KindLabels(kindFields.text("retentionLabel", null), minimum));
+            NodeFields kindFields = NodeFields.of(value, problems, "retentionLabel", "minimumSensitivity",
+                    "fileSensitivity");
+            String minimum = orderedLabel(kindFields, "minimumSensitivity", names, problems);
+            String file = orderedLabel(kindFields, "fileSensitivity", names, problems);
+            kinds.put(kind, new KindLabels(kindFields.text("retentionLabel", null), minimum, file));
         });
-        return new LabelPolicy(order, kinds);
+        return new LabelPolicy(order, kinds, fields.bool("overwriteUserLabels", false));
+    }
+
+    /** A sensitivity label a kind needs: it must be in the pack's order, or Ward could not tell which labels are lower. */
+    private static String orderedLabel(NodeFields fields, String key, Set<String> names, Problems problems) {
+        String label = fields.text(key, null);
+        if (label != null && !names.contains(label.toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(fields.originOf(key), "\"" + label
+                    + "\" is not in labels.sensitivityOrder, so Ward cannot tell which labels are lower");
+        }
+        return label;
     }
 
     static RetentionPolicy retention(PolicyNode node, Set<String> kindIds, Problems problems) {
@@ -46,13 +54,19 @@ final class LabelSection {
         fields.choice("measuredFrom", Map.of("createdDateTime", "createdDateTime"), "createdDateTime", null);
         Map<String, RetentionPeriod> kinds = new LinkedHashMap<>();
         forEachKind(fields, kindIds, problems, (kind, value) -> {
-            NodeFields kindFields = NodeFields.of(value, problems, "maximumAge", "basis");
+            NodeFields kindFields = NodeFields.of(value, problems, "maximumAge", "basis", "event");
             if (!kindFields.has("maximumAge")) {
                 problems.add(kindFields.originOf("maximumAge"), "is required");
             }
             java.time.Period age = kindFields.period("maximumAge", null);
             if (age != null) {
-                kinds.put(kind, new RetentionPeriod(age, kindFields.text("basis", "")));
+                String event = kindFields.text("event", null);
+                if (event != null && event.isBlank()) {
+                    problems.add(kindFields.originOf("event"), "is empty: name the event that starts the retention"
+                            + " label's period (e.g. \"Patient's 25th birthday\"), or leave the field out when the period"
+                            + " runs from creation");
+                }
+                kinds.put(kind, new RetentionPeriod(age, kindFields.text("basis", ""), event == null ? null : event.strip()));
             }
         });
         return new RetentionPolicy(kinds);

@@ -20,13 +20,27 @@ final class RecordingSection {
     }
 
     static RecordingPolicy bind(PolicyNode node, Problems problems) {
-        NodeFields fields = NodeFields.of(node, problems, "threshold", "kinds");
+        NodeFields fields = NodeFields.of(node, problems, "threshold", "kinds", "negativeKeywords");
         int threshold = fields.integer("threshold", 60, 1, 100);
         if (!fields.has("kinds")) {
             problems.add(fields.originOf("kinds"), "is required: a pack needs at least one recording kind");
         }
         List<RecordingKind> kinds = fields.each("kinds", n -> kind(n, threshold, problems));
-        return new RecordingPolicy(threshold, kinds);
+        List<RecordingPolicy.NegativeKeywords> negative = fields.each("negativeKeywords", n -> negative(n, problems));
+        return new RecordingPolicy(threshold, kinds, negative);
+    }
+
+    private static RecordingPolicy.NegativeKeywords negative(PolicyNode node, Problems problems) {
+        NodeFields fields = NodeFields.of(node, problems, "values", "weight");
+        List<String> values = fields.texts("values", List.of());
+        if (values.isEmpty()) {
+            problems.add(fields.originOf("values"), "negative keywords need at least one value");
+        }
+        if (!fields.has("weight")) {
+            problems.add(fields.originOf("weight"), "is required: the points the keywords take off");
+        }
+        int weight = fields.integer("weight", 0, 1, 100);
+        return values.isEmpty() || weight == 0 ? null : new RecordingPolicy.NegativeKeywords(values, weight);
     }
 
     private static RecordingKind kind(PolicyNode node, int defaultThreshold, Problems problems) {
@@ -43,7 +57,7 @@ final class RecordingSection {
     }
 
     private static Signal signal(PolicyNode node, Problems problems) {
-        NodeFields fields = NodeFields.of(node, problems, "type", "values", "weight", "weakWeight");
+        NodeFields fields = NodeFields.of(node, problems, "type", "values", "weight", "weakWeight", "formattedWeight");
         if (!fields.has("type")) {
             problems.add(fields.originOf("type"), "is required");
             return null;
@@ -58,12 +72,18 @@ final class RecordingSection {
         }
         List<String> values = values(type, fields, problems);
         int weakWeight = 0;
+        int formattedWeight = 0;
         if (type == SignalType.PATIENT_IDENTIFIER) {
             weakWeight = fields.integer("weakWeight", Math.max(weight, 0) / 3, 0, Math.max(weight, 0));
-        } else if (fields.has("weakWeight")) {
-            problems.add(fields.originOf("weakWeight"), "applies only to a patient-identifier signal");
+            formattedWeight = fields.integer("formattedWeight", weakWeight, weakWeight, Math.max(weight, weakWeight));
+        } else {
+            for (String only : List.of("weakWeight", "formattedWeight")) {
+                if (fields.has(only)) {
+                    problems.add(fields.originOf(only), "applies only to a patient-identifier signal");
+                }
+            }
         }
-        return weight < 0 ? null : new Signal(type, values, weight, weakWeight);
+        return weight < 0 ? null : new Signal(type, values, weight, weakWeight, formattedWeight);
     }
 
     private static List<String> values(SignalType type, NodeFields fields, Problems problems) {

@@ -20,6 +20,10 @@ public record Remediation(Kind kind, String ownerAdvice) {
         REMOVE_GRANT,
         /** Remove the link or the grant through which an outsider reaches the recording. */
         REMOVE_LINK_OR_GRANT,
+        /** Apply the retention label the pack names for the recording's kind ({@code ward protect}). */
+        APPLY_RETENTION_LABEL,
+        /** Apply the sensitivity label the pack names for a file beside recordings ({@code ward protect}, queued). */
+        APPLY_SENSITIVITY_LABEL,
         /** Nothing automated: the owner is told what the policy asks. */
         OWNER_ADVICE
     }

@@ -17,7 +17,7 @@ import org.ward.rules.findings.FindingResource;
  * @param driveWebUrl the library's URL
  */
 public record RecordingFacts(ClassifiedItem recording, Location location, LocationContext context, List<ClassifiedItem> folder,
-        String driveWebUrl) {
+        String driveWebUrl) implements org.ward.rules.facts.RecordingSubject {
 
     public RecordingFacts {
         folder = List.copyOf(folder);

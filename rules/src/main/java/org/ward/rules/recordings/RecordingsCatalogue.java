@@ -23,10 +23,11 @@ public enum RecordingsCatalogue implements FindingType {
     // Consent forms are often filed a day or two after the session; reporting at once would be noise.
     RECORDING_WITHOUT_CONSENT_EVIDENCE(recording(RecordingWithoutConsentEvidenceCheck.class), Severity.HIGH, Advice.KEPT,
             ParamSpec.period("gracePeriod", Period.ofDays(2))),
-    LOCATION_WITHOUT_SENSITIVITY_LABEL(place(LocationWithoutSensitivityLabelCheck.class), Severity.MEDIUM, Advice.KEPT,
+    LOCATION_WITHOUT_SENSITIVITY_LABEL(place(LocationWithoutSensitivityLabelCheck.class), Severity.MEDIUM, Advice.CONTAINER_LABEL,
             ParamSpec.bool("reportNotEvaluated", true)),
     // Purview auto-apply retention policies can take up to seven days to label new content.
-    RECORDING_WITHOUT_RETENTION_LABEL(recording(RecordingWithoutRetentionLabelCheck.class), Severity.MEDIUM, Advice.KEPT,
+    RECORDING_WITHOUT_RETENTION_LABEL(recording(RecordingWithoutRetentionLabelCheck.class), Severity.MEDIUM,
+            Remediation.action(Remediation.Kind.APPLY_RETENTION_LABEL),
             ParamSpec.period("gracePeriod", Period.ofDays(7))),
     RECORDING_PAST_RETENTION(recording(RecordingPastRetentionCheck.class), Severity.MEDIUM, Advice.DISPOSAL);
 
@@ -56,10 +57,14 @@ public enum RecordingsCatalogue implements FindingType {
         return CheckClass.of(LocationFacts.class, check);
     }
 
-    /** What the owner is told: Ward moves, labels and deletes no recording itself. */
+    /** What the owner is told: Ward moves and deletes no recording itself, and cannot label a site or team. */
     private static final class Advice {
-        static final Remediation KEPT = Remediation.ownerAdvice("Ward moves, labels and deletes nothing: where and how a"
+        static final Remediation KEPT = Remediation.ownerAdvice("Ward moves and deletes nothing: where and how a"
                 + " recording is kept is for its owner to put right.");
+        // group-update (v1.0): "Application permissions are not supported when updating assignedLabels."
+        static final Remediation CONTAINER_LABEL = Remediation.ownerAdvice("Graph lets no application set a site's or"
+                + " team's sensitivity label, so it needs a person: apply it in the SharePoint or Teams admin centre, or"
+                + " with delegated rights.");
         static final Remediation DISPOSAL = Remediation.ownerAdvice("Ward deletes nothing: disposing of a recording is a"
                 + " records-management decision.");
     }

@@ -81,7 +81,10 @@ public record AccessGrant(String permissionId, List<String> roles, Kind kind, St
         return "a " + String.join("/", roles) + " grant to " + (guest ? "guest " : "") + who;
     }
 
-    /** Guests carry "#ext#" in their SharePoint login; otherwise an address outside the tenant's domains is one. */
+    /**
+     * A first guess for collectors: "#ext#" in the SharePoint login, or an address outside the given domains. The sharing
+     * stage replaces it with Graph's own word ({@link Membership}) before any check reads it.
+     */
     public static boolean isGuest(String email, String login, List<String> tenantDomains) {
         if (login != null && login.toLowerCase(Locale.ROOT).contains("#ext#")) {
             return true;

@@ -21,8 +21,21 @@ import java.util.Set;
 public record Audience(boolean anyoneWithLink, boolean wholeOrganisation, Set<String> people, Set<String> guests,
         Map<String, Integer> groups) {
 
+    /**
+     * The audience when nothing but the grants' own guest flags is known: a link's recipients count as guests when the
+     * link is flagged as reaching one.
+     */
     public static Audience of(List<AccessGrant> grants, Map<String, List<GroupMember>> members,
             org.ward.rules.policy.SharingPolicy.EveryoneGrants everyone, Instant now) {
+        return of(grants, members, everyone, null, now);
+    }
+
+    /**
+     * @param membership who Graph says is a guest, used for the recipients of specific-people links (grants carry
+     *     their own flag); null to take a flagged link's recipients as guests
+     */
+    public static Audience of(List<AccessGrant> grants, Map<String, List<GroupMember>> members,
+            org.ward.rules.policy.SharingPolicy.EveryoneGrants everyone, Membership membership, Instant now) {
         boolean anyone = false;
         boolean organisation = false;
         Set<String> people = new LinkedHashSet<>();
@@ -37,6 +50,8 @@ public record Audience(boolean anyoneWithLink, boolean wholeOrganisation, Set<St
                     anyone |= "anonymous".equals(g.linkScope());
                     organisation |= "organization".equals(g.linkScope());
                     people.addAll(g.recipients());
+                    g.recipients().stream().filter(r -> membership == null ? g.guest() : membership.guest(null, r, null))
+                            .forEach(guests::add);
                 }
                 case USER -> {
                     String who = g.principalEmail() != null ? g.principalEmail() : g.principalId();

@@ -26,8 +26,10 @@ final class ExternalUserAccessCheck extends SharingCheck {
                     outsiders.add(who);
                 }
             }
+            // Who is a guest is Graph's word (user type, #EXT#, the tenant's verified domains), already in the audience;
+            // the pack's partner domains only say which guests are allowed.
             case LINK -> grant.recipients().stream()
-                    .filter(r -> AccessGrant.isGuest(r, null, policy.tenant() == null ? List.of() : policy.tenant().domains()))
+                    .filter(r -> access.audience().guests().contains(r))
                     .filter(r -> !(allowPartners && policy.sharing().isPartner(address(r))))
                     .forEach(outsiders::add);
             case GROUP -> access.members().getOrDefault(grant.principalId(), List.of()).stream()

@@ -20,7 +20,7 @@ import org.ward.rules.findings.FindingResource;
  * @param members members of Microsoft 365 groups, where Graph exposed them
  */
 public record RecordingAccess(ClassifiedItem recording, Location location, FindingResource resource, String owner,
-        List<AccessGrant> grants, Audience audience, Map<String, List<GroupMember>> members) {
+        List<AccessGrant> grants, Audience audience, Map<String, List<GroupMember>> members) implements org.ward.rules.facts.RecordingSubject {
 
     public RecordingAccess {
         grants = List.copyOf(grants);

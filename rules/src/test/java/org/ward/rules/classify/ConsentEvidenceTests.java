@@ -25,13 +25,13 @@ class ConsentEvidenceTests {
 
     @Test
     void consentFormNamingTheSameNhsNumberIsEvidence() {
-        ItemRecord recording = video("/Consultations/943 476 5919 follow-up.mp4");
+        ItemRecord recording = video("/Consultations/401 023 2137 follow-up.mp4");
 
-        ConsentVerdict verdict = evaluate(recording, recording, document("/Consultations/Consent 9434765919.pdf"));
+        ConsentVerdict verdict = evaluate(recording, recording, document("/Consultations/Consent 4010232137.pdf"));
 
         assertThat(verdict.status()).isEqualTo(Status.PRESENT);
         assertThat(verdict.evidence()).containsExactly(
-                "consent form \"Consent 943 *** **19.pdf\" in the same folder names the same patient identifier");
+                "consent form \"Consent 401 *** **37.pdf\" in the same folder names the same patient identifier");
     }
 
     @Test
@@ -76,7 +76,7 @@ class ConsentEvidenceTests {
 
     @Test
     void consentFormForAnotherPatientIsNotEvidence() {
-        ConsentVerdict verdict = evaluate(video("/Consultations/943 476 5919 follow-up.mp4"),
+        ConsentVerdict verdict = evaluate(video("/Consultations/401 023 2137 follow-up.mp4"),
                 document("/Consultations/Consent 9434765870.pdf"));
 
         assertThat(verdict.status()).isEqualTo(Status.MISSING);

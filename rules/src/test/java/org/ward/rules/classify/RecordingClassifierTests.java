@@ -64,13 +64,25 @@ class RecordingClassifierTests {
     }
 
     @Test
-    void fileWithVideoExtensionButUnknownMimeTypeNeedsMoreContext() {
+    void genericMimeTypeIsReadFromTheExtensionAndSaysSo() {
         RecordingClassification result = classifier.classify(
                 TestItems.file("/Consultations/Jones.mp4", "application/octet-stream", MediaFacets.NONE),
                 TestLocations.oneDrive());
 
+        assertThat(result.kind()).isEqualTo("consultation-video");
+        assertThat(result.score()).isEqualTo(65);
+        assertThat(result.reasons()).contains("+25 MIME type video/mp4 from the extension .mp4 (Graph gave"
+                + " application/octet-stream) matches video/*");
+    }
+
+    @Test
+    void fileWithUnknownExtensionAndGenericMimeTypeIsNoMedia() {
+        RecordingClassification result = classifier.classify(
+                TestItems.file("/Consultations/Jones.xyz", "application/octet-stream", MediaFacets.NONE),
+                TestLocations.oneDrive());
+
         assertThat(result.isRecording()).isFalse();
-        assertThat(result.score()).isEqualTo(40);
+        assertThat(result.score()).isZero();
     }
 
     @Test
@@ -108,7 +120,7 @@ class RecordingClassifierTests {
 
     @Test
     void ordinaryDocumentWithNhsNumberIsNotARecording() {
-        RecordingClassification result = classifier.classify(document("/Consultations/Referral 943 476 5919.docx"),
+        RecordingClassification result = classifier.classify(document("/Consultations/Referral 401 023 2137.docx"),
                 TestLocations.site("/sites/PracticeFiles", "Practice Files"));
 
         assertThat(result.isRecording()).isFalse();
@@ -120,11 +132,11 @@ class RecordingClassifierTests {
 
     @Test
     void ordinaryDocumentStillReportsItsIdentifiersMasked() {
-        RecordingClassification result = classifier.classify(document("/Consultations/Referral 943 476 5919.docx"),
+        RecordingClassification result = classifier.classify(document("/Consultations/Referral 401 023 2137.docx"),
                 TestLocations.site("/sites/PracticeFiles", "Practice Files"));
 
         assertThat(result.identifiers()).extracting(IdentifierMatch::type, IdentifierMatch::masked, IdentifierMatch::foundIn)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(IdentifierType.NHS_NUMBER, "943 *** **19", "file name"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(IdentifierType.NHS_NUMBER, "401 *** **37", "file name"));
     }
 
     @Test
@@ -137,28 +149,28 @@ class RecordingClassifierTests {
 
     @Test
     void videoWithNhsNumberAndKeywordIsAConsultationVideo() {
-        RecordingClassification result = classifier.classify(video("/Documents/NHS 943 476 5919 video.mp4"),
+        RecordingClassification result = classifier.classify(video("/Documents/NHS 401 023 2137 video.mp4"),
                 TestLocations.oneDrive());
 
         assertThat(result.kind()).isEqualTo("consultation-video");
         assertThat(result.score()).isEqualTo(75);
         assertThat(result.reasons()).contains(
-                "+30 NHS number 943 *** **19 in the file name, backed by keyword \"NHS\" in the file name");
+                "+30 NHS number 401 *** **37 in the file name, backed by keyword \"NHS\" in the file name");
     }
 
     @Test
     void bareChecksumPassingNumberIsOnlyWeakEvidence() {
-        RecordingClassification result = classifier.classify(video("/Documents/9434765919.mp4"), TestLocations.oneDrive());
+        RecordingClassification result = classifier.classify(video("/Documents/4010232137.mp4"), TestLocations.oneDrive());
 
         assertThat(result.isRecording()).isFalse();
         assertThat(result.score()).isEqualTo(55);
-        assertThat(result.reasons()).contains("+10 NHS number 943 *** **19 in the file name without context: about 1 in 11"
+        assertThat(result.reasons()).contains("+10 NHS number 401 *** **37 in the file name without context: about 1 in 11"
                 + " random 10-digit numbers pass the check digit, so alone it is weak evidence");
     }
 
     @Test
     void identifierInClinicalFolderIsBackedByTheFolder() {
-        RecordingClassification result = classifier.classify(video("/Consultations/9434765919.mp4"), TestLocations.oneDrive());
+        RecordingClassification result = classifier.classify(video("/Consultations/4010232137.mp4"), TestLocations.oneDrive());
 
         assertThat(result.identifiers()).extracting(IdentifierMatch::context).containsExactly(
                 "clinical context: keyword \"Consultations\" in the folder path \"/Consultations\"");
@@ -167,15 +179,15 @@ class RecordingClassifierTests {
 
     @Test
     void reasonsNeverContainAnIdentifierInClear() {
-        RecordingClassification result = classifier.classify(video("/Consultations/943 476 5919/9434765919 consult.mp4"),
+        RecordingClassification result = classifier.classify(video("/Consultations/401 023 2137/4010232137 consult.mp4"),
                 TestLocations.oneDrive());
 
-        assertThat(String.join("\n", result.reasons())).doesNotContain("9434765919").doesNotContain("943 476 5919");
+        assertThat(String.join("\n", result.reasons())).doesNotContain("4010232137").doesNotContain("401 023 2137");
     }
 
     @Test
     void sameIdentifierInNameAndPathIsReportedOnce() {
-        RecordingClassification result = classifier.classify(video("/Consultations/943 476 5919/9434765919 consult.mp4"),
+        RecordingClassification result = classifier.classify(video("/Consultations/401 023 2137/4010232137 consult.mp4"),
                 TestLocations.oneDrive());
 
         assertThat(result.identifiers()).hasSize(1);
@@ -183,7 +195,7 @@ class RecordingClassifierTests {
 
     @Test
     void numberInsideLongerDigitRunIsNotAnIdentifier() {
-        RecordingClassification result = classifier.classify(video("/Consultations/19434765919.mp4"), TestLocations.oneDrive());
+        RecordingClassification result = classifier.classify(video("/Consultations/14010232137.mp4"), TestLocations.oneDrive());
 
         assertThat(result.identifiers()).isEmpty();
     }
@@ -216,7 +228,7 @@ class RecordingClassifierTests {
 
     @Test
     void photoNamedWithNhsNumberAndKeywordIsAClinicalPhoto() {
-        RecordingClassification result = classifier.classify(photo("/Pictures/NHS 9434765919.heic", "image/heic"),
+        RecordingClassification result = classifier.classify(photo("/Pictures/NHS 4010232137.heic", "image/heic"),
                 TestLocations.oneDrive());
 
         assertThat(result.kind()).isEqualTo("clinical-photo");
@@ -297,7 +309,7 @@ class RecordingClassifierTests {
     @Test
     void findsNhsNumberInAMetadataColumnBackedByTheColumnName() {
         RecordingClassification result = classifier.classify(
-                TestItems.withColumns(video("/Media/clip.mp4"), Map.of("NHSNumber", "9434765919")), TestLocations.oneDrive());
+                TestItems.withColumns(video("/Media/clip.mp4"), Map.of("NHSNumber", "4010232137")), TestLocations.oneDrive());
 
         assertThat(result.identifiers()).extracting(IdentifierMatch::foundIn, IdentifierMatch::context)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("column NHSNumber",

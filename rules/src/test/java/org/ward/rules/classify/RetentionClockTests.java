@@ -36,6 +36,24 @@ class RetentionClockTests {
     }
 
     @Test
+    void eventBasedPeriodGivesAReviewDateAndNamesTheEvent() {
+        RetentionVerdict verdict = clock.assess("student-assessment", Instant.parse("2024-06-11T10:00:00Z"), NOW);
+
+        assertThat(verdict.status()).isEqualTo(Status.PAST);
+        assertThat(verdict.event()).isEqualTo("Assessment and any appeal concluded");
+        assertThat(verdict.trigger()).isEqualTo("event: Assessment and any appeal concluded");
+        assertThat(verdict.expiresAt()).isEqualTo(Instant.parse("2025-06-11T10:00:00Z"));
+        assertThat(verdict.reason()).isEqualTo("created 2024-06-11; the retention period of student-assessment starts at"
+                + " the event \"Assessment and any appeal concluded\", which Graph does not show, and runs at most P1Y from"
+                + " creation: review date 2025-06-11, 1 year 5 months 12 days (530 days) ago");
+    }
+
+    @Test
+    void periodFromCreationHasTheCreatedTrigger() {
+        assertThat(clock.assess("cctv", Instant.parse("2026-01-01T08:00:00Z"), NOW).trigger()).isEqualTo("created");
+    }
+
+    @Test
     void callRecordingSixYearsOldIsWithinRetention() {
         RetentionVerdict verdict = clock.assess("call-recording", Instant.parse("2020-11-23T12:00:00Z"), NOW);
 

@@ -22,6 +22,16 @@ class BrokenPackTests {
     }
 
     @Test
+    void rejectsFileLabelOutsideTheSensitivityOrderAndAnEmptyRetentionEvent() {
+        assertRejected("unknown-file-label.yaml", "src/test/resources/policy/unknown-file-label.yaml line 9, field"
+                + " labels.kinds.consultation-video.fileSensitivity: \"Confidental\" is not in labels.sensitivityOrder, so"
+                + " Ward cannot tell which labels are lower.\n"
+                + "src/test/resources/policy/unknown-file-label.yaml line 12, field retention.kinds.cctv.event: is empty:"
+                + " name the event that starts the retention label's period (e.g. \"Patient's 25th birthday\"), or leave the"
+                + " field out when the period runs from creation.");
+    }
+
+    @Test
     void rejectsSeverityOutsideTheList() {
         assertRejected("bad-severity.yaml", "src/test/resources/policy/bad-severity.yaml line 15, field rules[3].severity:"
                 + " \"urgent\" is not one of critical, high, medium, low, info.");
@@ -38,6 +48,17 @@ class BrokenPackTests {
         assertRejected("bad-regex.yaml", "src/test/resources/policy/bad-regex.yaml line 11, field"
                 + " identifiers.types.mrn.patterns[0]: \"(?<id>[0-9]{6,10}\" is not a valid regular expression:"
                 + " Unclosed group near index 17.");
+    }
+
+    @Test
+    void rejectsIdentifierRangesFormatsAndNegativeKeywordsWrittenWrongly() {
+        assertThatThrownBy(() -> loader.loadFile(TestPolicies.FIXTURES.resolve("bad-identifier-shapes.yaml")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("line 10, field identifiers.types.nhs-number.ranges[0]: \"499 999 9999-400 000 0000\" is"
+                        + " not a range such as 300 000 0000-499 999 9999 (the lower number first).")
+                .hasMessageContaining("line 11, field identifiers.types.nhs-number.formats[0]: \"3 3 4\" is not a format such"
+                        + " as 3-3-4")
+                .hasMessageContaining("field recordings.negativeKeywords[0].weight: is required");
     }
 
     @Test
@@ -96,7 +117,7 @@ class BrokenPackTests {
         assertThatThrownBy(() -> loader.loadFile(TestPolicies.FIXTURES.resolve("second-rule-for-type.yaml")))
                 .isInstanceOf(PolicyException.class)
                 .message().matches("\\Qsrc/test/resources/policy/second-rule-for-type.yaml line 9, field"
-                        + " rules[0].findingType: ANONYMOUS_LINK already has a rule (rules[6] in ../policies/nhs-england.yaml"
+                        + " rules[0].findingType: ANONYMOUS_LINK already has a rule (rules[8] in ../policies/nhs-england.yaml"
                         + " line \\E\\d+\\Q); a pack has one rule per finding type, so change that rule by its id instead.\\E");
     }
 

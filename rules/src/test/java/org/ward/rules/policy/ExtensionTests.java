@@ -70,7 +70,7 @@ class ExtensionTests {
     @Test
     void labelOverrideMergesWithTheBaseEntryByKey() {
         assertThat(upwell.labels().forKind("consultation-video")).contains(
-                new KindLabels("UHC Clinical Recording 8y", "Confidential\\Patient Data"));
+                new KindLabels("UHC Clinical Recording 8y", "Confidential\\Patient Data", "Confidential\\Patient Data"));
     }
 
     @Test

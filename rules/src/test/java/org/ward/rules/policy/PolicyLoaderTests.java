@@ -90,14 +90,14 @@ class PolicyLoaderTests {
         Path child = dir.resolve("child.yaml");
         Files.writeString(child, "schemaVersion: 1\nid: child\ntitle: Child\nversion: \"1\"\nextends: nhs-england\n"
                 + "labels:\n  sensitivityOrder:\n    - name: OFFICIAL\n    - name: OFFICIAL-SENSITIVE\n"
-                + "  kinds:\n    consultation-video: { minimumSensitivity: OFFICIAL-SENSITIVE }\n"
-                + "    consultation-audio: { minimumSensitivity: OFFICIAL-SENSITIVE }\n"
-                + "    clinical-photo: { minimumSensitivity: OFFICIAL-SENSITIVE }\n"
-                + "    research-interview: { minimumSensitivity: OFFICIAL-SENSITIVE }\n"
-                + "    student-assessment: { minimumSensitivity: OFFICIAL-SENSITIVE }\n"
-                + "    teams-meeting-recording: { minimumSensitivity: OFFICIAL }\n"
-                + "    call-recording: { minimumSensitivity: OFFICIAL }\n"
-                + "    cctv: { minimumSensitivity: OFFICIAL }\n");
+                + "  kinds:\n    consultation-video: { minimumSensitivity: OFFICIAL-SENSITIVE, fileSensitivity: OFFICIAL-SENSITIVE }\n"
+                + "    consultation-audio: { minimumSensitivity: OFFICIAL-SENSITIVE, fileSensitivity: OFFICIAL-SENSITIVE }\n"
+                + "    clinical-photo: { minimumSensitivity: OFFICIAL-SENSITIVE, fileSensitivity: OFFICIAL-SENSITIVE }\n"
+                + "    research-interview: { minimumSensitivity: OFFICIAL-SENSITIVE, fileSensitivity: OFFICIAL-SENSITIVE }\n"
+                + "    student-assessment: { minimumSensitivity: OFFICIAL-SENSITIVE, fileSensitivity: OFFICIAL-SENSITIVE }\n"
+                + "    teams-meeting-recording: { minimumSensitivity: OFFICIAL, fileSensitivity: OFFICIAL }\n"
+                + "    call-recording: { minimumSensitivity: OFFICIAL, fileSensitivity: OFFICIAL }\n"
+                + "    cctv: { minimumSensitivity: OFFICIAL, fileSensitivity: OFFICIAL }\n");
 
         PolicyPack pack = loader.loadFile(child);
 

@@ -28,6 +28,19 @@ class RecordingPastRetentionCheckTests {
                 CompliantRecording.approvedSite(), List.of());
         FindingDraft finding = run(facts).findings().get(0);
         assertThat(finding.type()).isEqualTo(RECORDING_PAST_RETENTION);
-        assertThat(finding.details()).containsEntry("retentionPeriod", "P8Y");
+        assertThat(finding.details()).containsEntry("retentionPeriod", "P8Y").containsEntry("trigger", "created")
+                .containsEntry("retentionLabel", "Clinical Recording - 8 Years");
+    }
+
+    @Test
+    void eventBasedRecordingIsPastItsReviewDateWithTheEventRecorded() {
+        RecordingFacts facts = CompliantRecording.facts(CompliantRecording.recording(
+                CompliantRecording.item("rec-1", "COT 3.mp4", "video/mp4", null, Duration.ofDays(400), Map.of()),
+                "student-assessment", List.of()), CompliantRecording.approvedSite(), List.of());
+        FindingDraft finding = run(facts).findings().get(0);
+        assertThat(finding.title()).isEqualTo("A student assessment is 35 days past its review date (its retention period"
+                + " starts at \"Assessment and any appeal concluded\").");
+        assertThat(finding.details()).containsEntry("trigger", "event: Assessment and any appeal concluded")
+                .containsEntry("reviewDate", "2026-10-16");
     }
 }

@@ -28,6 +28,8 @@ class RecordingWithoutRetentionLabelCheckTests {
                 CompliantRecording.approvedSite(), List.of(CompliantRecording.consentForm()));
         FindingDraft finding = run(facts).findings().get(0);
         assertThat(finding.title()).isEqualTo("A consultation video has no retention label.");
+        assertThat(finding.details()).containsEntry("requiredLabel", "Clinical Recording - 8 Years")
+                .containsEntry("trigger", "created").containsEntry("reviewDate", "2033-11-20");
     }
 
     @Test

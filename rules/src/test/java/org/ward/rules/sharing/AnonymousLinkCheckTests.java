@@ -27,6 +27,17 @@ class AnonymousLinkCheckTests {
     }
 
     @Test
+    void theFindingSaysWhyTheItemIsAPatientRecording() {
+        FindingDraft finding = findings(SharedRecording.with(SharedRecording.link("anyone-1", "anonymous", "view",
+                NOW.plus(Duration.ofDays(3))))).stream().filter(f -> f.type() == ANONYMOUS_LINK).findFirst()
+                .orElseThrow();
+
+        assertThat(finding.details()).containsKey(FindingDraft.CLASSIFICATION);
+        assertThat(((java.util.Map<?, ?>) finding.details().get(FindingDraft.CLASSIFICATION)).keySet().stream().map(String::valueOf).toList()).contains("signals", "score",
+                "threshold", "against", "identifiers");
+    }
+
+    @Test
     void expiredAnonymousLinkIsNotAFinding() {
         assertThat(findings(SharedRecording.with(SharedRecording.link("old", "anonymous", "view", NOW.minus(Duration.ofDays(1))))))
                 .isEmpty();

@@ -100,6 +100,9 @@ final class FidelityTour {
             get("GET /users/{userId}", "/users/" + user.path("id").asString() + "?$select=*");
         }
         all("GET /users", "/users");
+        for (JsonNode organization : all("GET /organization", "/organization")) {
+            get("GET /organization/{organizationId}", "/organization/" + organization.path("id").asString());
+        }
         for (JsonNode group : all("GET /groups", "/groups?$select=*")) {
             String id = group.path("id").asString();
             get("GET /groups/{groupId}", "/groups/" + id + "?$select=*");

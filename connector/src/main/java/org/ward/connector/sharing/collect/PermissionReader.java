@@ -14,6 +14,7 @@ import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.AccessGrant;
 
 import com.microsoft.graph.models.Identity;
+import com.microsoft.graph.models.IdentitySet;
 import com.microsoft.graph.models.Permission;
 import com.microsoft.graph.models.PermissionCollectionResponse;
 import com.microsoft.graph.models.SharePointIdentitySet;
@@ -39,12 +40,21 @@ public class PermissionReader {
     }
 
     /**
+     * What one {@code $batch} of permission reads gave.
+     *
+     * @param grants each item's grants; an item Graph no longer has (404) maps to an empty list
+     * @param unreadable items whose answer could not be read (a malformed value), with why: they are not evaluated,
+     *     the rest of the batch is
+     */
+    public record Read(Map<ItemKey, List<AccessGrant>> grants, Map<ItemKey, String> unreadable) {
+    }
+
+    /**
      * Reads the permissions of up to twenty items in one {@code $batch}.
      *
-     * @param tenantDomains the organisation's own domains, to tell guests from members
-     * @return each item's grants; an item Graph no longer has (404) maps to an empty list
+     * @param tenantDomains the organisation's own domains, for a first guess at guests (the sharing stage judges them)
      */
-    public Map<ItemKey, List<AccessGrant>> read(List<ItemKey> items, List<String> tenantDomains) {
+    public Read read(List<ItemKey> items, List<String> tenantDomains) {
         Map<String, RequestInformation> requests = new LinkedHashMap<>();
         Map<String, ItemKey> byId = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -55,6 +65,7 @@ public class PermissionReader {
             byId.put(id, key);
         }
         Map<ItemKey, List<AccessGrant>> result = new LinkedHashMap<>();
+        Map<ItemKey, String> unreadable = new LinkedHashMap<>();
         for (Map.Entry<String, BatchOutcome> outcome : batch.send(requests).entrySet()) {
             ItemKey key = byId.get(outcome.getKey());
             BatchOutcome answer = outcome.getValue();
@@ -65,14 +76,24 @@ public class PermissionReader {
             if (!answer.isSuccess()) {
                 throw errors.translate(answer);
             }
-            PermissionCollectionResponse page = answer.read(PermissionCollectionResponse::createFromDiscriminatorValue);
-            List<AccessGrant> grants = new ArrayList<>();
-            for (Permission permission : page.getValue()) {
-                grants.add(grant(permission, tenantDomains));
+            try {
+                result.put(key, grants(answer, tenantDomains));
+            } catch (RuntimeException malformed) {
+                // One item's answer Graph garbled loses that item, not the nineteen beside it.
+                unreadable.put(key, malformed.getClass().getSimpleName() + ": " + malformed.getMessage());
             }
-            result.put(key, grants);
         }
-        return result;
+        return new Read(result, unreadable);
+    }
+
+    /** One item's permissions answer as grants; throws when a value in it cannot be read. */
+    static List<AccessGrant> grants(BatchOutcome answer, List<String> tenantDomains) {
+        PermissionCollectionResponse page = answer.read(PermissionCollectionResponse::createFromDiscriminatorValue);
+        List<AccessGrant> grants = new ArrayList<>();
+        for (Permission permission : page.getValue() == null ? List.<Permission>of() : page.getValue()) {
+            grants.add(grant(permission, tenantDomains));
+        }
+        return grants;
     }
 
     static AccessGrant grant(Permission p, List<String> tenantDomains) {
@@ -81,8 +102,10 @@ public class PermissionReader {
         String inherited = p.getInheritedFrom() == null ? null : inheritedFrom(p.getInheritedFrom());
         if (p.getLink() != null) {
             List<String> recipients = new ArrayList<>();
-            if (p.getGrantedToIdentitiesV2() != null) {
-                for (SharePointIdentitySet set : p.getGrantedToIdentitiesV2()) {
+            List<? extends IdentitySet> sets = p.getGrantedToIdentitiesV2() != null && !p.getGrantedToIdentitiesV2().isEmpty()
+                    ? p.getGrantedToIdentitiesV2() : p.getGrantedToIdentities();
+            if (sets != null) {
+                for (IdentitySet set : sets) {
                     String who = email(set);
                     if (who != null) {
                         recipients.add(who);
@@ -93,7 +116,7 @@ public class PermissionReader {
             return new AccessGrant(p.getId(), roles, AccessGrant.Kind.LINK, null, null, null, null, guestRecipient,
                     p.getLink().getScope(), p.getLink().getType(), expires, p.getHasPassword(), inherited, recipients);
         }
-        SharePointIdentitySet to = p.getGrantedToV2();
+        SharePointIdentitySet to = p.getGrantedToV2() != null ? p.getGrantedToV2() : legacy(p.getGrantedTo());
         if (to == null) {
             return new AccessGrant(p.getId(), roles, AccessGrant.Kind.APPLICATION, null, null, null, null, false, null, null,
                     expires, null, inherited, List.of());
@@ -133,20 +156,36 @@ public class PermissionReader {
         return path != null && (path.endsWith("/root:") || path.endsWith("/root")) ? AccessGrant.ROOT : from.getId();
     }
 
-    /** The e-mail Graph gives for a SharePoint identity (it is in the user's, not in the v1.0 model). */
-    private static String email(SharePointIdentitySet set) {
+    /**
+     * A grant that carries only the legacy {@code grantedTo} (an identitySet of user, application, device), as
+     * OneDrive and older SharePoint answers still do (permission resource: "grantedTo … deprecated … use grantedToV2"),
+     * read as the SharePoint identity set it stands for; null when there is none.
+     */
+    private static SharePointIdentitySet legacy(IdentitySet old) {
+        if (old == null || old.getUser() == null && old.getApplication() == null && old.getDevice() == null) {
+            return null;
+        }
+        SharePointIdentitySet set = new SharePointIdentitySet();
+        set.setUser(old.getUser());
+        set.setApplication(old.getApplication());
+        set.setDevice(old.getDevice());
+        return set;
+    }
+
+    /** The e-mail Graph gives for an identity (it is in the user's, not in the v1.0 model). */
+    private static String email(IdentitySet set) {
         if (set.getUser() != null) {
             String email = additional(set.getUser(), "email");
             if (email != null) {
                 return email;
             }
         }
-        if (set.getSiteUser() != null) {
-            String email = additional(set.getSiteUser(), "email");
+        if (set instanceof SharePointIdentitySet sharePoint && sharePoint.getSiteUser() != null) {
+            String email = additional(sharePoint.getSiteUser(), "email");
             if (email != null) {
                 return email;
             }
-            String login = set.getSiteUser().getLoginName();
+            String login = sharePoint.getSiteUser().getLoginName();
             if (login != null && login.contains("|")) {
                 return login.substring(login.lastIndexOf('|') + 1);
             }
