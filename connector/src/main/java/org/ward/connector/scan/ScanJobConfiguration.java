@@ -117,7 +117,16 @@ class ScanJobConfiguration {
             GraphSettings graph, @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId) {
         return new DriveDeltaReader(new DriveDeltaReader.Sources(delta, listDelta, details, itemReads, items, cursors),
                 item -> mayBeRecording(classifier, item), columns -> DriveItemProcessor.maskedColumns(masking, columns),
-                driveId, policy.contentHash(), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
+                driveId, cursorKey(policy, sharing), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
+    }
+
+    /**
+     * What a stored cursor was read under: the policy (the stored classification follows it) and whether delta was
+     * asked for sharing (the permission roots Ward holds come from those rounds; a token also may not survive a change
+     * of the sharing preferences, OneDrive/onedrive-api-docs#1594). A cursor read under anything else is not reused.
+     */
+    static String cursorKey(PolicyPack policy, SharingMode sharing) {
+        return policy.contentHash() + (sharing.deltaReportsSharingChanges() ? "+sharing" : "");
     }
 
     /**
@@ -158,10 +167,10 @@ class ScanJobConfiguration {
     @Bean
     @StepScope
     DriveItemWriter driveItemWriter(ItemStore items, DriveCursors cursors, PolicyPack policy, ScanProgress progress,
-            AccessStore access,
+            AccessStore access, SharingMode sharing,
             @Value("#{stepExecutionContext['" + ScanKeys.DRIVE_ID + "']}") String driveId,
             @Value("#{jobExecutionContext['" + ScanKeys.SCAN_ID + "']}") Long scanId) {
-        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access);
+        return new DriveItemWriter(items, cursors, driveId, scanId, cursorKey(policy, sharing), progress, access);
     }
 
     @Bean

@@ -16,7 +16,6 @@ import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
-import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.policy.PolicyPack;
 
 /** Adds the sharing step to the tenant scan, after the recordings are evaluated. */
@@ -25,11 +24,11 @@ import org.ward.rules.policy.PolicyPack;
 class SharingStageConfiguration {
 
     @Bean
-    ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, PermissionReader reader,
+    ScanStage sharingStage(JobRepository jobs, PlatformTransactionManager tx, AccessStore access, PermissionLists lists,
             GroupMembers groups, SharingMode mode, SharingSettings settings, ItemStore items, LocationStore locations,
             FindingStore findings, ScanRuns runs, ParallelCalls parallel, PolicyPack policy, Clock wardClock,
             GuestJudgement guests, StageProgress progress) {
-        return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, reader, groups, mode,
+        return new ScanStage(10, new StepBuilder("sharingStep", jobs).tasklet(new SharingTasklet(access, lists, groups, mode,
                 settings, items, locations, findings, runs, parallel, policy, wardClock, guests, progress), tx).build());
     }
 }

@@ -3,7 +3,7 @@ package org.ward.connector.sharing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,6 @@ import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
-import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.check.EnabledChecks;
 import org.ward.rules.facts.ItemKey;
@@ -36,14 +35,16 @@ import org.ward.rules.sharing.RecordingAccess;
 import org.ward.rules.sharing.SharingCatalogue;
 
 /**
- * The sharing step: reads the permissions of the recordings whose sharing may have changed (all of them when delta
- * cannot say, or on the periodic full sweep), twenty to a $batch; refreshes the membership of groups that can reach
- * recordings; then judges every recording's access against the policy and reconciles the findings.
+ * The sharing step: reads the permission lists that may have changed ({@link PermissionLists}: the roots of
+ * permission hierarchies and each library's root with Sites.FullControl.All, every recording without it), twenty to
+ * a $batch; refreshes the membership of groups that can reach recordings; then judges every recording's access —
+ * derived from the list that applies to it ({@link EffectiveAccess}) — against the policy and reconciles the findings.
+ * It works one drive at a time, so what it holds does not grow with the tenant.
  */
 class SharingTasklet implements Tasklet {
 
     private final AccessStore access;
-    private final PermissionReader reader;
+    private final PermissionLists lists;
     private final GroupMembers groups;
     private final SharingMode mode;
     private final SharingSettings settings;
@@ -57,13 +58,13 @@ class SharingTasklet implements Tasklet {
     private final GuestJudgement guests;
     private final StageProgress progress;
 
-    SharingTasklet(AccessStore access, PermissionReader reader, GroupMembers groups, SharingMode mode, SharingSettings settings,
+    SharingTasklet(AccessStore access, PermissionLists lists, GroupMembers groups, SharingMode mode, SharingSettings settings,
             ItemStore items, LocationStore locations, FindingStore findings, ScanRuns runs, ParallelCalls parallel,
             PolicyPack policy, Clock clock, GuestJudgement guests, StageProgress progress) {
         this.progress = progress;
         this.guests = guests;
         this.access = access;
-        this.reader = reader;
+        this.lists = lists;
         this.groups = groups;
         this.mode = mode;
         this.settings = settings;
@@ -85,33 +86,23 @@ class SharingTasklet implements Tasklet {
                     + " ward.sharing.enabled is false."));
             return RepeatStatus.FINISHED;
         }
-        List<ItemKey> recordings = items.recordingKeys();
-        access.forgetAllBut(new HashSet<>(recordings));
-        List<String> gaps = new ArrayList<>();
-        boolean everything = !mode.deltaReportsSharingChanges() || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
+        boolean hierarchy = mode.deltaReportsSharingChanges();
+        boolean everything = !hierarchy || lastFullSweepBefore(now.minus(settings.fullSweepEvery()));
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
+        List<String> gaps = new ArrayList<>();
         Membership membership;
+        Map<ItemKey, String> unreadable = new java.util.concurrent.ConcurrentHashMap<>();
+        long reads;
         try {
             progress.phase("reading the directory's users to tell guests from members");
             membership = guests.forScan(scanId, gaps);
-            List<ItemKey> toRead = access.toRead(recordings, everything, scanId);
-            List<List<ItemKey>> batches = new ArrayList<>();
-            for (int i = 0; i < toRead.size(); i += 20) {
-                batches.add(toRead.subList(i, Math.min(toRead.size(), i + 20)));
-            }
-            progress.begin("reading who can reach recordings", "recordings", toRead.size());
-            Map<ItemKey, String> unreadable = new java.util.concurrent.ConcurrentHashMap<>();
-            parallel.forEach(batches, batch -> {
-                PermissionReader.Read read = reader.read(batch, domains);
-                read.grants().forEach((key, grants) -> access.replace(key, membership.judge(grants), scanId));
-                read.unreadable().forEach((key, why) -> {
-                    access.unreadable(key);
-                    unreadable.put(key, why);
-                });
-                progress.advance(batch.size());
-            });
+            PermissionLists.Reading reading = new PermissionLists.Reading(domains, membership, unreadable, progress);
+            reads = hierarchy
+                    ? lists.readHierarchy(scanId, locations.drives(scanId).stream().map(DiscoveredDrive::driveId).toList(),
+                            everything, reading)
+                    : lists.readEveryRecording(scanId, reading);
             if (!unreadable.isEmpty()) {
-                gaps.add(unreadableSentence(unreadable));
+                gaps.add(unreadableSentence(unreadable, hierarchy));
             }
             if (everything) {
                 access.sweptAt(scanId);
@@ -130,7 +121,9 @@ class SharingTasklet implements Tasklet {
             runs.addGaps(scanId, gaps);
             return RepeatStatus.FINISHED;
         }
-        progress.begin("judging who can reach recordings", "recordings", recordings.size());
+        access.recordReads(scanId, new AccessStore.SharingReads(hierarchy ? "hierarchy" : "every-recording", reads,
+                access.listCount(), items.countRecordings()));
+        progress.begin("judging who can reach recordings", "recordings", items.countRecordings());
         evaluate(scanId, now, membership);
         String unjudged = GuestJudgement.unjudged(membership);
         if (unjudged != null) {
@@ -140,44 +133,66 @@ class SharingTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** "Not evaluated: who can reach 2 recordings (items i-…, i-…), because Graph's answer … could not be read (…)." */
-    static String unreadableSentence(Map<ItemKey, String> unreadable) {
+    /**
+     * "Not evaluated: who can reach 2 recordings (items i-…, i-…), because Graph's answer … could not be read (…)." With
+     * the hierarchy, the items are permission roots and the recordings those that take their access from them.
+     */
+    static String unreadableSentence(Map<ItemKey, String> unreadable, boolean hierarchy) {
         List<String> refs = unreadable.keySet().stream().map(k -> org.ward.rules.findings.ItemRefs.of(k.driveId(), k.itemId()))
                 .sorted().toList();
-        return "Not evaluated: who can reach " + (refs.size() == 1 ? "1 recording (item " : refs.size() + " recordings (items ")
-                + String.join(", ", refs.stream().limit(10).toList()) + (refs.size() > 10 ? ", …" : "") + "), because Graph's"
-                + " answer listing their permissions had a value Ward could not read (" + unreadable.values().iterator().next()
-                + "); they are read again on the next scan.";
+        String items = String.join(", ", refs.stream().limit(10).toList()) + (refs.size() > 10 ? ", …" : "");
+        String whose = hierarchy
+                ? "the recordings that take their access from " + (refs.size() == 1 ? "1 item (item " : refs.size() + " items (items ")
+                : refs.size() == 1 ? "1 recording (item " : refs.size() + " recordings (items ";
+        return "Not evaluated: who can reach " + whose + items + "), because Graph's answer listing their permissions had a"
+                + " value Ward could not read (" + unreadable.values().iterator().next() + "); they are read again on the"
+                + " next scan.";
     }
 
-    /** Whether the last full sweep of every recording's permissions started before {@code cutoff}, or never ran. */
+    /** The fallback's sentence (every recording read item by item). */
+    static String unreadableSentence(Map<ItemKey, String> unreadable) {
+        return unreadableSentence(unreadable, false);
+    }
+
+    /** Whether the last full sweep of every permission list started before {@code cutoff}, or never ran. */
     private boolean lastFullSweepBefore(Instant cutoff) {
         return runs.latestStart(access.sweepScans()).map(last -> last.isBefore(cutoff)).orElse(true);
     }
 
     private void evaluate(long scanId, Instant now, Membership membership) {
-        Map<ItemKey, List<AccessGrant>> grants = access.all();
-        Map<String, List<GroupMember>> members = access.members();
         Map<String, Location> sites = locations.locationsBySite(scanId);
         Map<String, DiscoveredDrive> drives = locations.drivesById(scanId);
         EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
         FindingStore.Reconciler reconciler = findings.reconciler(checks.types(), scanId, now);
-        items.recordings(row -> {
-            progress.advance(1);
-            DiscoveredDrive drive = drives.get(row.item().driveId());
+        for (String driveId : items.drivesWithRecordings()) {
+            DiscoveredDrive drive = drives.get(driveId);
             Location location = drive == null ? null : sites.get(drive.siteId());
-            List<AccessGrant> stored = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
-            if (location == null || stored == null) {
-                return;
+            if (location == null) {
+                continue;
             }
+            EffectiveAccess effective = EffectiveAccess.of(driveId, items, access);
+            Map<String, List<GroupMember>> members = access.membersOfGroupsIn(driveId);
+            Map<String, Audience> audiences = new HashMap<>();
             // Grants read by an earlier scan are judged again: who is a guest is what Graph says today.
-            List<AccessGrant> itemGrants = membership.judge(stored);
-            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), membership, now);
+            Map<String, List<AccessGrant>> judged = new HashMap<>();
             String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
-            checks.run(new RecordingAccess(row, location,
-                    FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    audience, members), row.item().path(), reconciler::add);
-        });
+            items.recordings(driveId, row -> {
+                progress.advance(1);
+                List<AccessGrant> stored = effective.grantsOf(row.item());
+                if (stored == null) {
+                    return;
+                }
+                // Every item that inherits from one list has the same audience.
+                String source = effective.sourceOf(row.item());
+                List<AccessGrant> grants = source.equals(row.item().itemId()) ? membership.judge(stored)
+                        : judged.computeIfAbsent(source, s -> membership.judge(stored));
+                Audience audience = audiences.computeIfAbsent(source,
+                        s -> Audience.of(grants, members, policy.sharing().everyone(), membership, now));
+                checks.run(new RecordingAccess(row, location,
+                        FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, grants,
+                        audience, members), row.item().path(), reconciler::add);
+            });
+        }
         reconciler.finish();
         runs.addGaps(scanId, checks.notEvaluatedSentences());
     }
