@@ -38,15 +38,21 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
     @Override
     public void write(Chunk<? extends InventoryChange> chunk) {
         List<StoredItem> keep = new ArrayList<>();
-        List<StoredItem> sharingChanged = new ArrayList<>();
+        List<AccessStore.PermissionRoot> roots = new ArrayList<>();
+        List<String> notRoots = new ArrayList<>();
         List<String> forget = new ArrayList<>();
         InventoryChange.Commit commit = null;
         for (InventoryChange change : chunk) {
             if (change instanceof InventoryChange.Keep k) {
                 keep.add(k.item());
-                if (k.sharingChanged()) {
-                    sharingChanged.add(k.item());
+                if (k.shared() != null) {
+                    roots.add(new AccessStore.PermissionRoot(k.item().item().itemId(), k.shared(), k.item().item().folder(),
+                            k.sharingChanged()));
+                } else {
+                    notRoots.add(k.item().item().itemId());
                 }
+            } else if (change instanceof InventoryChange.Refresh r) {
+                keep.add(r.item());
             } else if (change instanceof InventoryChange.Forget f) {
                 forget.add(f.itemId());
             } else {
@@ -55,15 +61,15 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         }
         items.upsert(keep, scanId);
         items.remove(driveId, forget);
-        for (StoredItem changed : sharingChanged) {
-            access.sharingChanged(driveId, changed.item().itemId());
-            if (changed.item().folder()) {
-                access.sharingChanged(driveId, items.itemIdsBelow(driveId, changed.item().path()));
-            }
-        }
+        notRoots.addAll(forget);
+        access.permissionRootsSeen(driveId, roots, notRoots, scanId);
         if (commit != null) {
             if (commit.fullEnumeration()) {
                 items.removeUnseen(driveId, scanId);
+                access.forgetRootsUnseen(driveId, scanId);
+            }
+            if (commit.rootSeen()) {
+                access.sharingChanged(driveId, org.ward.rules.sharing.AccessGrant.ROOT);
             }
             if (commit.listCursor() != null) {
                 cursors.save(driveId, commit.deltaLink(), commit.listCursor(), policyHash);

@@ -31,6 +31,7 @@ final class DriveDeltaJson {
         List<String> removed = new ArrayList<>();
         List<String> sharingChanged = new ArrayList<>();
         Map<String, String> listItemIds = new HashMap<>();
+        Map<String, String> shared = new HashMap<>();
         LibraryList library = null;
         String rootId = null;
         String nextLink = null;
@@ -56,6 +57,9 @@ final class DriveDeltaJson {
                             if (item.listItemId != null) {
                                 listItemIds.put(item.id, item.listItemId);
                             }
+                            if (item.shared != null) {
+                                shared.put(item.id, item.shared);
+                            }
                             if (library == null) {
                                 library = LibraryList.of(item.siteUrl, item.siteCollectionId, item.webId, item.listId);
                             }
@@ -66,7 +70,7 @@ final class DriveDeltaJson {
                 default -> parser.skipChildren();
             }
         }
-        return new DeltaPage(items, removed, sharingChanged, nextLink, deltaLink, rootId, listItemIds, library);
+        return new DeltaPage(items, removed, sharingChanged, nextLink, deltaLink, rootId, listItemIds, library, shared);
     }
 
     /**
@@ -126,6 +130,7 @@ final class DriveDeltaJson {
                     parser.skipChildren();
                 }
                 case "sharepointIds" -> sharepointIds(parser, item);
+                case "shared" -> item.shared = sharedScope(parser);
                 case "@microsoft.graph.sharedChanged" -> item.sharedChanged = "true".equalsIgnoreCase(parser.getValueAsString());
                 default -> parser.skipChildren();
             }
@@ -180,6 +185,24 @@ final class DriveDeltaJson {
                 default -> parser.skipChildren();
             }
         }
+    }
+
+    /**
+     * The {@code shared} facet's scope, or "" for a facet without one (under {@code Prefer: hierarchicalsharing}, an
+     * item whose permissions are unique but not shared).
+     */
+    private static String sharedScope(JsonParser parser) {
+        expect(parser.currentToken(), JsonToken.START_OBJECT);
+        String scope = "";
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            if (name.equals("scope") && token == JsonToken.VALUE_STRING) {
+                scope = parser.getString();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return scope;
     }
 
     /** The {@code user} of an identitySet (id and display name), or null. */
@@ -261,6 +284,7 @@ final class DriveDeltaJson {
         boolean image;
         Long duration;
         boolean sharedChanged;
+        String shared;
         String listItemId;
         String listId;
         String siteCollectionId;
