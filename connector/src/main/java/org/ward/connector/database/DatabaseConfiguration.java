@@ -4,34 +4,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.flywaydb.core.api.Location;
-import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Ward's database wiring that must not connect while the context starts: the vendor's migrations folder (Spring
- * Boot's {@code {vendor}} placeholder would open a connection to find it) and Spring Batch's job repository (which
- * asks the database for its type). {@code ward serve} then starts while the database is down, says so, fails its
- * readiness probe and migrates once the database answers; the commands behave as before.
+ * Ward's database wiring that must not connect while the context starts: the vendor, told by the URL, and its
+ * migrations folder (Spring Boot's {@code {vendor}} placeholder would open a connection to find it). Spring Batch's job
+ * repository, which asks the vendor for the database's type, is {@code runs.JobRepositoryConfiguration}: the read-only
+ * commands' context holds this package and no Spring Batch. {@code ward serve} then starts while the database is down,
+ * says so, fails its readiness probe and migrates once the database answers; the commands behave as before.
  */
 @Configuration(proxyBeanMethods = false)
-public class DatabaseConfiguration extends JdbcDefaultBatchConfiguration {
+public class DatabaseConfiguration {
 
-    private final DataSource dataSource;
-    private final PlatformTransactionManager transactionManager;
     private final DatabaseVendor vendor;
 
-    public DatabaseConfiguration(DataSource dataSource, PlatformTransactionManager transactionManager,
-            @Value("${spring.datasource.url:}") String jdbcUrl) {
-        this.dataSource = dataSource;
-        this.transactionManager = transactionManager;
+    public DatabaseConfiguration(@Value("${spring.datasource.url:}") String jdbcUrl) {
         this.vendor = new DatabaseVendor(jdbcUrl);
     }
 
@@ -52,21 +43,5 @@ public class DatabaseConfiguration extends JdbcDefaultBatchConfiguration {
             locations.add(new Location("classpath:db/migration/" + folder));
             configuration.locations(locations.toArray(Location[]::new));
         };
-    }
-
-    @Override
-    protected DataSource getDataSource() {
-        return dataSource;
-    }
-
-    @Override
-    protected PlatformTransactionManager getTransactionManager() {
-        return transactionManager;
-    }
-
-    @Override
-    protected String getDatabaseType() throws MetaDataAccessException {
-        String type = vendor.batchDatabaseType();
-        return type != null ? type : super.getDatabaseType();
     }
 }
