@@ -81,7 +81,7 @@ class ImageEntrypointTests {
         ImageFiles.Run run = image.start(data, List.of("scan", "--demo", "--report-dir", "/var/lib/ward/reports"), 600);
 
         assertThat(run.exitCode()).as(run.output()).isIn(0, 1); // 1: the demo tenant has findings at --fail-on
-        assertThat(run.output()).contains("Demo tenant \"Upwell Health Centre\" is ready.")
+        assertThat(run.output()).contains("Demo tenant \"Upwell Health Centre\" is ready")
                 .doesNotContain("Read-only file system");
         assertThat(data.resolve("reports/report.html")).isRegularFile();
     }
