@@ -16,16 +16,18 @@ public final class BenchMain {
                   simple Graph requests per second the simulator serves with latency and throttling off
               generator [--sites N] [--items-per-site M]
                   time and heap to generate a large tenant (run with -Xmx4g for 1,000,000 items)
-              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S] [--sharing false]
+              scan [--sites N] [--items-per-site M] [--budget RU_PER_MINUTE] [--latency MS] [--seed S]
+                   [--unique-share F] [--sharing false] [--crawl false]
                   a full scan, then a rescan, of a generated tenant with throttling on: requests, resource units,
-                  429s, permission reads, wall time and its ratio to the floor (--sharing false: inventory only,
-                  for tenants whose permission reads would take hours at the budget)
+                  429s, permission reads against the uniquely-permissioned items, wall time and its ratio to the
+                  floor; then the community scripts' crawl (every folder's children, every file's permissions)
+                  through the same client and budget, side by side (--sharing false: inventory only)
               scan-bands [--sites N] [--items-per-site M] [--budgets 1250,3750,6250] [--latency MS]
                   the first inventory at each licence band's budget with the simulator in its own process: requests
                   per 1,000 items, resource units, the SharePoint steps against the floor, Ward's CPU per 1,000 items
-              scan-memory [--sites N] [--items-per-site M]
+              scan-memory [--sites N] [--items-per-site M] [--sharing false]
                   peak heap of Ward scanning a large generated tenant served by a separate simulator process
-                  (run this JVM with -Xmx2g; the sharing step is skipped, which memory does not depend on)
+                  (run this JVM with -Xmx2g), sharing on
               notifications [--drives D] [--changes C] [--items-per-site M] [--seed S] [--throttling true] [--workers W]
                   ward serve under a burst of C (1,000) changes across D (100) drives: notifications received, changes
                   found and lost, notification -> stored finding latency p50/p99, endpoint answer p50/p99

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ward's heap while it scans a large tenant: the simulator runs in its own process (it holds the whole tenant),
- * Ward in this one — run it with -Xmx2g to show the scan streams.
+ * Ward's heap while it scans a large tenant, sharing on: the simulator runs in its own process (it holds the whole
+ * tenant), Ward in this one — run it with -Xmx2g to show the scan streams.
  */
 final class ScanMemory {
 
@@ -52,20 +52,24 @@ final class ScanMemory {
                     Path.of(json.get("caCertificate").asString()), null);
             Map<String, Object> settings = new java.util.HashMap<>(WardRun.settings(simulatorInfo, simulatorInfo.clientSecret(),
                     work.resolve("ward"), 1_000_000));
-            settings.put("ward.sharing.enabled", false);
+            boolean sharing = options.flag("sharing", true);
+            settings.put("ward.sharing.enabled", sharing);
             Heap.AfterCollections afterCollections = new Heap.AfterCollections();
             long started = System.nanoTime();
             long items;
+            long permissionLists;
             List<Long> live;
             try (ConfigurableApplicationContext ward = WardRun.start(settings);
                     Heap.LiveSamples samples = new Heap.LiveSamples(java.time.Duration.ofSeconds(15))) {
                 ward.getBean(ScanService.class).scan();
                 live = samples.samplesMiB();
                 items = ward.getBean(ItemStore.class).count();
+                permissionLists = ward.getBean(org.ward.connector.sharing.AccessStore.class).listCount();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Scanned %,d items in %.0f s (%,.0f items/s) with a %,d MiB heap limit%n", items, seconds,
-                    items / seconds, Heap.maxMiB());
+            System.out.printf("Scanned %,d items in %.0f s (%,.0f items/s) with a %,d MiB heap limit, sharing %s%s%n", items,
+                    seconds, items / seconds, Heap.maxMiB(), sharing ? "on" : "off", sharing ? " (" + permissionLists
+                            + " permission lists read)" : "");
             System.out.printf("Ward's heap: at most %,d MiB in use just after a collection; sum of the heap pools' peaks %,d MiB"
                     + " (an upper bound: the pools peak at different moments)%n", afterCollections.mostMiB(), Heap.peakMiB());
             System.out.printf("Ward's live heap (a full collection every 15 s): most %,d MiB, last %,d MiB over %d samples: %s%n",

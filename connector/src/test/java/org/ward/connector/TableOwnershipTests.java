@@ -35,6 +35,8 @@ class TableOwnershipTests {
             Map.entry("ward_access_state", "org.ward.connector.sharing"),
             Map.entry("ward_group_member", "org.ward.connector.sharing"),
             Map.entry("ward_sharing_sweep", "org.ward.connector.sharing"),
+            Map.entry("ward_permission_root", "org.ward.connector.sharing"),
+            Map.entry("ward_sharing_reads", "org.ward.connector.sharing"),
             Map.entry("ward_signin_cursor", "org.ward.connector.identity"),
             Map.entry("ward_signin_user", "org.ward.connector.identity"),
             Map.entry("ward_identity_anomaly", "org.ward.connector.identity"),

@@ -99,7 +99,7 @@ public final class Simulator implements AutoCloseable {
         this.mailboxes = new Mailboxes(tenant);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
-                new Drives(tenant), new ListItems(tenant, b.cloud), new Permissions(tenant, changes),
+                new Drives(tenant, b.sharedChangedOnFolders), new ListItems(tenant, b.cloud), new Permissions(tenant, changes),
                 new Labels(tenant, changes, sensitivityLabelling), new RegistrationReport(tenant),
                 new SignInLog(tenant), new IdentityProtection(tenant), new ConditionalAccess(tenant),
                 new DirectoryRoles(tenant), new Subscriptions(changeNotifications),
@@ -266,6 +266,7 @@ public final class Simulator implements AutoCloseable {
         private int requestLogCapacity = 1_000_000;
         private NotificationSettings notifications = NotificationSettings.defaults();
         private NationalCloud cloud = NationalCloud.GLOBAL;
+        private boolean sharedChangedOnFolders;
 
         public Builder port(int port) {
             this.port = port;
@@ -319,6 +320,16 @@ public final class Simulator implements AutoCloseable {
          */
         public Builder notifications(NotificationSettings settings) {
             this.notifications = settings;
+            return this;
+        }
+
+        /**
+         * Whether delta's {@code @microsoft.graph.sharedChanged} annotation also marks folders. Off by default: Graph
+         * is reported to set it on files only (microsoftgraph/msgraph-sdk-java#2548, 2026), and a client must notice a
+         * folder's sharing change from its {@code shared} facet.
+         */
+        public Builder sharedChangedOnFolders(boolean on) {
+            this.sharedChangedOnFolders = on;
             return this;
         }
 

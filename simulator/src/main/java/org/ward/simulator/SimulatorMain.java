@@ -33,9 +33,10 @@ public final class SimulatorMain {
             Tenant (one of):
               --tenant demo                 the built-in demo tenant "Upwell Health Centre" (default)
               --tenant-file FILE            a tenant fixture (YAML or JSON; see docs/tenant-fixtures.md)
-              --tenant generated --sites N --items-per-site M [--seed S] [--sign-ins N]
+              --tenant generated --sites N --items-per-site M [--seed S] [--sign-ins N] [--unique-share F]
                                             a large deterministic generated tenant, optionally with a
-                                            30-day sign-in log of N events made page by page
+                                            30-day sign-in log of N events made page by page; F is the
+                                            share of items with unique permissions (default 0.02)
 
             Options:
               --port P                      HTTPS port (default 9443; 0 picks a free port)
@@ -70,6 +71,7 @@ public final class SimulatorMain {
         int itemsPerSite = 1_000;
         long seed = 1;
         long signIns = 0;
+        double uniqueShare = TenantGenerator.DEFAULT_UNIQUE_SHARE;
         NotificationSettings notifications = NotificationSettings.defaults();
         List<String> list = new ArrayList<>(List.of(args));
         try {
@@ -87,6 +89,12 @@ public final class SimulatorMain {
                     case "--items-per-site" -> itemsPerSite = Integer.parseInt(value(list, ++i, arg));
                     case "--seed" -> seed = Long.parseLong(value(list, ++i, arg));
                     case "--sign-ins" -> signIns = Long.parseLong(value(list, ++i, arg));
+                    case "--unique-share" -> {
+                        uniqueShare = Double.parseDouble(value(list, ++i, arg));
+                        if (uniqueShare < 0 || uniqueShare > 1) {
+                            throw new IllegalArgumentException("--unique-share takes a share between 0 and 1, such as 0.02");
+                        }
+                    }
                     case "--info-file" -> infoFile = Path.of(value(list, ++i, arg));
                     case "--request-log" -> requestLogFile = Path.of(value(list, ++i, arg));
                     case "--state-dir" -> builder.stateDir(Path.of(value(list, ++i, arg)));
@@ -114,7 +122,7 @@ public final class SimulatorMain {
         if (tenantFile != null) {
             builder.tenant(Simulator.TenantSource.file(tenantFile));
         } else if (tenant.equals("generated")) {
-            TenantGenerator generator = new TenantGenerator(sites, itemsPerSite, seed, signIns);
+            TenantGenerator generator = new TenantGenerator(sites, itemsPerSite, seed, signIns, uniqueShare);
             String secret = "generated-secret-" + seed;
             builder.tenant((clock, authority) -> generator.generate(clock, secret, FULL_PERMISSIONS));
         } else if (!tenant.equals("demo")) {

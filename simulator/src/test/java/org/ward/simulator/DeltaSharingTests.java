@@ -22,6 +22,9 @@ class DeltaSharingTests {
     static final String[] SHOW_SHARING_CHANGES = {"Prefer", "deltashowremovedasdeleted, deltatraversepermissiongaps,"
             + " deltashowsharingchanges"};
     static final String[] HIERARCHICAL = {"Prefer", "hierarchicalsharing"};
+    /** What a scanner sends (Microsoft's scan guidance): all four preferences in one header. */
+    static final String[] SCANNER = {"Prefer", "deltashowremovedasdeleted, deltatraversepermissiongaps,"
+            + " deltashowsharingchanges, hierarchicalsharing"};
 
     static Simulator simulator;
     static GraphHttp reader;
@@ -136,5 +139,95 @@ class DeltaSharingTests {
         assertThat(plain.item(a.id).path("shared").path("scope").asString()).as("inherited sharing").isEqualTo("organization");
         assertThat(hierarchical.item(a.id).has("shared")).isFalse();
         assertThat(hierarchical.item(recordings.id).path("shared").path("scope").asString()).isEqualTo("organization");
+    }
+
+    @Test
+    void keepsAnEmptyFacetOnAnItemWhoseOnlyLinkWasRemovedWithHierarchicalSharing() {
+        Drive drive = library();
+        Item a = SmallClinic.item(simulator, drive, "a.mp4");
+        SharingPermission shared = simulator.changes().createLink(drive.id, a.id, "view", "anonymous", null, false, List.of());
+        String link = DeltaRound.follow(fullControl, delta(drive), SCANNER).deltaLink();
+        simulator.changes().removePermission(drive.id, a.id, shared.id());
+
+        DeltaRound next = DeltaRound.follow(fullControl, link, SCANNER);
+
+        assertThat(next.item(a.id).path("@microsoft.graph.sharedChanged").asString()).isEqualTo("True");
+        assertThat(next.item(a.id).path("shared").isObject()).as("unique, no longer shared").isTrue();
+        assertThat(next.item(a.id).path("shared").size()).isZero();
+    }
+
+    @Test
+    void dropsTheFacetOfAnItemWhoseUniquePermissionsWereDeleted() {
+        Drive drive = library();
+        Item a = SmallClinic.item(simulator, drive, "a.mp4");
+        simulator.changes().createLink(drive.id, a.id, "view", "organization", null, false, List.of());
+        String link = DeltaRound.follow(fullControl, delta(drive), SCANNER).deltaLink();
+        simulator.changes().restoreInheritance(drive.id, a.id);
+
+        DeltaRound next = DeltaRound.follow(fullControl, link, SCANNER);
+
+        assertThat(next.item(a.id).path("@microsoft.graph.sharedChanged").asString()).isEqualTo("True");
+        assertThat(next.item(a.id).has("shared")).as("inherits again").isFalse();
+    }
+
+    @Test
+    void givesAnEmptyFacetToAFolderThatStoppedInheritingWithoutBeingShared() {
+        Drive drive = library();
+        Item recordings = SmallClinic.item(simulator, drive, "Recordings");
+        simulator.changes().breakInheritance(drive.id, recordings.id);
+        simulator.changes().restoreInheritance(drive.id, recordings.id);
+        Item a = SmallClinic.item(simulator, drive, "a.mp4");
+        simulator.changes().breakInheritance(drive.id, a.id);
+
+        DeltaRound round = DeltaRound.follow(fullControl, delta(drive), SCANNER);
+
+        assertThat(round.item(recordings.id).has("shared")).isFalse();
+        assertThat(round.item(a.id).path("shared").path("scope").asString()).as("the site's roles, copied").isEqualTo("users");
+    }
+
+    @Test
+    void annotatesFilesButNotFoldersWhoseSharingChanged() {
+        Drive drive = library();
+        String link = DeltaRound.follow(fullControl, delta(drive), SCANNER).deltaLink();
+        Item recordings = SmallClinic.item(simulator, drive, "Recordings");
+        Item a = SmallClinic.item(simulator, drive, "a.mp4");
+        simulator.changes().createLink(drive.id, recordings.id, "view", "organization", null, false, List.of());
+        simulator.changes().createLink(drive.id, a.id, "view", "organization", null, false, List.of());
+
+        DeltaRound next = DeltaRound.follow(fullControl, link, SCANNER);
+
+        assertThat(next.item(recordings.id).has("@microsoft.graph.sharedChanged")).as("msgraph-sdk-java#2548").isFalse();
+        assertThat(next.item(recordings.id).path("shared").path("scope").asString()).isEqualTo("organization");
+        assertThat(next.item(a.id).path("@microsoft.graph.sharedChanged").asString()).isEqualTo("True");
+    }
+
+    @Test
+    void reportsAFolderWhoseSharingChangedButNotWhatItContains() {
+        Drive drive = library();
+        String link = DeltaRound.follow(fullControl, delta(drive), SCANNER).deltaLink();
+        Item recordings = SmallClinic.item(simulator, drive, "Recordings");
+        simulator.changes().grant(drive.id, recordings.id, SharingPermission.Kind.USER,
+                SmallClinic.user(simulator, SmallClinic.BEN).id(), "Ben", List.of("read"), null);
+
+        DeltaRound next = DeltaRound.follow(fullControl, link, SCANNER);
+
+        assertThat(next.ids()).containsExactly(recordings.id);
+    }
+
+    @Test
+    void annotatesFoldersTooWhenAskedTo() {
+        try (Simulator annotating = SmallClinic.start(Simulator.builder().sharedChangedOnFolders(true))) {
+            GraphHttp graph = SmallClinic.fullControl(annotating);
+            Site site = SmallClinic.site(annotating, "Intranet");
+            Drive drive = annotating.changes().createDrive(site.id, "Annotated", "documentLibrary", null, null, null,
+                    site.webUrl + "/Annotated");
+            Item folder = annotating.changes().addFolder(drive.id, drive.rootId, "Recordings", null, null);
+            String link = DeltaRound.follow(graph, delta(drive), SCANNER).deltaLink();
+            annotating.changes().createLink(drive.id, folder.id, "view", "organization", null, false, List.of());
+
+            DeltaRound next = DeltaRound.follow(graph, link, SCANNER);
+
+            assertThat(next.item(folder.id).path("@microsoft.graph.sharedChanged").asString()).isEqualTo("True");
+        }
     }
 }

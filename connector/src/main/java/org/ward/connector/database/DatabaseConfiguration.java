@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Ward's database wiring that must not connect while the context starts: the vendor's migrations folder (Spring
- * Boot's {@code {vendor}} placeholder would open a connection to find it); Spring Batch's job repository, which would
- * ask the database for its type, takes it from {@link DatabaseVendor} too ({@code scan.BatchInfrastructure}, outside
- * this package so the read-only commands' context holds no batch infrastructure). {@code ward serve} then starts while the database is down, says so, fails its
- * readiness probe and migrates once the database answers; the commands behave as before.
+ * Ward's database wiring that must not connect while the context starts: the vendor, told by the URL, and its
+ * migrations folder (Spring Boot's {@code {vendor}} placeholder would open a connection to find it). Spring Batch's job
+ * repository, which asks the vendor for the database's type, is {@code runs.JobRepositoryConfiguration}: the read-only
+ * commands' context holds this package and no Spring Batch. {@code ward serve} then starts while the database is down,
+ * says so, fails its readiness probe and migrates once the database answers; the commands behave as before.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {

@@ -16,17 +16,21 @@ import org.ward.rules.facts.ItemRecord;
  * @param rootId the drive root's id when the page included the root, else null
  * @param listItemIds each item's list item id ({@code sharepointIds.listItemId}) by item id, where Graph gave one
  * @param library the library as a SharePoint list (from the items' {@code sharepointIds}), null when the page gave none
+ * @param shared the {@code shared} facet of the items that carry one, by id: its scope, or "" for an empty facet (with
+ *     {@code Prefer: hierarchicalsharing}, the roots of permission hierarchies, an empty facet for one that is unique
+ *     but not shared)
  * @param unreadable items of the page whose entry had a malformed value: left out, the rest of the page kept
  */
 public record DeltaPage(List<ItemRecord> items, List<String> removed, List<String> sharingChanged, String nextLink,
         String deltaLink, String rootId, Map<String, String> listItemIds, LibraryList library,
-        List<Unreadable> unreadable) {
+        Map<String, String> shared, List<Unreadable> unreadable) {
 
     public DeltaPage {
         items = List.copyOf(items);
         removed = List.copyOf(removed);
         sharingChanged = List.copyOf(sharingChanged);
         listItemIds = Map.copyOf(listItemIds);
+        shared = shared == null ? Map.of() : Map.copyOf(shared);
         unreadable = List.copyOf(unreadable);
     }
 

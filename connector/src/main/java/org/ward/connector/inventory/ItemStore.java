@@ -233,15 +233,9 @@ public class ItemStore {
         return counts;
     }
 
-    /** The ids of the items below a folder (its path), at any depth. */
-    public List<String> itemIdsBelow(String driveId, String folderPath) {
-        return jdbc.queryForList("SELECT item_id FROM ward_item WHERE drive_id = ? AND path LIKE ?", String.class, driveId,
-                folderPath.replace("%", "\\%") + "/%");
-    }
-
     /** Streams every recording. */
     public void recordings(Consumer<ClassifiedItem> recording) {
-        recordings(null, recording);
+        recordings((Collection<String>) null, recording);
     }
 
     /** Streams the recordings of these drives; null for every drive. */
@@ -260,6 +254,59 @@ public class ItemStore {
 
     private static Object[] params(Collection<String> driveIds) {
         return driveIds == null ? new Object[0] : driveIds.toArray();
+    }
+
+    /** The drive's folders and their parents, by id: the tree effective access is derived along. */
+    public Map<String, String> folderParents(String driveId) {
+        Map<String, String> parents = new HashMap<>();
+        jdbc.query("SELECT item_id, parent_id FROM ward_item WHERE drive_id = ? AND folder = TRUE", rs -> {
+            parents.put(rs.getString(1), rs.getString(2));
+        }, driveId);
+        return parents;
+    }
+
+    /** The parents of these items of a drive, by id; an item Ward does not hold is left out. */
+    public Map<String, String> parentsOf(String driveId, java.util.Collection<String> itemIds) {
+        Map<String, String> parents = new HashMap<>();
+        List<String> ids = List.copyOf(itemIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + 500));
+            List<Object> args = new ArrayList<>();
+            args.add(driveId);
+            args.addAll(part);
+            jdbc.query("SELECT item_id, parent_id FROM ward_item WHERE drive_id = ? AND item_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", rs -> {
+                        parents.put(rs.getString(1), rs.getString(2));
+                    }, args.toArray());
+        }
+        return parents;
+    }
+
+    /** The drives that hold recordings, in order. */
+    public List<String> drivesWithRecordings() {
+        return jdbc.queryForList("SELECT DISTINCT drive_id FROM ward_item WHERE recording = TRUE ORDER BY drive_id",
+                String.class);
+    }
+
+    /** The ids of one drive's recordings. */
+    public List<String> recordingIds(String driveId) {
+        return jdbc.queryForList("SELECT item_id FROM ward_item WHERE drive_id = ? AND recording = TRUE ORDER BY item_id",
+                String.class, driveId);
+    }
+
+    /** Streams one drive's recordings. */
+    public void recordings(String driveId, Consumer<ClassifiedItem> recording) {
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE drive_id = ? AND recording = TRUE ORDER BY item_id",
+                rs -> {
+                    recording.accept(row(rs));
+                }, driveId);
+    }
+
+    /** Streams every item of a drive, files and folders (what a permission can apply to). */
+    public void items(String driveId, Consumer<ClassifiedItem> item) {
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE drive_id = ? ORDER BY item_id", rs -> {
+            item.accept(row(rs));
+        }, driveId);
     }
 
     private static StoredIdentifier identifier(IdentifierMatch m) {

@@ -12,6 +12,7 @@ import org.ward.connector.findings.FindingStore;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanRuns.ScanRun;
+import org.ward.connector.sharing.AccessStore;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.policy.PolicyPack;
@@ -25,9 +26,12 @@ public class ScanReports {
     private final LocationStore locations;
     private final PolicyPack policy;
     private final ItemStore items;
+    private final AccessStore access;
 
-    public ScanReports(ScanRuns runs, FindingStore findings, LocationStore locations, PolicyPack policy, ItemStore items) {
+    public ScanReports(ScanRuns runs, FindingStore findings, LocationStore locations, PolicyPack policy, ItemStore items,
+            AccessStore access) {
         this.runs = runs;
+        this.access = access;
         this.items = items;
         this.findings = findings;
         this.locations = locations;
@@ -39,7 +43,8 @@ public class ScanReports {
             ScanRun previous = runs.previousCompleted(scanId).orElse(null);
             List<Finding> all = findings.all();
             return ScanSummary.of(run, previous, all, findings.firstFoundBy(scanId), locations.locationsBySite(scanId),
-                    locations.firstSeenBy(scanId), fileLabels());
+                    locations.firstSeenBy(scanId), fileLabels(), access.readsOf(scanId).map(r -> new ScanSummary.SharingReads(
+                            r.method().equals("hierarchy"), r.reads(), r.lists(), r.recordings())).orElse(null));
         });
     }
 

@@ -31,10 +31,24 @@ import org.ward.rules.policy.Severity;
  * @param newLocations locations first seen by this scan (when it is not the first)
  * @param acceptedRisks findings under an accepted risk
  * @param fileLabels the sensitivity labels of Office and PDF files naming a patient beside recordings
+ * @param sharingReads what the sharing step read, and how; null when it did not run
  */
 public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Severity, Integer>> open,
         Map<Severity, Integer> bySeverity, List<SiteCount> worstSites, List<Finding> newFindings,
-        List<Finding> resolvedFindings, List<Location> newLocations, int acceptedRisks, FileLabels fileLabels) {
+        List<Finding> resolvedFindings, List<Location> newLocations, int acceptedRisks, FileLabels fileLabels,
+        SharingReads sharingReads) {
+
+    /**
+     * The permission lists the sharing step read.
+     *
+     * @param hierarchy whether delta marked where permissions start (Sites.FullControl.All); else every recording's
+     *     own list was read
+     * @param reads lists read by this scan (5 resource units each)
+     * @param lists lists Ward holds (permission roots and libraries, or recordings)
+     * @param recordings recordings whose access they give
+     */
+    public record SharingReads(boolean hierarchy, long reads, long lists, long recordings) {
+    }
 
     /**
      * Office and PDF files naming a patient that share a folder with a recording: how many Ward has read the label
@@ -68,6 +82,11 @@ public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Se
     /** Builds the summary from the register. */
     public static ScanSummary of(ScanRun run, ScanRun previous, List<Finding> all, Set<String> firstFoundNow,
             Map<String, Location> sites, List<Location> newLocations, FileLabels fileLabels) {
+        return of(run, previous, all, firstFoundNow, sites, newLocations, fileLabels, null);
+    }
+
+    public static ScanSummary of(ScanRun run, ScanRun previous, List<Finding> all, Set<String> firstFoundNow,
+            Map<String, Location> sites, List<Location> newLocations, FileLabels fileLabels, SharingReads sharingReads) {
         List<Finding> open = all.stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
         Map<FindingType, Map<Severity, Integer>> byType = new TreeMap<>(Catalogues.ORDER);
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
@@ -91,7 +110,7 @@ public record ScanSummary(ScanRun run, ScanRun previous, Map<FindingType, Map<Se
                 && run.startedAt() != null && !f.resolvedAt().isBefore(run.startedAt())).toList();
         int accepted = (int) all.stream().filter(f -> f.status() == FindingStatus.ACCEPTED_RISK).count();
         return new ScanSummary(run, previous, byType, bySeverity, worst, fresh, resolved,
-                previous == null ? List.of() : newLocations, accepted, fileLabels);
+                previous == null ? List.of() : newLocations, accepted, fileLabels, sharingReads);
     }
 
     public int openTotal() {

@@ -31,6 +31,9 @@ public final class SummaryText {
                 + " resource units, " + run.throttled() + " throttled (held back " + seconds(Duration.ofMillis(
                         run.throttledWaitMillis())) + " in all), " + run.retries() + " retries, " + run.faults()
                 + " faults met" + (run.runs() > 1 ? ", over " + run.runs() + " runs (the scan was resumed)" : "") + ".");
+        if (s.sharingReads() != null) {
+            out.add(sharingLine(s.sharingReads()));
+        }
         if (s.fileLabels().read() > 0) {
             out.add("Office and PDF files naming a patient beside recordings: " + s.fileLabels().read() + ", "
                     + s.fileLabels().labelled() + " with a sensitivity label.");
@@ -76,6 +79,20 @@ public final class SummaryText {
             }
         }
         return out;
+    }
+
+    /** What reading who can reach recordings cost, and, without Sites.FullControl.All, what it would cost with it. */
+    static String sharingLine(ScanSummary.SharingReads r) {
+        String reads = r.reads() + " permission list" + plural((int) Math.min(r.reads(), 2)) + " read (" + r.reads() * 5
+                + " resource units)";
+        if (r.hierarchy()) {
+            return "Sharing: " + reads + "; the access of " + r.recordings() + " recordings derived from " + r.lists()
+                    + " lists (where permissions start, and each library's root), each read again only when delta says"
+                    + " it may have changed.";
+        }
+        return "Sharing: " + reads + ", one for every recording, on every scan: without Sites.FullControl.All delta"
+                + " cannot say where permissions start or change. With it, Ward reads only those items and each library's"
+                + " root, typically a few per cent of the items, and again only when they change.";
     }
 
     private static String describe(Finding f) {

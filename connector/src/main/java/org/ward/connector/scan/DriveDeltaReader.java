@@ -61,6 +61,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private static final String DONE = "delta.done";
     private static final String RESYNCS = "delta.resyncs";
     private static final String ENDING = "delta.ending";
+    private static final String ROOT_SEEN = "delta.root";
 
     /** How the inventory reads labels and columns. */
     enum FieldsSource { LIST_ITEM_DELTA, ITEM_BY_ITEM }
@@ -86,6 +87,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private int resyncs;
     /** The round's last drive page has been read: the entries now are the files re-read and the round's end. */
     private boolean ending;
+    private boolean rootSeen;
     private List<DeltaEntry> page;
     private String nextLink;
     private String deltaLink;
@@ -122,6 +124,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
                 // The files to read again are worked out afresh (those already stored now match): start them over.
                 offset = 0;
             }
+            rootSeen = "true".equals(context.containsKey(ROOT_SEEN) ? context.getString(ROOT_SEEN) : null);
         } else {
             link = storedDeltaLink;
             full = storedDeltaLink == null;
@@ -186,17 +189,21 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         if (library == null && fetched.library() != null) {
             library = fetched.library();
         }
+        rootSeen |= fetched.rootId() != null;
         List<ItemRecord> candidates = fetched.items().stream().filter(needsDetails).toList();
         Map<String, ItemDetails.Details> details = details(candidates, fetched.listItemIds());
         List<DeltaEntry> entries = new ArrayList<>();
         for (ItemRecord item : fetched.items()) {
             boolean sharingChanged = fetched.sharingChanged().contains(item.itemId());
+            // Under hierarchical sharing a shared facet marks the root of a permission hierarchy; without it the facet
+            // also shows inherited sharing, which says nothing about where permissions start.
+            String shared = sharingChanges ? fetched.shared().get(item.itemId()) : null;
             deliveredThisRun.add(item.itemId());
             if (!needsDetails.test(item)) {
-                entries.add(new DeltaEntry.Changed(item, sharingChanged));
+                entries.add(new DeltaEntry.Changed(item, sharingChanged, null, shared));
             } else if (details.containsKey(item.itemId())) {
                 entries.add(new DeltaEntry.Changed(withDetails(item, details.get(item.itemId())), sharingChanged,
-                        source == FieldsSource.LIST_ITEM_DELTA ? fetched.listItemIds().get(item.itemId()) : null));
+                        source == FieldsSource.LIST_ITEM_DELTA ? fetched.listItemIds().get(item.itemId()) : null, shared));
             }
             // else: gone since delta listed it; the next round reports it removed.
         }
@@ -294,7 +301,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         }
         DriveCursors.ListCursor listCursor = fields == null || fields.deltaLink() == null ? null
                 : new DriveCursors.ListCursor(library.siteId(), library.listId(), fields.deltaLink());
-        entries.add(new DeltaEntry.RoundEnd(link, full, listCursor));
+        entries.add(new DeltaEntry.RoundEnd(link, full, listCursor, rootSeen));
         return entries;
     }
 
@@ -320,7 +327,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             ListFields now = fields.of(single.listItemId());
             ItemRecord item = now == null ? single.item() : withDetails(single.item(),
                     new ItemDetails.Details(now.retentionLabel(), now.columns()));
-            entries.add(new DeltaEntry.Changed(item, false, single.listItemId()));
+            entries.add(new DeltaEntry.Reread(item, single.listItemId()));
         }
         return entries;
     }
@@ -350,6 +357,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         context.putString(DONE, String.valueOf(done));
         context.putInt(RESYNCS, resyncs);
         context.putString(ENDING, String.valueOf(ending));
+        context.putString(ROOT_SEEN, String.valueOf(rootSeen));
     }
 
     @Override

@@ -69,7 +69,16 @@ class DriveInventory {
     DriveDeltaReader reader(String driveId, ScanProgress progress) {
         return new DriveDeltaReader(new DriveDeltaReader.Sources(delta, listDelta, details, itemReads, items, cursors),
                 classifier::mayBeRecording, columns -> DriveItemProcessor.maskedColumns(masking, columns), driveId,
-                policy.contentHash(), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
+                cursorKey(policy, sharing), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
+    }
+
+    /**
+     * What a stored cursor was read under: the policy (the stored classification follows it) and whether delta was
+     * asked for sharing (the permission roots Ward holds come from those rounds; a token also may not survive a change
+     * of the sharing preferences, OneDrive/onedrive-api-docs#1594). A cursor read under anything else is not reused.
+     */
+    static String cursorKey(PolicyPack policy, SharingMode sharing) {
+        return policy.contentHash() + (sharing.deltaReportsSharingChanges() ? "+sharing" : "");
     }
 
     /**
@@ -97,7 +106,7 @@ class DriveInventory {
 
     /** @param scanId the scan (or ward serve's run) that marks the items it stores as seen */
     DriveItemWriter writer(String driveId, long scanId, ScanProgress progress) {
-        return new DriveItemWriter(items, cursors, driveId, scanId, policy.contentHash(), progress, access,
+        return new DriveItemWriter(items, cursors, driveId, scanId, cursorKey(policy, sharing), progress, access,
                 sentences -> runs.addGaps(scanId, sentences));
     }
 }

@@ -36,7 +36,11 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
     @Override
     public InventoryChange process(DeltaEntry entry) {
         if (entry instanceof DeltaEntry.Changed changed) {
-            return keep(changed.item(), changed.sharingChanged(), changed.listItemId());
+            InventoryChange.Keep keep = keep(changed.item(), changed.sharingChanged(), changed.listItemId());
+            return changed.shared() == null ? keep : new InventoryChange.Keep(keep.item(), keep.sharingChanged(), changed.shared());
+        }
+        if (entry instanceof DeltaEntry.Reread reread) {
+            return new InventoryChange.Refresh(keep(reread.item(), false, reread.listItemId()).item());
         }
         if (entry instanceof DeltaEntry.Unreadable unreadable) {
             return new InventoryChange.Unread(unreadable.itemId(), unreadable.reason());
@@ -45,10 +49,10 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
             return new InventoryChange.Forget(removed.itemId());
         }
         DeltaEntry.RoundEnd end = (DeltaEntry.RoundEnd) entry;
-        return new InventoryChange.Commit(end.deltaLink(), end.fullEnumeration(), end.listCursor());
+        return new InventoryChange.Commit(end.deltaLink(), end.fullEnumeration(), end.listCursor(), end.rootSeen());
     }
 
-    private InventoryChange keep(ItemRecord item, boolean sharingChanged, String listItemId) {
+    private InventoryChange.Keep keep(ItemRecord item, boolean sharingChanged, String listItemId) {
         String maskedName = masking.maskText(item.name());
         if (item.folder()) {
             String path = folders.addFolder(item.itemId(), item.parentId(), maskedName);

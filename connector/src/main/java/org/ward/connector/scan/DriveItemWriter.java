@@ -41,18 +41,24 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
     @Override
     public void write(Chunk<? extends InventoryChange> chunk) {
         List<StoredItem> keep = new ArrayList<>();
-        List<StoredItem> sharingChanged = new ArrayList<>();
+        List<AccessStore.PermissionRoot> roots = new ArrayList<>();
+        List<String> notRoots = new ArrayList<>();
         List<String> forget = new ArrayList<>();
         List<InventoryChange.Unread> unread = new ArrayList<>();
         InventoryChange.Commit commit = null;
         for (InventoryChange change : chunk) {
             if (change instanceof InventoryChange.Keep k) {
                 keep.add(k.item());
-                if (k.sharingChanged()) {
-                    sharingChanged.add(k.item());
+                if (k.shared() != null) {
+                    roots.add(new AccessStore.PermissionRoot(k.item().item().itemId(), k.shared(), k.item().item().folder(),
+                            k.sharingChanged()));
+                } else {
+                    notRoots.add(k.item().item().itemId());
                 }
             } else if (change instanceof InventoryChange.Unread u) {
                 unread.add(u);
+            } else if (change instanceof InventoryChange.Refresh r) {
+                keep.add(r.item());
             } else if (change instanceof InventoryChange.Forget f) {
                 forget.add(f.itemId());
             } else {
@@ -68,15 +74,15 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
                     + " of drive " + driveId + ", because " + u.reason() + " in Graph's delta answer; Ward keeps what it"
                     + " stored of it and reads it again when it next changes.").toList());
         }
-        for (StoredItem changed : sharingChanged) {
-            access.sharingChanged(driveId, changed.item().itemId());
-            if (changed.item().folder()) {
-                access.sharingChanged(driveId, items.itemIdsBelow(driveId, changed.item().path()));
-            }
-        }
+        notRoots.addAll(forget);
+        access.permissionRootsSeen(driveId, roots, notRoots, scanId);
         if (commit != null) {
             if (commit.fullEnumeration()) {
                 items.removeUnseen(driveId, scanId);
+                access.forgetRootsUnseen(driveId, scanId);
+            }
+            if (commit.rootSeen()) {
+                access.sharingChanged(driveId, org.ward.rules.sharing.AccessGrant.ROOT);
             }
             if (commit.listCursor() != null) {
                 cursors.save(driveId, commit.deltaLink(), commit.listCursor(), policyHash);

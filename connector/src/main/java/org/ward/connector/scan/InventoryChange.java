@@ -6,8 +6,19 @@ import org.ward.connector.inventory.StoredItem;
 /** What the inventory writer does with one processed delta entry. */
 sealed interface InventoryChange {
 
-    /** Keep (insert or replace) an item; {@code sharingChanged} when delta reported a change to its sharing. */
-    record Keep(StoredItem item, boolean sharingChanged) implements InventoryChange {
+    /**
+     * Keep (insert or replace) an item; {@code sharingChanged} when delta reported a change to its sharing,
+     * {@code shared} its facet under hierarchical sharing (null when it has none: it inherits).
+     */
+    record Keep(StoredItem item, boolean sharingChanged, String shared) implements InventoryChange {
+
+        Keep(StoredItem item, boolean sharingChanged) {
+            this(item, sharingChanged, null);
+        }
+    }
+
+    /** Replace an item read again outside delta; what Ward knows of its sharing stays as stored. */
+    record Refresh(StoredItem item) implements InventoryChange {
     }
 
     /**
@@ -25,8 +36,14 @@ sealed interface InventoryChange {
 
     /**
      * Commit the round's cursor (and the library's list-item cursor, when the round read it); after a full
-     * enumeration, forget what it did not see.
+     * enumeration, forget what it did not see; when the round delivered the drive's root, read the library's own
+     * permissions again.
      */
-    record Commit(String deltaLink, boolean fullEnumeration, DriveCursors.ListCursor listCursor) implements InventoryChange {
+    record Commit(String deltaLink, boolean fullEnumeration, DriveCursors.ListCursor listCursor, boolean rootSeen)
+            implements InventoryChange {
+
+        Commit(String deltaLink, boolean fullEnumeration) {
+            this(deltaLink, fullEnumeration, null, false);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package org.ward.connector.sharing;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +16,8 @@ import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
-import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.check.CheckContext;
 import org.ward.rules.check.EnabledChecks;
-import org.ward.rules.facts.ItemKey;
 import org.ward.rules.facts.Location;
 import org.ward.rules.findings.FindingResource;
 import org.ward.rules.policy.FindingType;
@@ -32,16 +30,15 @@ import org.ward.rules.sharing.RecordingAccess;
 import org.ward.rules.sharing.SharingCatalogue;
 
 /**
- * What the sharing step and ward serve's refresh of a place share: reading recordings' permissions twenty to a
- * $batch, refreshing the members of groups that reach recordings, and judging each recording's access against the
- * policy — for the tenant, or for one place's drives.
+ * What the sharing step and ward serve's refresh of a place share: reading the permission lists that may have changed
+ * ({@link PermissionLists}), refreshing the members of groups named in them, and judging each recording's access —
+ * derived from the list that applies to it ({@link EffectiveAccess}) — against the policy, for the tenant or for one
+ * place's drives, one drive at a time.
  */
 final class AccessReview {
 
-    private static final int PER_BATCH = 20;
-
     private final AccessStore access;
-    private final PermissionReader reader;
+    private final PermissionLists lists;
     private final GroupMembers groups;
     private final SharingSettings settings;
     private final ItemStore items;
@@ -49,10 +46,10 @@ final class AccessReview {
     private final ParallelCalls parallel;
     private final PolicyPack policy;
 
-    AccessReview(AccessStore access, PermissionReader reader, GroupMembers groups, SharingSettings settings, ItemStore items,
+    AccessReview(AccessStore access, PermissionLists lists, GroupMembers groups, SharingSettings settings, ItemStore items,
             ScanRuns runs, ParallelCalls parallel, PolicyPack policy) {
         this.access = access;
-        this.reader = reader;
+        this.lists = lists;
         this.groups = groups;
         this.settings = settings;
         this.items = items;
@@ -61,50 +58,48 @@ final class AccessReview {
         this.policy = policy;
     }
 
-    /**
-     * Reads these recordings' permissions from Graph and stores them as read by the scan (or run), each grant judged
-     * member or guest as Graph says today.
-     *
-     * @param unreadable receives the recordings whose answer Ward could not read, with why
-     * @param done told how many recordings each batch covered
-     */
-    void read(List<ItemKey> recordings, long scanId, Membership membership, Map<ItemKey, String> unreadable,
-            IntConsumer done) {
+    /** How this scan (or run) reads permission lists, judging each grant member or guest as Graph says today. */
+    PermissionLists.Reading reading(Membership membership, Map<org.ward.rules.facts.ItemKey, String> unreadable,
+            StageProgress progress) {
         List<String> domains = policy.tenant() == null ? List.of() : policy.tenant().domains();
-        List<List<ItemKey>> batches = new ArrayList<>();
-        for (int i = 0; i < recordings.size(); i += PER_BATCH) {
-            batches.add(recordings.subList(i, Math.min(recordings.size(), i + PER_BATCH)));
-        }
-        parallel.forEach(batches, batch -> {
-            PermissionReader.Read read = reader.read(batch, domains);
-            read.grants().forEach((key, grants) -> access.replace(key, membership.judge(grants), scanId));
-            read.unreadable().forEach((key, why) -> {
-                access.unreadable(key);
-                unreadable.put(key, why);
-            });
-            done.accept(batch.size());
-        });
+        return new PermissionLists.Reading(domains, membership, unreadable, progress);
     }
 
     /**
-     * Reads the members of groups that reach recordings (of these drives; null for every drive) and that no recent
+     * Reads the permission lists of these drives that may have changed: with the hierarchy (delta marks the roots), the
+     * libraries' roots and the roots delta marked; without it, every recording's own list.
+     *
+     * @param driveIds the drives of one place (ward serve's run: no sweep, and lists read earlier in the run are read
+     *     again when they may have changed); null for the tenant (every drive the scan saw, and lists of other drives
+     *     are forgotten)
+     * @param tenantDrives the drives the scan saw, used when driveIds is null
+     * @return how many permission lists were read
+     */
+    long read(Collection<String> driveIds, List<String> tenantDrives, long scanId, boolean hierarchy, boolean sweep,
+            PermissionLists.Reading reading) {
+        if (driveIds == null) {
+            return hierarchy ? lists.readHierarchy(scanId, tenantDrives, sweep, reading)
+                    : lists.readEveryRecording(scanId, reading);
+        }
+        return lists.readPlace(scanId, driveIds, hierarchy, reading);
+    }
+
+    /**
+     * Reads the members of groups named in the permission lists (of these drives; null for every drive) that no recent
      * scan or run read.
      */
     void refreshGroups(Collection<String> driveIds, Instant now, long scanId, StageProgress progress) {
         List<String> toRefresh = access.groupsToRefresh(driveIds, runs.startedSince(now.minus(settings.membershipRefresh())));
-        if (progress != null) {
-            progress.begin("reading the members of groups that reach recordings", "groups", toRefresh.size());
-        }
+        progress.begin("reading the members of groups that reach recordings", "groups", toRefresh.size());
         parallel.forEach(toRefresh, group -> {
             access.replaceMembers(group, groups.of(group), scanId);
-            if (progress != null) {
-                progress.advance(1);
-            }
+            progress.advance(1);
         });
     }
 
     /**
-     * Judges the access of the recordings in these drives (null: every drive) and reconciles the findings.
+     * Judges the access of the recordings in these drives (null: every drive with recordings) and reconciles the
+     * findings.
      *
      * @param reconciler makes the reconciliation for the sharing types the policy enables
      * @return the coverage gaps
@@ -112,27 +107,44 @@ final class AccessReview {
     List<String> evaluate(Collection<String> driveIds, Map<String, Location> sites, Map<String, DiscoveredDrive> drives,
             Instant now, Membership membership, Function<Set<FindingType>, FindingStore.Reconciler> reconciler,
             IntConsumer done) {
-        Map<ItemKey, List<AccessGrant>> grants = access.grants(driveIds);
-        Map<String, List<GroupMember>> members = access.members();
         EnabledChecks<RecordingAccess> checks = SharingCatalogue.checks(CheckContext.of(policy, now));
         FindingStore.Reconciler findings = reconciler.apply(checks.types());
-        items.recordings(driveIds, row -> {
-            done.accept(1);
-            DiscoveredDrive drive = drives.get(row.item().driveId());
+        Collection<String> judged = driveIds == null ? items.drivesWithRecordings() : driveIds;
+        for (String driveId : judged) {
+            DiscoveredDrive drive = drives.get(driveId);
             Location location = drive == null ? null : sites.get(drive.siteId());
-            List<AccessGrant> stored = grants.get(new ItemKey(row.item().driveId(), row.item().itemId()));
-            if (location == null || stored == null) {
-                return;
+            if (location == null) {
+                continue;
             }
-            // Grants read earlier are judged again: who is a guest is what Graph says today.
-            List<AccessGrant> itemGrants = membership.judge(stored);
-            Audience audience = Audience.of(itemGrants, members, policy.sharing().everyone(), membership, now);
-            String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
-            checks.run(new RecordingAccess(row, location,
-                    FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, itemGrants,
-                    audience, members), row.item().path(), findings::add);
-        });
+            evaluateDrive(driveId, drive, location, now, membership, checks, findings, done);
+        }
         findings.finish();
         return checks.notEvaluatedSentences();
+    }
+
+    private void evaluateDrive(String driveId, DiscoveredDrive drive, Location location, Instant now, Membership membership,
+            EnabledChecks<RecordingAccess> checks, FindingStore.Reconciler findings, IntConsumer done) {
+        EffectiveAccess effective = EffectiveAccess.of(driveId, items, access);
+        Map<String, List<GroupMember>> members = access.membersOfGroupsIn(driveId);
+        Map<String, Audience> audiences = new HashMap<>();
+        // Grants read by an earlier scan are judged again: who is a guest is what Graph says today.
+        Map<String, List<AccessGrant>> judged = new HashMap<>();
+        String owner = location.owners().isEmpty() ? null : String.join(", ", location.owners());
+        items.recordings(driveId, row -> {
+            done.accept(1);
+            List<AccessGrant> stored = effective.grantsOf(row.item());
+            if (stored == null) {
+                return;
+            }
+            // Every item that inherits from one list has the same audience.
+            String source = effective.sourceOf(row.item());
+            List<AccessGrant> grants = source.equals(row.item().itemId()) ? membership.judge(stored)
+                    : judged.computeIfAbsent(source, s -> membership.judge(stored));
+            Audience audience = audiences.computeIfAbsent(source,
+                    s -> Audience.of(grants, members, policy.sharing().everyone(), membership, now));
+            checks.run(new RecordingAccess(row, location,
+                    FindingResource.ofItem(location.siteId(), location.webUrl(), drive.webUrl(), row.item()), owner, grants,
+                    audience, members), row.item().path(), findings::add);
+        });
     }
 }

@@ -23,11 +23,23 @@ import org.ward.rules.sharing.AccessGrant;
 import org.ward.rules.sharing.GroupMember;
 
 /**
- * Who can reach each recording, as last read from Graph, and when each recording's permissions were read — so
- * that a scan re-reads only the items whose sharing may have changed.
+ * Who can reach recordings, as last read from Graph. Ward keeps permission lists, each as Graph listed it for one
+ * item: with Sites.FullControl.All, the roots of permission hierarchies delta marks (ward_permission_root) and each
+ * library's root, and every other item's access is derived from its nearest root ({@link AccessTree}); without it,
+ * each recording's own list. {@code ward_access_state} says whose list each is, where it stood when read and whether
+ * it must be read again, so a scan re-reads only what may have changed.
  */
 @Repository
 public class AccessStore {
+
+    /** A recording read item by item (no hierarchy known). */
+    public static final String ITEM = "item";
+    /** The root of a permission hierarchy delta marked. */
+    public static final String ROOT = "root";
+    /** A library's root: the site's own access. */
+    public static final String DRIVE = "drive";
+
+    private static final int IN_LIST = 500;
 
     private final JdbcTemplate jdbc;
     private final IdentifierMasking masking;
@@ -38,19 +50,156 @@ public class AccessStore {
     }
 
     /**
-     * Replaces an item's grants with what Graph just said. Names are stored with patient identifiers masked (a site's
-     * groups are named after the site) and cut to fit their columns.
+     * An item delta delivered with a {@code shared} facet under hierarchical sharing: the root of a permission
+     * hierarchy.
+     *
+     * @param itemId the item
+     * @param scope the facet's scope, "" for an empty facet (unique, not shared)
+     * @param folder whether it is a folder
+     * @param sharingChanged whether delta annotated a sharing change
+     */
+    public record PermissionRoot(String itemId, String scope, boolean folder, boolean sharingChanged) {
+    }
+
+    /**
+     * Records what one chunk of a drive's delta said about permission hierarchies: these items are roots, those are
+     * not (they came without a facet, or were deleted). A root must be read again when it is new, when delta annotated
+     * a sharing change, when its scope changed, or when it is a folder (Graph is reported to annotate files only,
+     * microsoftgraph/msgraph-sdk-java#2548, so a folder that comes back may have changed).
+     */
+    public void permissionRootsSeen(String driveId, List<PermissionRoot> roots, Collection<String> notRoots, long scanId) {
+        for (List<String> part : parts(notRoots)) {
+            jdbc.update("DELETE FROM ward_permission_root WHERE drive_id = ? AND item_id IN (" + marks(part.size()) + ")",
+                    prepend(driveId, part));
+        }
+        if (roots.isEmpty()) {
+            return;
+        }
+        Map<String, String> stored = new HashMap<>();
+        for (List<String> part : parts(roots.stream().map(PermissionRoot::itemId).toList())) {
+            jdbc.query("SELECT item_id, scope FROM ward_permission_root WHERE drive_id = ? AND item_id IN ("
+                    + marks(part.size()) + ")", rs -> {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }, prepend(driveId, part));
+        }
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (PermissionRoot root : roots) {
+            String before = stored.get(root.itemId());
+            if (before == null) {
+                inserts.add(new Object[] {driveId, root.itemId(), root.scope(), root.folder(), scanId});
+            } else {
+                boolean changed = root.sharingChanged() || root.folder() || !before.equals(root.scope());
+                updates.add(new Object[] {root.scope(), root.folder(), scanId, changed, driveId, root.itemId()});
+            }
+        }
+        jdbc.batchUpdate("UPDATE ward_permission_root SET scope = ?, folder = ?, marked_scan = ?,"
+                + " changed = (changed OR ?) WHERE drive_id = ? AND item_id = ?", updates);
+        jdbc.batchUpdate("INSERT INTO ward_permission_root (drive_id, item_id, scope, folder, marked_scan, changed)"
+                + " VALUES (?, ?, ?, ?, ?, TRUE)", inserts);
+    }
+
+    /** After a full enumeration of the drive: roots it did not deliver are gone. */
+    public void forgetRootsUnseen(String driveId, long scanId) {
+        jdbc.update("DELETE FROM ward_permission_root WHERE drive_id = ? AND marked_scan < ?", driveId, scanId);
+    }
+
+    /**
+     * One permission root as stored.
+     *
+     * @param itemId the item
+     * @param folder whether it is a folder
+     * @param changed whether its permissions must be read again
+     */
+    public record RootMark(String itemId, boolean folder, boolean changed) {
+    }
+
+    /** The drive's permission roots, by item id. */
+    public Map<String, RootMark> roots(String driveId) {
+        Map<String, RootMark> roots = new HashMap<>();
+        jdbc.query("SELECT item_id, folder, changed FROM ward_permission_root WHERE drive_id = ?", rs -> {
+            roots.put(rs.getString(1), new RootMark(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)));
+        }, driveId);
+        return roots;
+    }
+
+    /** Forgets permission roots whose items Ward no longer holds. */
+    public void forgetRoots(String driveId, Collection<String> itemIds) {
+        for (List<String> part : parts(itemIds)) {
+            jdbc.update("DELETE FROM ward_permission_root WHERE drive_id = ? AND item_id IN (" + marks(part.size()) + ")",
+                    prepend(driveId, part));
+        }
+    }
+
+    /**
+     * Where a permission list stood when it was read.
+     *
+     * @param subject {@link #ITEM}, {@link #ROOT} or {@link #DRIVE}
+     * @param readScan the scan that read it
+     * @param needsRead marked for reading (delta or a remediation said it changed)
+     * @param parentId the item's parent when read
+     * @param aboveId the nearest root above it when read ({@link AccessGrant#ROOT} for the library's root)
+     * @param digest a digest of the grants read
+     */
+    public record ListState(String subject, long readScan, boolean needsRead, String parentId, String aboveId, String digest) {
+    }
+
+    /** The states of the drive's permission lists, by item id ({@link AccessGrant#ROOT} for the library's root). */
+    public Map<String, ListState> states(String driveId) {
+        Map<String, ListState> states = new HashMap<>();
+        jdbc.query("SELECT item_id, subject, read_scan, needs_read, parent_id, above_id, grants_digest FROM ward_access_state"
+                + " WHERE drive_id = ?", rs -> {
+                    states.put(rs.getString(1), new ListState(rs.getString(2), rs.getLong(3), rs.getBoolean(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }, driveId);
+        return states;
+    }
+
+    /**
+     * Replaces an item's permission list with what Graph just said, and says whether it differs from what an earlier
+     * read found (false when it was never read before). Names are stored with patient identifiers masked (a site's groups are named after the site)
+     * and cut to fit their columns.
+     *
+     * @param subject {@link #ITEM}, {@link #ROOT} or {@link #DRIVE}
+     * @param parentId the item's parent now
+     * @param aboveId the nearest root above it now
+     */
+    public boolean replace(ItemKey item, List<AccessGrant> grants, long scanId, String subject, String parentId,
+            String aboveId) {
+        List<String> before = jdbc.queryForList("SELECT grants_digest FROM ward_access_state WHERE drive_id = ? AND item_id = ?",
+                String.class, item.driveId(), item.itemId());
+        String digest = write(item, grants, scanId);
+        jdbc.update("UPDATE ward_access_state SET subject = ?, parent_id = ?, above_id = ?, grants_digest = ?"
+                + " WHERE drive_id = ? AND item_id = ?", subject, parentId, aboveId, digest, item.driveId(), item.itemId());
+        if (ROOT.equals(subject)) {
+            jdbc.update("UPDATE ward_permission_root SET changed = FALSE WHERE drive_id = ? AND item_id = ?",
+                    item.driveId(), item.itemId());
+        }
+        return !before.isEmpty() && before.get(0) != null && !before.get(0).equals(digest);
+    }
+
+    /**
+     * Replaces an item's grants with what Graph just said, read item by item. Names are stored with patient identifiers
+     * masked (a site's groups are named after the site) and cut to fit their columns.
      */
     public void replace(ItemKey item, List<AccessGrant> grants, long scanId) {
+        replace(item, grants, scanId, ITEM, null, null);
+    }
+
+    /** Writes the grants and the list's read state; returns a digest of the rows as stored (masked). */
+    private String write(ItemKey item, List<AccessGrant> grants, long scanId) {
         jdbc.update("DELETE FROM ward_access WHERE drive_id = ? AND item_id = ?", item.driveId(), item.itemId());
         List<Object[]> rows = new ArrayList<>();
+        List<String> digestLines = new ArrayList<>();
         for (AccessGrant g : grants) {
-            rows.add(new Object[] {item.driveId(), item.itemId(), g.permissionId(), String.join(",", g.roles()), g.kind().name(),
+            Object[] row = {item.driveId(), item.itemId(), g.permissionId(), String.join(",", g.roles()), g.kind().name(),
                 g.principalId(), ColumnText.fit(masking.maskText(g.principalName()), 1000),
                 ColumnText.fit(masking.maskText(g.principalLogin()), 1000), ColumnText.fit(g.principalEmail(), 400),
                 g.guest(), g.linkScope(),
                 g.linkType(), null, g.expiresAt() == null ? null : Timestamp.from(g.expiresAt()), g.hasPassword(),
-                g.inheritedFrom(), String.join("\n", g.recipients()), scanId});
+                g.inheritedFrom(), String.join("\n", g.recipients()), scanId};
+            rows.add(row);
+            digestLines.add(Arrays.toString(Arrays.copyOfRange(row, 2, row.length - 1)));
         }
         jdbc.batchUpdate("INSERT INTO ward_access (drive_id, item_id, permission_id, roles, principal_kind, principal_id,"
                 + " principal_name, principal_login, principal_email, principal_guest, link_scope, link_type, link_url,"
@@ -62,6 +211,7 @@ public class AccessStore {
             jdbc.update("INSERT INTO ward_access_state (drive_id, item_id, read_scan, needs_read) VALUES (?, ?, ?, FALSE)",
                     item.driveId(), item.itemId(), scanId);
         }
+        return digest(digestLines);
     }
 
     /**
@@ -74,88 +224,119 @@ public class AccessStore {
         }
     }
 
-    /** Marks an item's permissions for reading on the next scan (delta said its sharing changed). */
-    public void sharingChanged(String driveId, String itemId) {
-        jdbc.update("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id = ?", driveId, itemId);
-    }
-
-    /** Marks the recordings among these items for reading: a folder's sharing reaches what it contains. */
-    public void sharingChanged(String driveId, List<String> itemIds) {
-        jdbc.batchUpdate("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id = ?",
-                itemIds.stream().map(id -> new Object[] {driveId, id}).toList());
-    }
-
-    /**
-     * The recordings whose permissions must be read this scan: never read, marked, or — with {@code everything} — not
-     * read by this scan.
-     *
-     * @param recordings every recording, in the order to read them
-     * @param everything re-read every recording (no sharing-change reports, or a periodic full sweep)
-     */
-    public List<ItemKey> toRead(List<ItemKey> recordings, boolean everything, long scanId) {
-        Map<ItemKey, long[]> states = new HashMap<>();
-        // One location's recordings (ward serve) need only their drives' states, not the tenant's.
-        Set<String> drives = new HashSet<>();
-        recordings.forEach(k -> drives.add(k.driveId()));
-        boolean few = !drives.isEmpty() && drives.size() <= 50;
-        jdbc.query("SELECT drive_id, item_id, read_scan, needs_read FROM ward_access_state"
-                + (few ? " WHERE drive_id IN (" + marks(drives) + ")" : ""), rs -> {
-                    states.put(new ItemKey(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
-                }, few ? drives.toArray() : new Object[0]);
-        return recordings.stream().filter(key -> {
-            long[] state = states.get(key);
-            return state == null || state[1] == 1 || everything && state[0] < scanId;
-        }).toList();
-    }
-
-    /** Forgets the access of items that are no longer recordings (deleted, or reclassified). */
-    public void forgetAllBut(Set<ItemKey> recordings) {
-        for (String table : List.of("ward_access", "ward_access_state")) {
-            List<Object[]> gone = jdbc.query("SELECT DISTINCT drive_id, item_id FROM " + table,
-                    (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2))).stream().filter(k -> !recordings.contains(k))
-                    .map(k -> new Object[] {k.driveId(), k.itemId()}).toList();
-            jdbc.batchUpdate("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", gone);
+    /** A digest of a permission list as stored, to tell whether a re-read found anything different. */
+    private static String digest(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        lines.stream().sorted().forEach(line -> text.append(line).append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** The stored grants of every recording, by item. */
-    public Map<ItemKey, List<AccessGrant>> all() {
-        return grants(null);
+    /** Marks an item's permissions for reading on the next scan (its sharing changed, e.g. Ward removed a link). */
+    public void sharingChanged(String driveId, String itemId) {
+        jdbc.update("UPDATE ward_access_state SET needs_read = TRUE WHERE drive_id = ? AND item_id = ?", driveId, itemId);
+        jdbc.update("UPDATE ward_permission_root SET changed = TRUE WHERE drive_id = ? AND item_id = ?", driveId, itemId);
+    }
+
+    /** Forgets the permission lists of these items of a drive. */
+    public void forgetLists(String driveId, Collection<String> itemIds) {
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            for (List<String> part : parts(itemIds)) {
+                jdbc.update("DELETE FROM " + table + " WHERE drive_id = ? AND item_id IN (" + marks(part.size()) + ")",
+                        prepend(driveId, part));
+            }
+        }
     }
 
     /**
-     * The stored grants of the recordings in these drives, by item; null for every drive.
+     * Forgets every permission list of drives not among these. Their roots stay: the inventory keeps them with the
+     * drive's delta cursor, and a drive discovery missed once comes back with its cursor.
      */
-    public Map<ItemKey, List<AccessGrant>> grants(Collection<String> driveIds) {
-        Map<ItemKey, List<AccessGrant>> result = new HashMap<>();
-        String filter = driveIds == null ? "" : " WHERE drive_id IN (" + marks(driveIds) + ")";
-        jdbc.query("SELECT * FROM ward_access" + filter + " ORDER BY drive_id, item_id, permission_id", rs -> {
-            result.computeIfAbsent(new ItemKey(rs.getString("drive_id"), rs.getString("item_id")), k -> new ArrayList<>())
-                    .add(grant(rs));
-        }, driveIds == null ? new Object[0] : driveIds.toArray());
+    public void forgetDrivesBut(Set<String> driveIds) {
+        for (String table : List.of("ward_access", "ward_access_state")) {
+            List<Object[]> gone = jdbc.queryForList("SELECT DISTINCT drive_id FROM " + table, String.class).stream()
+                    .filter(d -> !driveIds.contains(d)).map(d -> new Object[] {d}).toList();
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE drive_id = ?", gone);
+        }
+    }
+
+    /**
+     * The permission lists of one drive, by item id ({@link AccessGrant#ROOT} for the library's root), in Graph's
+     * order.
+     */
+    public Map<String, List<AccessGrant>> lists(String driveId) {
+        Map<String, List<AccessGrant>> result = new HashMap<>();
+        jdbc.query("SELECT * FROM ward_access WHERE drive_id = ? ORDER BY item_id, permission_id", rs -> {
+            result.computeIfAbsent(rs.getString("item_id"), k -> new ArrayList<>()).add(grant(rs));
+        }, driveId);
         return result;
     }
 
-    /** Forgets the access of items in these drives that are no longer recordings (deleted, or reclassified). */
-    public void forgetAllBut(Collection<String> driveIds, Set<ItemKey> recordings) {
-        if (driveIds.isEmpty()) {
-            return;
-        }
-        for (String table : List.of("ward_access", "ward_access_state")) {
-            List<Object[]> gone = jdbc.query("SELECT DISTINCT drive_id, item_id FROM " + table + " WHERE drive_id IN ("
-                    + marks(driveIds) + ")", (rs, n) -> new ItemKey(rs.getString(1), rs.getString(2)), driveIds.toArray())
-                    .stream().filter(k -> !recordings.contains(k)).map(k -> new Object[] {k.driveId(), k.itemId()}).toList();
-            jdbc.batchUpdate("DELETE FROM " + table + " WHERE drive_id = ? AND item_id = ?", gone);
-        }
+    /** Members of the Microsoft 365 groups named in the drive's permission lists, where Graph exposed them. */
+    public Map<String, List<GroupMember>> membersOfGroupsIn(String driveId) {
+        Map<String, List<GroupMember>> result = new HashMap<>();
+        jdbc.query("SELECT * FROM ward_group_member WHERE group_id IN (SELECT DISTINCT principal_id FROM ward_access"
+                + " WHERE drive_id = ? AND principal_kind = 'GROUP') ORDER BY group_id, user_id", rs -> {
+                    result.computeIfAbsent(rs.getString("group_id"), k -> new ArrayList<>()).add(new GroupMember(
+                            rs.getString("user_id"), rs.getString("upn"), rs.getString("display_name"),
+                            rs.getBoolean("guest"), rs.getBoolean("owner")));
+                }, driveId);
+        return result;
     }
 
-    private static String marks(Collection<?> values) {
-        return String.join(",", Collections.nCopies(values.size(), "?"));
+    /**
+     * What a scan's sharing step read.
+     *
+     * @param method {@code hierarchy} (roots and libraries) or {@code every-recording}
+     * @param reads permission lists read by this scan
+     * @param lists permission lists Ward holds after it
+     * @param recordings recordings whose access they give
+     */
+    public record SharingReads(String method, long reads, long lists, long recordings) {
     }
 
-    /** Group ids granted access to any recording. */
-    public List<String> grantedGroups() {
-        return jdbc.queryForList("SELECT DISTINCT principal_id FROM ward_access WHERE principal_kind = 'GROUP'", String.class);
+    public void recordReads(long scanId, SharingReads reads) {
+        jdbc.update("DELETE FROM ward_sharing_reads WHERE scan_id = ?", scanId);
+        jdbc.update("INSERT INTO ward_sharing_reads (scan_id, method, reads, lists, recordings) VALUES (?, ?, ?, ?, ?)",
+                scanId, reads.method(), reads.reads(), reads.lists(), reads.recordings());
+    }
+
+    public java.util.Optional<SharingReads> readsOf(long scanId) {
+        return jdbc.query("SELECT method, reads, lists, recordings FROM ward_sharing_reads WHERE scan_id = ?",
+                (rs, n) -> new SharingReads(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), scanId)
+                .stream().findFirst();
+    }
+
+    /** How many permission lists Ward holds. */
+    public long listCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ward_access_state", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static List<List<String>> parts(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            parts.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+        }
+        return parts;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static Object[] prepend(String first, List<String> rest) {
+        Object[] args = new Object[rest.size() + 1];
+        args[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            args[i + 1] = rest.get(i);
+        }
+        return args;
     }
 
     public void replaceMembers(String groupId, List<GroupMember> members, long scanId) {
@@ -163,17 +344,6 @@ public class AccessStore {
         jdbc.batchUpdate("INSERT INTO ward_group_member (group_id, user_id, upn, display_name, guest, owner, read_scan)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", members.stream().map(m -> new Object[] {groupId, m.userId(), m.upn(),
                     m.displayName(), m.guest(), m.owner(), scanId}).toList());
-    }
-
-    /** Members per group, where Graph exposed them. */
-    public Map<String, List<GroupMember>> members() {
-        Map<String, List<GroupMember>> result = new HashMap<>();
-        jdbc.query("SELECT * FROM ward_group_member", rs -> {
-            result.computeIfAbsent(rs.getString("group_id"), k -> new ArrayList<>()).add(new GroupMember(
-                    rs.getString("user_id"), rs.getString("upn"), rs.getString("display_name"), rs.getBoolean("guest"),
-                    rs.getBoolean("owner")));
-        });
-        return result;
     }
 
     /** The scans that re-read every recording's permissions. */
@@ -190,7 +360,10 @@ public class AccessStore {
         return groupsToRefresh(null, recentScans);
     }
 
-    /** The same, among the groups granted on recordings of these drives; null for every drive. */
+    /**
+     * The same, among the groups named in the permission lists of these drives (ward serve's refresh of one place);
+     * null for every drive.
+     */
     public List<String> groupsToRefresh(Collection<String> driveIds, Collection<Long> recentScans) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT DISTINCT a.principal_id FROM ward_access a WHERE a.principal_kind = 'GROUP'";
@@ -198,12 +371,12 @@ public class AccessStore {
             if (driveIds.isEmpty()) {
                 return List.of();
             }
-            sql += " AND a.drive_id IN (" + marks(driveIds) + ")";
+            sql += " AND a.drive_id IN (" + marks(driveIds.size()) + ")";
             params.addAll(driveIds);
         }
         if (!recentScans.isEmpty()) {
             sql += " AND NOT EXISTS (SELECT 1 FROM ward_group_member m WHERE m.group_id = a.principal_id"
-                    + " AND m.read_scan IN (" + marks(recentScans) + "))";
+                    + " AND m.read_scan IN (" + marks(recentScans.size()) + "))";
             params.addAll(recentScans);
         }
         return jdbc.queryForList(sql, String.class, params.toArray());

@@ -2,7 +2,6 @@ package org.ward.connector.sharing;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,23 +9,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphAccessException;
-import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.Place;
 import org.ward.connector.runs.PlaceStage;
+import org.ward.connector.runs.StageProgress;
 import org.ward.rules.facts.ItemKey;
 import org.ward.rules.sharing.Membership;
 
 /**
- * The sharing checks for one place whose drive changed (ward serve): reads the permissions of its recordings that
- * delta marked, or of all of them when delta cannot say whose sharing changed, then judges them.
+ * The sharing checks for one place whose drive changed (ward serve): reads the permission lists of its drives that may
+ * have changed — the permission roots the drive refresh's delta round marked and the libraries' roots, or every
+ * recording's own list when delta cannot say where permissions start — then judges its recordings' derived access.
  */
 class SharingPlaceStage implements PlaceStage {
 
-    private final AccessStore access;
     private final AccessReview review;
     private final SharingMode mode;
     private final SharingSettings settings;
-    private final ItemStore items;
     private final FindingStore findings;
     private final GuestJudgement guests;
     private final LocationStore locations;
@@ -36,15 +34,13 @@ class SharingPlaceStage implements PlaceStage {
     private record Judged(Membership membership, List<String> gaps, Instant readAt) {
     }
 
-    SharingPlaceStage(AccessStore access, AccessReview review, SharingMode mode, SharingSettings settings, ItemStore items,
-            FindingStore findings, GuestJudgement guests, LocationStore locations) {
+    SharingPlaceStage(AccessReview review, SharingMode mode, SharingSettings settings, FindingStore findings,
+            GuestJudgement guests, LocationStore locations) {
         this.guests = guests;
         this.locations = locations;
-        this.access = access;
         this.review = review;
         this.mode = mode;
         this.settings = settings;
-        this.items = items;
         this.findings = findings;
     }
 
@@ -58,22 +54,23 @@ class SharingPlaceStage implements PlaceStage {
         if (!settings.enabled()) {
             return List.of("Not evaluated: who can reach recordings (sharing rules), because ward.sharing.enabled is false.");
         }
-        List<ItemKey> recordings = items.recordingKeys(place.driveIds());
-        access.forgetAllBut(place.driveIds(), new HashSet<>(recordings));
         List<String> gaps = new ArrayList<>();
         Membership membership;
+        StageProgress progress = new StageProgress();
         try {
             Judged known = membership(place.now());
             membership = known.membership();
             gaps.addAll(known.gaps());
             Map<ItemKey, String> unreadable = new ConcurrentHashMap<>();
-            review.read(mode.deltaReportsSharingChanges() ? access.toRead(recordings, false, place.runId()) : recordings,
-                    place.runId(), membership, unreadable, n -> {
-                    });
+            // The drives' roots were marked by the delta round that refreshed them; only lists that may have changed
+            // are read (every recording's own list when delta cannot say where permissions start).
+            boolean hierarchy = mode.deltaReportsSharingChanges();
+            review.read(place.driveIds(), null, place.runId(), hierarchy, false,
+                    review.reading(membership, unreadable, progress));
             if (!unreadable.isEmpty()) {
-                gaps.add(SharingTasklet.unreadableSentence(unreadable));
+                gaps.add(SharingTasklet.unreadableSentence(unreadable, hierarchy));
             }
-            review.refreshGroups(place.driveIds(), place.now(), place.runId(), null);
+            review.refreshGroups(place.driveIds(), place.now(), place.runId(), progress);
         } catch (GraphAccessException e) {
             if (e.status() != 403) {
                 throw e;

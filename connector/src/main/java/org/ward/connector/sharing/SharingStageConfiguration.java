@@ -17,7 +17,6 @@ import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.runs.ScanStage;
 import org.ward.connector.runs.StageProgress;
 import org.ward.connector.sharing.collect.GroupMembers;
-import org.ward.connector.sharing.collect.PermissionReader;
 import org.ward.rules.policy.PolicyPack;
 
 /** Adds the sharing step to the tenant scan, after the recordings are evaluated, and to ward serve's place refresh. */
@@ -26,9 +25,9 @@ import org.ward.rules.policy.PolicyPack;
 class SharingStageConfiguration {
 
     @Bean
-    AccessReview accessReview(AccessStore access, PermissionReader reader, GroupMembers groups, SharingSettings settings,
+    AccessReview accessReview(AccessStore access, PermissionLists lists, GroupMembers groups, SharingSettings settings,
             ItemStore items, ScanRuns runs, ParallelCalls parallel, PolicyPack policy) {
-        return new AccessReview(access, reader, groups, settings, items, runs, parallel, policy);
+        return new AccessReview(access, lists, groups, settings, items, runs, parallel, policy);
     }
 
     @Bean
@@ -40,8 +39,8 @@ class SharingStageConfiguration {
     }
 
     @Bean
-    PlaceStage sharingPlaceStage(AccessStore access, AccessReview accessReview, SharingMode mode, SharingSettings settings,
-            ItemStore items, FindingStore findings, GuestJudgement guests, LocationStore locations) {
-        return new SharingPlaceStage(access, accessReview, mode, settings, items, findings, guests, locations);
+    PlaceStage sharingPlaceStage(AccessReview accessReview, SharingMode mode, SharingSettings settings,
+            FindingStore findings, GuestJudgement guests, LocationStore locations) {
+        return new SharingPlaceStage(accessReview, mode, settings, findings, guests, locations);
     }
 }

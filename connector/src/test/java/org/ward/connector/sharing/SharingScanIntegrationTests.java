@@ -111,6 +111,29 @@ class SharingScanIntegrationTests {
     }
 
     @Test
+    void summarySaysWhatTheFallbackWithoutFullControlCosts() {
+        ScanHarness.scan(readOnly);
+        long recordings = recordingsFound(readOnly);
+        try (var context = ScanHarness.start(readOnly)) {
+            assertThat(org.ward.connector.report.SummaryText.lines(context.getBean(org.ward.connector.report.ScanReports.class)
+                    .latest().orElseThrow())).anySatisfy(line -> assertThat(line).startsWith("Sharing: " + recordings
+                            + " permission lists read (" + recordings * 5 + " resource units), one for every recording, on"
+                            + " every scan: without Sites.FullControl.All"));
+        }
+    }
+
+    @Test
+    void summarySaysHowManyListsGaveTheRecordingsAccessWithFullControl() {
+        ScanHarness.scan(fullControl);
+        long recordings = recordingsFound(fullControl);
+        try (var context = ScanHarness.start(fullControl)) {
+            assertThat(org.ward.connector.report.SummaryText.lines(context.getBean(org.ward.connector.report.ScanReports.class)
+                    .latest().orElseThrow())).anySatisfy(line -> assertThat(line).startsWith("Sharing: ")
+                            .contains("the access of " + recordings + " recordings derived from"));
+        }
+    }
+
+    @Test
     void removedLinkIsRereadAndItsFindingResolvedByTheNextScan() {
         Finding anyone = ScanHarness.scan(fullControl).stream().filter(f -> f.type() == SharingCatalogue.ANONYMOUS_LINK).findFirst()
                 .orElseThrow();

@@ -47,6 +47,15 @@ public record AccessGrant(String permissionId, List<String> roles, Kind kind, St
         return inheritedFrom != null;
     }
 
+    /**
+     * The same permission as it applies to an item below {@code itemId}, the item it was read on: set on that item
+     * unless Graph already said it was inherited from further up.
+     */
+    public AccessGrant inheritedThrough(String itemId) {
+        return inheritedFrom != null ? this : new AccessGrant(permissionId, roles, kind, principalId, principalName,
+                principalLogin, principalEmail, guest, linkScope, linkType, expiresAt, hasPassword, itemId, recipients);
+    }
+
     public boolean canEdit() {
         return roles.contains("write") || roles.contains("owner") || "edit".equals(linkType);
     }

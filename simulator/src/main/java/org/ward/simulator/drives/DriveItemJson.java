@@ -23,9 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
 /** Writes driveItems in Graph's v1.0 shape, with the facets and expansions the request asks for. */
 public final class DriveItemJson {
 
-    /** How an item is being written. */
-    public record Options(boolean inDelta, boolean hierarchicalSharing, boolean showSharingChanges) {
-        public static final Options PLAIN = new Options(false, false, false);
+    /**
+     * How an item is being written.
+     *
+     * @param inDelta in a delta page (no {@code parentReference.path})
+     * @param hierarchicalSharing {@code Prefer: hierarchicalsharing}: a {@code shared} facet on permission roots only
+     * @param showSharingChanges {@code Prefer: deltashowsharingchanges}: annotate items whose sharing changed
+     * @param annotateFolders put that annotation on folders too; Graph is reported to set it on files only
+     *     (microsoftgraph/msgraph-sdk-java#2548), which is the default
+     */
+    public record Options(boolean inDelta, boolean hierarchicalSharing, boolean showSharingChanges, boolean annotateFolders) {
+        public static final Options PLAIN = new Options(false, false, false, false);
     }
 
     private final Tenant tenant;
@@ -100,7 +108,8 @@ public final class DriveItemJson {
         }
         shared(node, drive, item, options);
         // Marks the item whose latest change was to its sharing, including the removal of its last permission.
-        if (options.showSharingChanges() && item.sharingSeq() != 0 && item.sharingSeq() == item.changeSeq()) {
+        if (options.showSharingChanges() && item.sharingSeq() != 0 && item.sharingSeq() == item.changeSeq()
+                && (!item.folder || options.annotateFolders())) {
             node.put("@microsoft.graph.sharedChanged", "True");
         }
         if (call.odata().selects("sharepointIds") || call.odata().expands("sharepointIds")) {
@@ -146,11 +155,15 @@ public final class DriveItemJson {
         }
         List<SharingPermission> sharing;
         if (options.hierarchicalSharing()) {
+            // Microsoft: "sharing information is returned for the root of the permissions hierarchy, and items that
+            // explicitly have sharing changes", with an empty facet on a root that is unique but not shared
+            // (driveitem-delta, "Scanning permissions hierarchies"). Items that inherit get none.
+            if (!item.uniquePermissions) {
+                return;
+            }
             sharing = item.permissions;
             if (sharing.isEmpty()) {
-                if (!item.inheritsPermissions) {
-                    node.putObject("shared");
-                }
+                node.putObject("shared");
                 return;
             }
         } else {

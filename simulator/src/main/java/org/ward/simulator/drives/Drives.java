@@ -48,10 +48,20 @@ public final class Drives implements ResourceFamily {
 
     private final Tenant tenant;
     private final DriveItemJson items;
+    private final boolean annotateFolders;
 
     public Drives(Tenant tenant) {
+        this(tenant, false);
+    }
+
+    /**
+     * @param annotateFolders put {@code @microsoft.graph.sharedChanged} on folders too (Graph is reported to set it on
+     *     files only, microsoftgraph/msgraph-sdk-java#2548)
+     */
+    public Drives(Tenant tenant, boolean annotateFolders) {
         this.tenant = tenant;
         this.items = new DriveItemJson(tenant);
+        this.annotateFolders = annotateFolders;
     }
 
     @Override
@@ -206,7 +216,7 @@ public final class Drives implements ResourceFamily {
             throw new GraphException(403, "accessDenied", "Reading sharing changes through delta requires the"
                     + " Sites.FullControl.All application permission.");
         }
-        DriveItemJson.Options options = new DriveItemJson.Options(true, hierarchical, showSharing);
+        DriveItemJson.Options options = new DriveItemJson.Options(true, hierarchical, showSharing, annotateFolders);
         return tenant.read(() -> {
             Drive drive = driveOf(call);
             Item folder = itemOf(drive, call.param("itemId"));

@@ -34,8 +34,19 @@ public final class Item {
     public Map<String, String> columns = Map.of();
     /** Permissions set directly on this item (links, grants). */
     public final List<SharingPermission> permissions = new ArrayList<>();
-    /** False when the item stopped inheriting from its parent (SharePoint's "unique permissions"). */
+    /**
+     * False when the item stopped inheriting from its parent and SharePoint copied what applied into its own
+     * permissions; its permission list then ends at the item.
+     */
     public boolean inheritsPermissions = true;
+    /**
+     * The item is the root of a permission hierarchy (SharePoint's "unique permissions"): set when it is first shared
+     * (a link, a grant) or stops inheriting, kept when its last link is removed, cleared only when its unique
+     * permissions are deleted ({@link TenantChanges#restoreInheritance}). Delta with {@code Prefer: hierarchicalsharing}
+     * gives these items, and only these, a {@code shared} facet. The simulator still lists a shared item's permissions
+     * as its own followed by those of the folders it inherits from (each with {@code inheritedFrom}), as before.
+     */
+    public boolean uniquePermissions;
     public boolean deleted;
     /** Position in the drive's change journal: the sequence number of the item's latest change. */
     long changeSeq;

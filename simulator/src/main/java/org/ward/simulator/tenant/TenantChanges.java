@@ -235,6 +235,7 @@ public final class TenantChanges {
                     SharingPermission.Kind.LINK, new SharingPermission.Link(type, scope, webUrl, false), null, null,
                     recipientIds == null ? List.of() : List.copyOf(recipientIds), expiration, password, null, tenant.now());
             item.permissions.add(link);
+            item.uniquePermissions = true;
             sharingChanged(drive, item);
             return link;
         });
@@ -250,6 +251,7 @@ public final class TenantChanges {
             SharingPermission grant = new SharingPermission(id, List.copyOf(roles), kind, null, principalId, principalName,
                     List.of(), expiration, false, null, tenant.now());
             item.permissions.add(grant);
+            item.uniquePermissions = true;
             sharingChanged(drive, item);
             return grant;
         });
@@ -261,7 +263,11 @@ public final class TenantChanges {
                 "c:0-.f|rolemanager|spo-grid-all-users/" + tenant.id, "Everyone except external users", List.of(role), null);
     }
 
-    /** Removes a permission set on the item itself; returns false when the item has no such permission. */
+    /**
+     * Removes a permission set on the item itself; returns false when the item has no such permission. The item keeps
+     * its unique permissions (SharePoint does not restore inheritance when the last link goes), so delta with
+     * hierarchical sharing gives it an empty {@code shared} facet.
+     */
     public boolean removePermission(String driveId, String itemId, String permissionId) {
         return tenant.write(() -> {
             Drive drive = drive(driveId);
@@ -307,6 +313,26 @@ public final class TenantChanges {
             }
             item.permissions.addAll(0, inherited);
             item.inheritsPermissions = false;
+            item.uniquePermissions = true;
+            sharingChanged(drive, item);
+        });
+    }
+
+    /**
+     * Deletes the item's unique permissions (SharePoint's "Delete unique permissions", ResetRoleInheritance): its own
+     * links and grants go and it inherits from its folder again. Delta reports it as a sharing change, without a
+     * {@code shared} facet under hierarchical sharing.
+     */
+    public void restoreInheritance(String driveId, String itemId) {
+        tenant.write(() -> {
+            Drive drive = drive(driveId);
+            Item item = item(drive, itemId);
+            if (!item.uniquePermissions && item.inheritsPermissions && item.permissions.isEmpty()) {
+                return;
+            }
+            item.permissions.clear();
+            item.inheritsPermissions = true;
+            item.uniquePermissions = false;
             sharingChanged(drive, item);
         });
     }

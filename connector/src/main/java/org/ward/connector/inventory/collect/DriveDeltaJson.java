@@ -32,6 +32,7 @@ final class DriveDeltaJson {
         List<String> sharingChanged = new ArrayList<>();
         Map<String, String> listItemIds = new HashMap<>();
         List<DeltaPage.Unreadable> unreadable = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
         LibraryList library = null;
         String rootId = null;
         String nextLink = null;
@@ -60,6 +61,9 @@ final class DriveDeltaJson {
                             if (item.listItemId != null) {
                                 listItemIds.put(item.id, item.listItemId);
                             }
+                            if (item.shared != null) {
+                                shared.put(item.id, item.shared);
+                            }
                             if (library == null) {
                                 library = LibraryList.of(item.siteUrl, item.siteCollectionId, item.webId, item.listId);
                             }
@@ -70,7 +74,7 @@ final class DriveDeltaJson {
                 default -> parser.skipChildren();
             }
         }
-        return new DeltaPage(items, removed, sharingChanged, nextLink, deltaLink, rootId, listItemIds, library,
+        return new DeltaPage(items, removed, sharingChanged, nextLink, deltaLink, rootId, listItemIds, library, shared,
                 unreadable);
     }
 
@@ -173,6 +177,7 @@ final class DriveDeltaJson {
                     parser.skipChildren();
                 }
                 case "sharepointIds" -> sharepointIds(parser, item);
+                case "shared" -> item.shared = sharedScope(parser);
                 case "@microsoft.graph.sharedChanged" -> item.sharedChanged = "true".equalsIgnoreCase(parser.getValueAsString());
                 default -> parser.skipChildren();
             }
@@ -227,6 +232,24 @@ final class DriveDeltaJson {
                 default -> parser.skipChildren();
             }
         }
+    }
+
+    /**
+     * The {@code shared} facet's scope, or "" for a facet without one (under {@code Prefer: hierarchicalsharing}, an
+     * item whose permissions are unique but not shared).
+     */
+    private static String sharedScope(JsonParser parser) {
+        expect(parser.currentToken(), JsonToken.START_OBJECT);
+        String scope = "";
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            if (name.equals("scope") && token == JsonToken.VALUE_STRING) {
+                scope = parser.getString();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return scope;
     }
 
     /** The {@code user} of an identitySet (id and display name), or null. */
@@ -310,6 +333,7 @@ final class DriveDeltaJson {
         boolean image;
         Long duration;
         boolean sharedChanged;
+        String shared;
         String listItemId;
         String listId;
         String siteCollectionId;

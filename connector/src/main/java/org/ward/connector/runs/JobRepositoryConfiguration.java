@@ -1,4 +1,4 @@
-package org.ward.connector.scan;
+package org.ward.connector.runs;
 
 import javax.sql.DataSource;
 
@@ -9,18 +9,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.ward.connector.database.DatabaseVendor;
 
 /**
- * Spring Batch's job repository on Ward's database. It takes the database's type from the configured URL
- * ({@link DatabaseVendor}) instead of asking the database, so {@code ward serve} starts while the database is down.
- * It lives with the scan, not the database package, so the read-only commands' context holds no batch infrastructure.
+ * Spring Batch's job repository, told the database's type by its URL ({@link DatabaseVendor}) rather than by asking
+ * the database while the context starts, so {@code ward serve} starts while the database is down. It lives with the
+ * scans it records, outside the packages the read-only commands' context holds.
  */
 @Configuration(proxyBeanMethods = false)
-class BatchInfrastructure extends JdbcDefaultBatchConfiguration {
+class JobRepositoryConfiguration extends JdbcDefaultBatchConfiguration {
 
     private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final DatabaseVendor vendor;
 
-    BatchInfrastructure(DataSource dataSource, PlatformTransactionManager transactionManager, DatabaseVendor vendor) {
+    JobRepositoryConfiguration(DataSource dataSource, PlatformTransactionManager transactionManager, DatabaseVendor vendor) {
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.vendor = vendor;
