@@ -16,9 +16,7 @@ import org.ward.connector.evidence.EvidencePack;
 import org.ward.connector.evidence.GrantedPermissions;
 import org.ward.connector.evidence.PackCheck;
 import org.ward.connector.evidence.PackSeal;
-import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphConnectionCheck;
-import org.ward.connector.graph.TokenPermissions;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -94,7 +92,7 @@ final class EvidenceCommand implements WardTask {
     }
 
     private int write(ConfigurableApplicationContext context, EvidencePack packs, Console console) throws IOException {
-        GrantedPermissions permissions = permissions(context);
+        GrantedPermissions permissions = GrantedPermissions.readFrom(context.getBean(GraphConnectionCheck.class));
         Optional<EvidencePack.Written> written = packs.write(action.out, permissions, Instant.now());
         if (written.isEmpty()) {
             console.error("No scan has completed yet, so there is no evidence to pack: run ward scan first.");
@@ -148,16 +146,6 @@ final class EvidenceCommand implements WardTask {
         } catch (IOException | CertificateException e) {
             throw new IllegalArgumentException("--certificate " + certificate + " cannot be read as a PEM certificate ("
                     + e.getMessage() + "): give the signer's certificate.", e);
-        }
-    }
-
-    /** The token's roles, as ward check-connection reads them; a failed sign-in leaves them not evaluated. */
-    private static GrantedPermissions permissions(ConfigurableApplicationContext context) {
-        try {
-            TokenPermissions token = context.getBean(GraphConnectionCheck.class).grantedPermissions();
-            return GrantedPermissions.held(token.roles(), token.tenantId());
-        } catch (GraphAccessException | IllegalStateException e) {
-            return GrantedPermissions.unknown("signing in failed: " + WardCli.Failures.sentence(e));
         }
     }
 }

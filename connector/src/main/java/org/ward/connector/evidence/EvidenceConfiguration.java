@@ -21,4 +21,11 @@ class EvidenceConfiguration {
         return new EvidencePack(reports, runs, audit, heads, policy, identifierMasking, settings,
                 PackSigner.from(settings.signing()));
     }
+
+    @Bean
+    ScheduledEvidence scheduledEvidence(EvidencePack packs, EvidenceSettings settings,
+            org.ward.connector.graph.GraphConnectionCheck connection,
+            org.springframework.beans.factory.ObjectProvider<PackHandoff> handoffs) {
+        return new ScheduledEvidence(packs, settings, connection, handoffs.orderedStream().toList());
+    }
 }

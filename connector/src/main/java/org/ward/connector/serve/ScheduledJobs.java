@@ -1,5 +1,7 @@
 package org.ward.connector.serve;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.ward.connector.discovery.LocationStore;
+import org.ward.connector.evidence.ScheduledEvidence;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.identity.IdentityService;
 import org.ward.connector.notifications.SubscriptionKeeper;
@@ -27,13 +30,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * What ward serve runs on its own, once the web server is up (Graph validates the endpoint before it creates a
  * subscription): the full scan and the identity checks on their cron expressions, subscription upkeep every
  * {@code ward.subscriptions.check-every}, and, at start, the first scan when Ward never scanned and a resync of every
- * watched drive after a long downtime. Each job runs under a ShedLock lock in the database, so with several instances
+ * watched drive after a long downtime; and the evidence pack on {@code ward.evidence.schedule}. Each job runs under a
+ * ShedLock lock in the database, so with several instances
  * it runs on one of them; {@code ward.schedule.runs} counts where it ran and where it was skipped.
  */
 public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     static final String IDENTITY_LOCK = "ward-identity";
     static final String SUBSCRIPTIONS_LOCK = "ward-subscriptions";
+    static final String EVIDENCE_LOCK = "ward-evidence";
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);
 
     private final ScheduleLocks locks;
@@ -49,12 +54,13 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
     private final ServeSettings settings;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final ScheduledEvidence evidence;
     private volatile ThreadPoolTaskScheduler scheduler;
 
     public ScheduledJobs(ScheduleLocks locks, ScanService scans, IdentityService identity, GraphSettings graph,
             SubscriptionKeeper subscriptions, ChangeProcessor processor, DatabaseStart database, ServiceInstances instances,
             LocationStore locations, SubscriptionSettings subscriptionSettings, ServeSettings settings, MeterRegistry registry,
-            Clock clock) {
+            Clock clock, ScheduledEvidence evidence) {
         this.locks = locks;
         this.scans = scans;
         this.identity = identity;
@@ -68,6 +74,7 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         this.settings = settings;
         this.registry = registry;
         this.clock = clock;
+        this.evidence = evidence;
     }
 
     @Override
@@ -86,6 +93,9 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         }
         if (!ServeSettings.NEVER.equals(settings.identityCron())) {
             tasks.schedule(this::identity, new CronTrigger(settings.identityCron(), zone));
+        }
+        if (evidence.cron().isPresent()) {
+            tasks.schedule(this::evidence, new CronTrigger(evidence.schedule(), zone));
         }
         tasks.execute(this::atStart);
     }
@@ -143,6 +153,20 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
                 var result = identity.run(null, graph.tenantId());
                 LOG.info("Scheduled identity checks, run #{}: {} opened, {} resolved.", result.runId(), result.opened(),
                         result.resolved());
+            });
+        }
+    }
+
+    /** ward.evidence.schedule: one dated pack per occurrence, whichever instance takes the lock. */
+    void evidence() {
+        if (database.ready()) {
+            run(EVIDENCE_LOCK, Duration.ofHours(1), settings.lockAtLeast(), () -> {
+                try {
+                    evidence.write(clock.instant());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not write the scheduled evidence pack: " + e.getMessage()
+                            + ". Check that ward.evidence.scheduled-out is a folder Ward can write to.", e);
+                }
             });
         }
     }

@@ -148,8 +148,8 @@ class ServeConfiguration {
     ScheduledJobs scheduledJobs(ScheduleLocks locks, ScanService scans, IdentityService identity, GraphSettings graph,
             SubscriptionKeeper subscriptions, ChangeProcessor processor, DatabaseStart database, ServiceInstances instances,
             LocationStore locations, SubscriptionSettings subscriptionSettings, ServeSettings settings,
-            MeterRegistry registry, Clock clock) {
+            MeterRegistry registry, Clock clock, org.ward.connector.evidence.ScheduledEvidence evidence) {
         return new ScheduledJobs(locks, scans, identity, graph, subscriptions, processor, database, instances, locations,
-                subscriptionSettings, settings, registry, clock);
+                subscriptionSettings, settings, registry, clock, evidence);
     }
 }

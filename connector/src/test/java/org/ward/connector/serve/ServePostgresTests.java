@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.evidence.EvidencePack;
+import org.ward.connector.evidence.PackCheck;
+import org.ward.connector.evidence.PackSeal;
+import org.ward.connector.evidence.SigningKeys;
 import org.ward.connector.notifications.WatchedDrives;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.connector.serve.ServeHarness.Located;
@@ -97,7 +101,14 @@ class ServePostgresTests {
         int portB = ServeHarness.freePort();
         Map<String, Object> a = settings("pair", work.resolve("a"), portA);
         Map<String, Object> b = settings("pair", work.resolve("b"), portB);
+        SigningKeys signer = SigningKeys.create("Ward evidence (pair)");
+        Map<String, Object> signing = signer.pem(work.resolve("signing"));
+        Path packs = work.resolve("packs");
         for (Map<String, Object> instance : List.of(a, b)) {
+            // Both write scheduled evidence packs into one folder, as instances sharing a file share would.
+            instance.putAll(signing);
+            instance.put("ward.evidence.schedule", "*/3 * * * * *");
+            instance.put("ward.evidence.scheduled-out", packs.toString());
             // Both answer at A's address, as instances behind one load balancer answer at one.
             instance.put("ward.webhook.public-url", "http://127.0.0.1:" + portA);
             instance.put("ward.serve.identity-cron", "* * * * * *");
@@ -137,6 +148,24 @@ class ServePostgresTests {
             assertThat(ward("pair", "SELECT COUNT(*) FROM (SELECT date_trunc('second', started_at) s FROM ward_scan"
                     + " WHERE status = 'IDENTITY' GROUP BY s HAVING COUNT(*) > 1) t"))
                     .isZero();
+
+            // The scheduled evidence pack: each occurrence written once, by whichever instance took the lock, and sealed.
+            await().atMost(LONG).until(() -> sealedPacks(packs).size() >= 2);
+            List<Path> sealed = sealedPacks(packs);
+            for (Path pack : sealed) {
+                // The signature may be the file being written this instant: its check settles once written.
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    PackCheck check = PackSeal.check(pack, java.util.Optional.of(signer.certificate()));
+                    assertThat(check.intact()).as(pack + ": " + check.problems()).isTrue();
+                });
+                assertThat(pack.resolve(EvidencePack.MANIFEST)).content().contains("\"latestScanId\"");
+            }
+            assertThat(count(first, "ward.schedule.runs", "job", "ward-evidence", "failed")
+                    + count(second, "ward.schedule.runs", "job", "ward-evidence", "failed"))
+                    .as("occurrences that failed (two instances writing one occurrence's folder would)").isZero();
+            assertThat(count(first, "ward.schedule.runs", "job", "ward-evidence", "skipped")
+                    + count(second, "ward.schedule.runs", "job", "ward-evidence", "skipped"))
+                    .as("occurrences the other instance wrote").isPositive();
         }
     }
 
@@ -184,6 +213,16 @@ class ServePostgresTests {
                 "serve", "--config", config.toString());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("child.out").toFile())
                 .start();
+    }
+
+    /** The dated pack folders whose seal (the last file written) is in place. */
+    private static List<Path> sealedPacks(Path packs) throws IOException {
+        if (!Files.isDirectory(packs)) {
+            return List.of();
+        }
+        try (var folders = Files.list(packs)) {
+            return folders.filter(f -> Files.exists(f.resolve(PackSeal.SIGNATURE))).sorted().toList();
+        }
     }
 
     private static long subscribedAt(int port) {
