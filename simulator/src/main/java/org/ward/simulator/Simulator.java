@@ -77,6 +77,7 @@ public final class Simulator implements AutoCloseable {
     private final ChangeNotifications changeNotifications;
     private final SensitivityLabelling sensitivityLabelling;
     private final Mailboxes mailboxes;
+    private final org.ward.simulator.teamwork.ActivityFeed activityFeed;
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
@@ -97,6 +98,7 @@ public final class Simulator implements AutoCloseable {
         this.changeNotifications = new ChangeNotifications(tenant, changes, b.notifications);
         this.sensitivityLabelling = new SensitivityLabelling(tenant, changes, b.cloud);
         this.mailboxes = new Mailboxes(tenant);
+        this.activityFeed = new org.ward.simulator.teamwork.ActivityFeed(tenant);
         Routes routes = new Routes();
         for (ResourceFamily family : List.of(new Users(tenant), new Groups(tenant), new Teams(tenant), new Sites(tenant),
                 new Drives(tenant, b.sharedChangedOnFolders), new ListItems(tenant, b.cloud), new Permissions(tenant, changes),
@@ -104,7 +106,7 @@ public final class Simulator implements AutoCloseable {
                 new SignInLog(tenant), new IdentityProtection(tenant), new ConditionalAccess(tenant),
                 new DirectoryRoles(tenant), new Subscriptions(changeNotifications),
                 new SensitivityLabels(tenant, sensitivityLabelling), new ContainerLabels(tenant),
-                new Mail(tenant, mailboxes), new org.ward.simulator.organization.Organization(tenant))) {
+                new Mail(tenant, mailboxes), new org.ward.simulator.organization.Organization(tenant), activityFeed)) {
             family.register(routes);
         }
         this.routes = routes.all();
@@ -166,6 +168,14 @@ public final class Simulator implements AutoCloseable {
     /** The Java API for mail: every message apps sent through sendMail, by mailbox. */
     public Mailboxes mailboxes() {
         return mailboxes;
+    }
+
+    /**
+     * The Java API for Teams activity feed notifications: install an app's Teams app for a user, and read what apps
+     * sent through sendActivityNotification.
+     */
+    public org.ward.simulator.teamwork.ActivityFeed activityFeed() {
+        return activityFeed;
     }
 
     /** Every Graph operation the simulator serves, with the type it answers with. */

@@ -290,6 +290,12 @@ final class FidelityTour {
         send("POST /users/{userId}/sendMail", graph.post("/users/" + sender + "/sendMail", "{\"message\":{\"subject\":"
                 + "\"Fidelity\",\"body\":{\"contentType\":\"Text\",\"content\":\"tour\"},\"toRecipients\":[{\"emailAddress\":"
                 + "{\"address\":\"dpo@example.org\"}}]}}"), "v1.0");
+        simulator.activityFeed().install(simulator.info().clientId(), sender);
+        send("POST /users/{userId}/teamwork/sendActivityNotification", graph.post("/users/" + sender
+                + "/teamwork/sendActivityNotification", "{\"topic\":{\"source\":\"text\",\"value\":\"Ward\",\"webUrl\":"
+                + "\"https://teams.microsoft.com/l/app/ward\"},\"activityType\":\"systemDefault\",\"previewText\":"
+                + "{\"content\":\"tour\"},\"templateParameters\":[{\"name\":\"systemDefaultText\",\"value\":\"tour\"}]}"),
+                "v1.0");
     }
 
     private void errors() {
