@@ -53,6 +53,18 @@ class ActivityFeedTests {
     }
 
     @Test
+    void aNotificationWithTheSameChainIdReplacesTheEarlierOne() {
+        String chained = notice("Ward: chained", "https://ward.example/owners").replace("{\"topic\"",
+                "{\"chainId\":42,\"topic\"");
+        graph.post(path(SmallClinic.BEN), chained);
+        Reply again = graph.post(path(SmallClinic.BEN), chained.replace("Ward: chained", "Ward: chained again"));
+
+        assertThat(again.status()).isEqualTo(204);
+        assertThat(simulator.activityFeed().sent()).filteredOn(n -> Long.valueOf(42).equals(n.chainId())).singleElement()
+                .satisfies(n -> assertThat(n.templateParameters()).containsEntry("systemDefaultText", "Ward: chained again"));
+    }
+
+    @Test
     void refusesARecipientWithoutTheTeamsApp() {
         Reply reply = graph.post(path(SmallClinic.ADA), notice("Ward: 1 open finding", "https://ward.example/owners"));
 

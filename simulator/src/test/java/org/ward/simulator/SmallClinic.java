@@ -54,7 +54,7 @@ final class SmallClinic {
 
     /**
      * "Ward full control": Sites.FullControl.All, Files.ReadWrite.All, User.Read.All, Group.Read.All,
-     * Group.ReadWrite.All, SensitivityLabels.Read.All, Mail.Send (unscoped); linked for metered billing.
+     * Group.ReadWrite.All, SensitivityLabels.Read.All, Mail.Send (unscoped), TeamsActivity.Send; linked for metered billing.
      */
     static GraphHttp fullControl(Simulator simulator) {
         return GraphHttp.signIn(simulator, clientId(simulator, FULL_CONTROL), FULL_CONTROL_SECRET);

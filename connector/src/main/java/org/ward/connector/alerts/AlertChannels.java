@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ward.connector.alerts.collect.GraphActivityFeed;
 import org.ward.connector.alerts.collect.GraphMail;
 
 /** The configured channels by name, each its adapter. */
@@ -17,18 +18,19 @@ public final class AlertChannels {
         this.channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
     }
 
-    static AlertChannels of(AlertSettings settings, GraphMail mail, Clock clock, String version) {
+    static AlertChannels of(AlertSettings settings, GraphMail mail, GraphActivityFeed feed, Clock clock, String version) {
         Map<String, AlertChannel> built = new LinkedHashMap<>();
-        settings.channels().forEach((name, c) -> built.put(name, channel(name, c, settings, mail, clock, version)));
+        settings.channels().forEach((name, c) -> built.put(name, channel(name, c, settings, mail, feed, clock, version)));
         return new AlertChannels(built);
     }
 
     private static AlertChannel channel(String name, AlertSettings.Channel c, AlertSettings settings, GraphMail mail,
-            Clock clock, String version) {
+            GraphActivityFeed feed, Clock clock, String version) {
         String prefix = "ward.alerts.channels." + name;
         var timeout = settings.delivery().timeout();
         return switch (c.kind()) {
             case MAIL -> new MailChannel(name, c.mailbox(), c.to(), mail);
+            case TEAMS_ACTIVITY -> new TeamsActivityChannel(name, c.teamsAppId().trim(), c.to(), feed);
             case TEAMS -> new TeamsChannel(name, new HttpsPost(c.url(), ChannelTrust.context(c.caCertificate(),
                     prefix + ".ca-certificate"), timeout));
             case WEBHOOK -> new WebhookChannel(name, new HttpsPost(c.url(), ChannelTrust.context(c.caCertificate(),

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ward.connector.alerts.collect.GraphActivityFeed;
 import org.ward.connector.alerts.collect.GraphMail;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.runs.ScanStage;
@@ -37,9 +38,10 @@ class AlertConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(AlertConfiguration.class);
 
     @Bean
-    AlertChannels alertChannels(AlertSettings settings, GraphMail mail, ObjectProvider<Clock> clock) {
+    AlertChannels alertChannels(AlertSettings settings, GraphMail mail, GraphActivityFeed feed,
+            ObjectProvider<Clock> clock) {
         String version = AlertConfiguration.class.getPackage().getImplementationVersion();
-        return AlertChannels.of(settings, mail, clock.getIfUnique(Clock::systemUTC),
+        return AlertChannels.of(settings, mail, feed, clock.getIfUnique(Clock::systemUTC),
                 version == null ? "development" : version);
     }
 

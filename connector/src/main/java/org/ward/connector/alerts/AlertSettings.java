@@ -58,7 +58,7 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
         owners.validate(channels);
         if (on.equals("true") && channels.isEmpty()) {
             throw new InvalidAlertSettingException("ward.alerts.enabled is true but ward.alerts.channels names no"
-                    + " channel: add one (mail, teams, syslog, json-lines or webhook) or turn alerts off.");
+                    + " channel: add one (mail, teams, teams-activity, syslog, json-lines or webhook) or turn alerts off.");
         }
     }
 
@@ -71,12 +71,13 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
     }
 
     /**
-     * One channel. Which fields apply depends on its type: mail (mailbox, to), teams (url), syslog (host, port,
-     * ca-certificate), json-lines (file or url), webhook (url, secret). Every channel takes quiet hours and a cap.
+     * One channel. Which fields apply depends on its type: mail (mailbox, to), teams (url), teams-activity
+     * (teams-app-id, to), syslog (host, port, ca-certificate), json-lines (file or url), webhook (url, secret). Every
+     * channel takes quiet hours and a cap.
      *
-     * @param type mail, teams, syslog, json-lines or webhook
+     * @param type mail, teams, teams-activity, syslog, json-lines or webhook
      * @param mailbox mail: the mailbox Ward sends from (the one RBAC for Applications lets it use)
-     * @param to mail: the recipients
+     * @param to mail, teams-activity: the recipients (owner notices go to each owner instead)
      * @param url teams, webhook, json-lines: the HTTPS endpoint
      * @param file json-lines: the file lines are appended to
      * @param secret webhook: the HMAC-SHA256 key (at least 32 characters)
@@ -87,10 +88,12 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
      *     {@code quiet-hours-spare-critical} is true)
      * @param quietHoursSpareCritical whether critical alerts go out during quiet hours
      * @param maxPerHour the most alerts the channel sends per hour; the rest wait for the next hour
+     * @param teamsAppId teams-activity: the id in the manifest of the Teams app whose webApplicationInfo names Ward's
+     *     Entra app (installed for each recipient); a notification without a link of its own opens this app
      */
     public record Channel(String type, String mailbox, List<String> to, String url, String file, String secret, String host,
             Integer port, String caCertificate, String quietHours, @DefaultValue("true") boolean quietHoursSpareCritical,
-            @DefaultValue("120") int maxPerHour) {
+            @DefaultValue("120") int maxPerHour, String teamsAppId) {
 
         public Channel {
             to = to == null ? List.of() : List.copyOf(to);
@@ -107,6 +110,9 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
                     required(mailbox, prefix + ".mailbox", "the mailbox Ward sends from, e.g. ward-alerts@trust.nhs.uk");
                 }
                 case TEAMS -> https(url, prefix + ".url", "the URL of the channel's Workflows webhook");
+                case TEAMS_ACTIVITY -> required(teamsAppId, prefix + ".teams-app-id", "the id in the manifest of the"
+                        + " Teams app that names Ward's Entra app in webApplicationInfo (docs/alerts.md, Teams activity"
+                        + " feed)");
                 case WEBHOOK -> {
                     https(url, prefix + ".url", "the receiver's HTTPS URL");
                     if (secret == null || secret.length() < 32) {
@@ -266,7 +272,8 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
     /**
      * Owner notices.
      *
-     * @param channel the mail channel owners are written to through (its mailbox sends; its own recipients are not used)
+     * @param channel the channel owners are reached through: mail (its mailbox sends) or teams-activity (Teams' activity
+     *     feed); its own recipients are not used
      * @param remindEvery how long after a notice a reminder follows while findings stay open
      * @param escalateAfter how long a finding may stay open after the owner was first told before the compliance team
      *     hears of it
@@ -288,10 +295,12 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
             if (!on()) {
                 return;
             }
-            Channel mail = channels.get(channel.trim());
-            if (mail == null || ChannelType.parse(mail.type(), "type") != ChannelType.MAIL) {
+            Channel named = channels.get(channel.trim());
+            ChannelType kind = named == null ? null : ChannelType.parse(named.type(), "type");
+            if (kind != ChannelType.MAIL && kind != ChannelType.TEAMS_ACTIVITY) {
                 throw new InvalidAlertSettingException("ward.alerts.owners.channel is '" + channel + "': name a channel"
-                        + " of type mail (owners are written to by e-mail).");
+                        + " of type mail (owners are written to by e-mail) or teams-activity (owners are notified in"
+                        + " Teams' activity feed).");
             }
             unknownChannels(escalateTo, channels.keySet(), "ward.alerts.owners.escalate-to");
             if (remindEvery.isNegative() || remindEvery.isZero()) {

@@ -10,6 +10,8 @@ public enum ChannelType {
     MAIL,
     /** A Microsoft Teams channel through a Workflows webhook, as an Adaptive Card. */
     TEAMS,
+    /** A person's activity feed in Microsoft Teams, through Graph sendActivityNotification. */
+    TEAMS_ACTIVITY,
     /** A SIEM: syslog (RFC 5424) over TCP with TLS (RFC 5425), the message in CEF. */
     SYSLOG,
     /** One JSON object per line, appended to a file or posted to an HTTPS endpoint. */

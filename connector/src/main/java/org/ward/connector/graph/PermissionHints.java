@@ -19,6 +19,8 @@ final class PermissionHints {
 
     private static final List<Hint> HINTS = List.of(
             any("^/(users|groups)/[^/]+/drives?(/.*)?$", "Files.Read.All", "Sites.Read.All"),
+            any("^/users/[^/]+/teamwork/sendActivityNotification$", "TeamsActivity.Send"),
+            any("^/users/[^/]+/sendMail$", "Mail.Send"),
             any("^/(sites|drives|shares)(/.*)?$", "Sites.Read.All", "Files.Read.All"),
             any("^/users(/.*)?$", "User.Read.All"),
             any("^/groups(/.*)?$", "Group.Read.All"),

@@ -89,6 +89,11 @@ class AlertDeliveryTests {
         return receiver.requests().stream().filter(r -> r.body().contains(eventId)).toList();
     }
 
+    private static List<org.ward.simulator.teamwork.ActivityNotification> feedFor(String eventId) {
+        long chain = TeamsActivityChannel.chainId(eventId);
+        return tenant.feed().stream().filter(n -> Long.valueOf(chain).equals(n.chainId())).toList();
+    }
+
     private static List<String> syslogFor(String eventId) {
         return tenant.syslog.messages().stream().filter(m -> m.contains("externalId=" + eventId)).toList();
     }
@@ -138,6 +143,25 @@ class AlertDeliveryTests {
             assertThat(m).contains("cs2Label=findingId cs2=" + link.findingId());
         });
         assertThat(linesFor(event)).hasSize(1);
+    }
+
+    @Test
+    void notifiesTheComplianceOfficerInTeamsActivityFeedWithALinkToWardsTeamsApp() {
+        Instant day = Instant.parse("2027-01-11T10:00:00Z");
+        FindingDraft link = draft(SharingCatalogue.ORGANIZATION_LINK, Severity.HIGH, "Recording shared with everyone in"
+                + " the organisation", SITE, "/Clinic/shoulder-review.mp4", "amelia.hart@upwellhealth.nhs.uk");
+        found(context, scan(), day, link);
+        AlertRound round = alerts.afterFindingsChanged(day);
+
+        assertThat(round.sent()).containsKey("feed");
+        assertThat(feedFor(eventOf(link.findingId()))).singleElement().satisfies(n -> {
+            assertThat(n.recipientUpn()).isEqualTo(COMPLIANCE);
+            assertThat(n.activityType()).isEqualTo("systemDefault");
+            assertThat(n.templateParameters().get("systemDefaultText"))
+                    .isEqualTo("New finding: Recording shared with everyone in the organisation");
+            assertThat(n.previewText()).isNotBlank().hasSizeLessThanOrEqualTo(150);
+            assertThat(n.webUrl()).isEqualTo("https://teams.microsoft.com/l/app/" + AlertTenant.TEAMS_APP);
+        });
     }
 
     @Test
@@ -200,10 +224,11 @@ class AlertDeliveryTests {
         List<String> outputs = new ArrayList<>();
         mailFor(event).forEach(m -> outputs.add(m.subject() + "\n" + m.body()));
         posted(tenant.teams, event).forEach(r -> outputs.add(r.body()));
+        feedFor(event).forEach(n -> outputs.add(n.json()));
         posted(tenant.hook, event).forEach(r -> outputs.add(r.body()));
         outputs.addAll(syslogFor(event));
         outputs.addAll(linesFor(event));
-        assertThat(outputs).as("mail, Teams, webhook, syslog and JSON lines").hasSize(5);
+        assertThat(outputs).as("mail, Teams, Teams activity feed, webhook, syslog and JSON lines").hasSize(6);
         IdentifierMasking scanner = context.getBean(IdentifierMasking.class);
         for (String output : outputs) {
             assertThat(scanner.maskText(output)).as("the identifier scanner finds nothing to mask in\n" + output)

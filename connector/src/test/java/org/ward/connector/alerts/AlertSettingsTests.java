@@ -14,11 +14,11 @@ class AlertSettingsTests {
 
     private static AlertSettings.Channel mail() {
         return new AlertSettings.Channel("mail", "ward-alerts@trust.nhs.uk", List.of("dpo@trust.nhs.uk"), null, null, null,
-                null, null, null, null, true, 120);
+                null, null, null, null, true, 120, null);
     }
 
     private static AlertSettings.Channel webhook(String url, String secret) {
-        return new AlertSettings.Channel("webhook", null, null, url, null, secret, null, null, null, null, true, 120);
+        return new AlertSettings.Channel("webhook", null, null, url, null, secret, null, null, null, null, true, 120, null);
     }
 
     private static AlertSettings settings(Map<String, AlertSettings.Channel> channels, List<AlertSettings.Route> routes,
@@ -38,6 +38,25 @@ class AlertSettingsTests {
                 List.of(), List.of())), noOwners()))
                 .isInstanceOf(InvalidAlertSettingException.class)
                 .hasMessage("ward.alerts.routes[0].channels names soc, which is not under ward.alerts.channels (known: dpo).");
+    }
+
+    @Test
+    void aTeamsActivityChannelNeedsItsTeamsAppIdAndCanReachOwners() {
+        AlertSettings.Owners byTeams = new AlertSettings.Owners("owners", Duration.ofDays(7), Duration.ofDays(14),
+                List.of(), null);
+        assertThatThrownBy(() -> settings(Map.of("owners", teamsActivity(null)), List.of(), byTeams))
+                .hasMessageStartingWith("ward.alerts.channels.owners.teams-app-id is missing: give the id in the manifest"
+                        + " of the Teams app");
+        assertThat(settings(Map.of("owners", teamsActivity("5f0c2b1e-7d3a-4c55-9a41-2e6b8f0d1c77")), List.of(), byTeams)
+                .owners().channel()).isEqualTo("owners");
+        assertThatThrownBy(() -> settings(Map.of("owners", webhook("https://siem.trust.nhs.uk/ward",
+                "0123456789abcdef0123456789abcdef")), List.of(), byTeams))
+                .hasMessageContaining("name a channel of type mail (owners are written to by e-mail) or teams-activity");
+    }
+
+    private static AlertSettings.Channel teamsActivity(String teamsAppId) {
+        return new AlertSettings.Channel("teams-activity", null, null, null, null, null, null, null, null, null, true, 120,
+                teamsAppId);
     }
 
     @Test
@@ -67,7 +86,7 @@ class AlertSettingsTests {
     @Test
     void refusesQuietHoursItCannotRead() {
         AlertSettings.Channel quiet = new AlertSettings.Channel("mail", "ward-alerts@trust.nhs.uk", List.of("a@b.uk"),
-                null, null, null, null, null, null, "10pm to 7am", true, 120);
+                null, null, null, null, null, null, "10pm to 7am", true, 120, null);
         assertThatThrownBy(() -> settings(Map.of("dpo", quiet), List.of(), noOwners()))
                 .hasMessage("ward.alerts.channels.dpo.quiet-hours is '10pm to 7am': give a range such as 22:00-07:00.");
     }

@@ -21,7 +21,7 @@ import org.ward.simulator.throttle.Latency;
 
 /**
  * The demo tenant's simulator (its app may send as ward-alerts@upwellhealth.nhs.uk only) with real receivers on
- * loopback: a Teams Workflows trigger (202, 28 KB), a signed webhook, a broken webhook (500), a syslog forwarder over
+ * loopback: a Teams Workflows trigger (202, 28 KB), the compliance officer's Teams activity feed, a signed webhook, a broken webhook (500), a syslog forwarder over
  * TLS, and a JSON-lines file. Findings are put in the register directly, as a scan's reconciliation does.
  */
 final class AlertTenant implements AutoCloseable {
@@ -29,6 +29,8 @@ final class AlertTenant implements AutoCloseable {
     static final String MAILBOX = "ward-alerts@upwellhealth.nhs.uk";
     static final String COMPLIANCE = "helen.marsh@upwellhealth.nhs.uk";
     static final String SECRET = "0123456789abcdef0123456789abcdef";
+    /** The id in the manifest of Ward's Teams app (its webApplicationInfo names Ward's Entra app). */
+    static final String TEAMS_APP = "5f0c2b1e-7d3a-4c55-9a41-2e6b8f0d1c77";
     static final String SITE = "https://upwellhealth.sharepoint.com/sites/clinic";
     static final String RESEARCH = "https://upwellhealth.sharepoint.com/sites/research";
 
@@ -73,7 +75,12 @@ final class AlertTenant implements AutoCloseable {
         p.put(c + "siem.ca-certificate", caFile);
         p.put(c + "lines.type", "json-lines");
         p.put(c + "lines.file", lines.toString());
-        p.put("ward.alerts.routes[0].channels", "compliance,teams,hook,siem,lines,broken");
+        p.put(c + "feed.type", "teams-activity");
+        p.put(c + "feed.teams-app-id", TEAMS_APP);
+        p.put(c + "feed.to[0]", COMPLIANCE);
+        // Ward's Teams app, installed for the compliance officer (and, by tests, for owners who use Teams).
+        simulator.activityFeed().install(simulator.info().clientId(), COMPLIANCE);
+        p.put("ward.alerts.routes[0].channels", "compliance,teams,feed,hook,siem,lines,broken");
         p.put("ward.alerts.routes[0].min-severity", "high");
         p.put("ward.alerts.routes[1].channels", "lines");
         p.put("ward.alerts.routes[1].min-severity", "info");
@@ -97,6 +104,10 @@ final class AlertTenant implements AutoCloseable {
 
     static void found(ConfigurableApplicationContext context, long scanId, Instant at, FindingDraft... drafts) {
         context.getBean(FindingStore.class).reconcile(List.of(drafts), Set.of(), scanId, at);
+    }
+
+    List<org.ward.simulator.teamwork.ActivityNotification> feed() {
+        return simulator.activityFeed().sent();
     }
 
     List<SentMessage> mail() {

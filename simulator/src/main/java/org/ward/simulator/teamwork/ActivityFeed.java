@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (learn.microsoft.com/graph/teams-send-activityfeednotifications, "Requirements"). Activity types other than the
  * reserved {@code systemDefault} must be declared in the app manifest, which the simulator does not model: it accepts
  * {@code systemDefault} only, with its {@code systemDefaultText} template parameter. A {@code text} topic needs a
- * {@code webUrl} (resources/teamworkactivitytopic). This is also the Java API tests install the app and read the
+ * {@code webUrl} (resources/teamworkactivitytopic). A later notification with the same {@code chainId} replaces the
+ * earlier one. This is also the Java API tests install the app and read the
  * notifications through.
  */
 public final class ActivityFeed implements ResourceFamily {
@@ -124,9 +125,14 @@ public final class ActivityFeed implements ResourceFamily {
                     + " authorized to generate custom text notifications about '" + value + "' to the recipient. Ensure"
                     + " that the expected Teams app is installed in the target scope (user, team, or chat).");
         }
+        JsonNode chain = body.path("chainId");
+        Long chainId = chain.isMissingNode() || chain.isNull() ? null : chain.asLong();
         synchronized (sent) {
+            // The same chain id from the same app to the same person replaces the notification Teams shows.
+            sent.removeIf(n -> chainId != null && chainId.equals(n.chainId()) && n.appId().equals(caller.appId())
+                    && n.recipientId().equals(user.id()));
             sent.add(new ActivityNotification(tenant.now(), caller.appId(), user.id(), user.userPrincipalName(),
-                    activityType, source, value, webUrl, preview, parameters, Json.text(body)));
+                    activityType, source, value, webUrl, preview, parameters, chainId, Json.text(body)));
         }
         return GraphResponse.noContent();
     }

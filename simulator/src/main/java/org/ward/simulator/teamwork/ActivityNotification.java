@@ -16,9 +16,10 @@ import java.util.Map;
  * @param webUrl the link the user clicks
  * @param previewText the preview text's content
  * @param templateParameters the template parameters by name
+ * @param chainId the chain id, null when none was given (a later notification with the same one replaces it)
  * @param json the request body as sent
  */
 public record ActivityNotification(Instant at, String appId, String recipientId, String recipientUpn, String activityType,
         String topicSource, String topicValue, String webUrl, String previewText, Map<String, String> templateParameters,
-        String json) {
+        Long chainId, String json) {
 }
