@@ -48,9 +48,9 @@ class AlertConfiguration {
     @Bean
     AlertService alertService(AlertSettings settings, AlertChannels channels, AlertOutbox outbox, OwnerNotices owners,
             FindingStore findings, PolicyPack policy, IdentifierMasking masking, PlatformTransactionManager tx,
-            ObjectProvider<MeterRegistry> registry) {
+            ObjectProvider<MeterRegistry> registry, org.ward.connector.sharing.GuestJudgement guests) {
         return new AlertService(settings, channels, outbox, owners, findings, policy, masking, new TransactionTemplate(tx),
-                registry.getIfUnique(() -> Metrics.globalRegistry));
+                registry.getIfUnique(() -> Metrics.globalRegistry), guests);
     }
 
     @Bean

@@ -12,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.sharing.GuestJudgement;
 import org.ward.rules.classify.IdentifierMasking;
 import org.ward.rules.findings.Finding;
 import org.ward.rules.findings.FindingStatus;
 import org.ward.rules.policy.PolicyPack;
+import org.ward.rules.sharing.Membership;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -42,11 +44,12 @@ public class AlertService {
     private final IdentifierMasking masking;
     private final TransactionTemplate transaction;
     private final MeterRegistry metrics;
+    private final GuestJudgement guests;
     private volatile AlertRound last = AlertRound.off();
 
     AlertService(AlertSettings settings, AlertChannels channels, AlertOutbox outbox, OwnerNotices owners,
             FindingStore findings, PolicyPack policy, IdentifierMasking masking, TransactionTemplate transaction,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, GuestJudgement guests) {
         this.settings = settings;
         this.channels = channels;
         this.outbox = outbox;
@@ -56,6 +59,7 @@ public class AlertService {
         this.masking = masking;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.guests = guests;
     }
 
     public boolean enabled() {
@@ -139,7 +143,7 @@ public class AlertService {
         }
         if (settings.owners().on()) {
             all = all == null ? findings.all() : all;
-            for (OwnerNotices.Notice notice : owners.due(settings, policy, all, now)) {
+            for (OwnerNotices.Notice notice : owners.due(settings, policy, all, now, this::membership)) {
                 Alert shown = notice.alert().masked(masking);
                 for (String channel : notice.channels()) {
                     queued += outbox.queue(shown, channel, now) ? 1 : 0;
@@ -147,6 +151,20 @@ public class AlertService {
             }
         }
         return queued;
+    }
+
+    /** Who is a guest (the directory and verified domains); a directory Graph would not give is judged by domain. */
+    private Membership membership() {
+        List<String> gaps = new ArrayList<>();
+        try {
+            Membership membership = guests.forLatestScan(gaps);
+            gaps.forEach(gap -> LOG.warn("Owner notices: {}", gap));
+            return membership;
+        } catch (RuntimeException e) {
+            LOG.warn("Owner notices: the directory could not be read ({}); guests are told by their sign-in names and the"
+                    + " tenant's verified domains only.", e.getMessage());
+            return guests.withoutDirectory();
+        }
     }
 
     private AlertRound deliver(Instant now, int queued) {
@@ -180,7 +198,9 @@ public class AlertService {
                 int attempts = item.attempts() + 1;
                 boolean giveUp = attempts >= settings.delivery().maxAttempts();
                 outbox.attemptFailed(item.alertId(), why, giveUp ? null : now.plus(settings.delivery().backoff(attempts)));
-                failing.add(channel.name());
+                if (!(e instanceof RecipientFailure)) {
+                    failing.add(channel.name()); // the receiver is down: the rest of the round would fail too
+                }
                 count("ward.alerts.failed", channel);
                 problems.add(channel.name() + ": " + why + (giveUp ? " Alert " + item.alert().eventId() + " was given up"
                         + " after " + attempts + " attempts." : " It is retried later."));

@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ward.connector.remediate.FindingOwners;
@@ -20,16 +24,19 @@ import org.ward.rules.findings.Finding;
 import org.ward.rules.findings.FindingStatus;
 import org.ward.rules.policy.PolicyPack;
 import org.ward.rules.policy.Rule;
+import org.ward.rules.sharing.Membership;
 
 /**
  * Owner notices: each owner of open findings (a site or team owner, the OneDrive's user) gets one message listing
  * them, worst first, each with what to do; then a reminder every {@code remind-every} while any stays open; when one
  * has stayed open {@code escalate-after} past the first notice, the compliance team is told once. Guests are never
- * written to (their UPN holds #EXT#, or their domain is not one of the tenant's), nor is anyone not a plain address.
+ * written to: who is one is Graph's word, as sharing judges it ({@link Membership}: the user's {@code userType}, #EXT#
+ * in the UPN, else whether the address's domain is one the tenant verified); nor is anyone not a plain address.
  */
 @Repository
 public class OwnerNotices {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerNotices.class);
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s#]+@[^@\\s#]+\\.[^@\\s#]+$");
 
     private final JdbcClient jdbc;
@@ -38,13 +45,20 @@ public class OwnerNotices {
         this.jdbc = jdbc;
     }
 
-    /** Whether Ward may write to this owner: a member's address, never a guest's. */
+    /** Whether the owner's name is a plain address without #EXT# (Graph's judgement of guests comes after). */
     static boolean reachable(String upn) {
         return upn != null && !upn.toUpperCase(Locale.ROOT).contains("#EXT#") && ADDRESS.matcher(upn.trim()).matches();
     }
 
-    /** The notices, reminders and escalations due at {@code now}, recording them as sent. */
-    List<Notice> due(AlertSettings settings, PolicyPack policy, List<Finding> findings, Instant now) {
+    /**
+     * The notices, reminders and escalations due at {@code now}, recording them as sent. Whether an owner is a guest
+     * is asked only of owners something is due for (it may read the directory): a guest is never written to, and an
+     * owner Graph gave nothing to judge by is held until it can be judged.
+     *
+     * @param guests who is a guest, as Graph says (user type, verified domains), asked at most once per round
+     */
+    List<Notice> due(AlertSettings settings, PolicyPack policy, List<Finding> findings, Instant now,
+            Supplier<Membership> guests) {
         AlertSettings.Owners owners = settings.owners();
         Map<String, List<Finding>> byOwner = new TreeMap<>();
         for (Finding f : findings) {
@@ -58,12 +72,30 @@ public class OwnerNotices {
         }
         List<Notice> notices = new ArrayList<>();
         LocalDate day = now.atZone(settings.zone()).toLocalDate();
+        Membership membership = null;
         for (Map.Entry<String, List<Finding>> entry : byOwner.entrySet()) {
             String owner = entry.getKey();
+            Optional<Record> known = record(owner);
+            boolean first = known.isEmpty();
+            boolean remind = !first && !now.isBefore(known.get().lastSent().plus(owners.remindEvery()));
+            boolean escalate = !first && known.get().escalatedAt() == null && !owners.escalateTo().isEmpty()
+                    && !now.isBefore(known.get().firstSent().plus(owners.escalateAfter()));
+            if (!first && !remind && !escalate) {
+                continue;
+            }
+            membership = membership == null ? guests.get() : membership;
+            Membership.Status status = membership.status(null, owner, owner);
+            if (status == Membership.Status.GUEST) {
+                continue; // never written to; their findings still reach the compliance team by the routes
+            }
+            if (status == Membership.Status.UNKNOWN) {
+                LOG.warn("Owner notice to {} held: whether they are a guest could not be judged (the directory and the"
+                        + " tenant's verified domains could not be read); it goes once they can be.", owner);
+                continue;
+            }
             List<Finding> open = entry.getValue().stream()
                     .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).thenComparing(Finding::id)).toList();
-            Optional<Record> known = record(owner);
-            if (known.isEmpty()) {
+            if (first) {
                 notices.add(new Notice(owner, List.of(owners.channel().trim()),
                         notice(AlertKind.OWNER_NOTICE, owner, open, policy, settings, day, now)));
                 jdbc.sql("INSERT INTO ward_owner_notice (owner, first_sent, last_sent, reminders, findings) VALUES (?, ?, ?, 0, ?)")
@@ -71,14 +103,13 @@ public class OwnerNotices {
                 continue;
             }
             Record record = known.get();
-            if (!now.isBefore(record.lastSent().plus(owners.remindEvery()))) {
+            if (remind) {
                 notices.add(new Notice(owner, List.of(owners.channel().trim()),
                         notice(AlertKind.OWNER_REMINDER, owner, open, policy, settings, day, now)));
                 jdbc.sql("UPDATE ward_owner_notice SET last_sent = ?, reminders = reminders + 1, findings = ? WHERE owner = ?")
                         .params(Timestamp.from(now), open.size(), owner).update();
             }
-            boolean overdue = !now.isBefore(record.firstSent().plus(owners.escalateAfter()));
-            if (overdue && record.escalatedAt() == null && !owners.escalateTo().isEmpty()) {
+            if (escalate) {
                 notices.add(new Notice(owner, owners.escalateTo().stream().map(String::trim).toList(),
                         escalation(owner, open, record.firstSent(), settings, day, now)));
                 jdbc.sql("UPDATE ward_owner_notice SET escalated_at = ? WHERE owner = ?").params(Timestamp.from(now), owner)

@@ -63,7 +63,7 @@ final class TeamsActivityChannel implements AlertChannel {
                 feed.notify(recipient, line, preview, "Ward", link, chain);
             } catch (GraphAccessException e) {
                 if (e.status() == 403 && graphSaid(e).contains("Teams app is installed")) {
-                    throw new ChannelFailure("Teams refused to notify " + recipient + " (403): Ward's Teams app ("
+                    throw new RecipientFailure("Teams refused to notify " + recipient + " (403): Ward's Teams app ("
                             + teamsAppId + ") is not installed for them; install it for them (Teams admin center, app"
                             + " setup policies) or reach owners by e-mail.", e);
                 }

@@ -14,7 +14,7 @@ import org.ward.rules.sharing.Membership;
  * pack that lists none cannot turn members into outsiders.
  */
 @Component
-class GuestJudgement {
+public class GuestJudgement {
 
     private final DirectoryUsers directory;
     private final ScanRuns runs;
@@ -38,6 +38,22 @@ class GuestJudgement {
                     + " domains only.");
             return new Membership(List.of(), verified);
         }
+    }
+
+    /**
+     * Who is a guest now: the directory's users and the verified domains the latest completed scan read. Owner
+     * notices ask it, so that nothing is written to a guest whatever their address looks like.
+     *
+     * @param gaps receives a sentence when the directory could not be read
+     */
+    public Membership forLatestScan(List<String> gaps) {
+        return forScan(runs.recentCompleted(1).stream().findFirst().map(ScanRuns.ScanRun::scanId).orElse(-1L), gaps);
+    }
+
+    /** The latest scan's verified domains alone, for when the directory cannot be read at all. */
+    public Membership withoutDirectory() {
+        return new Membership(List.of(), runs.recentCompleted(1).stream().findFirst()
+                .map(ScanRuns.ScanRun::verifiedDomains).orElse(null));
     }
 
     /** The coverage-gap sentence for people Graph gave nothing to judge by, or null when there are none. */

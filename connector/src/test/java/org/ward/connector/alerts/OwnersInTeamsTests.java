@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.runs.ScanRuns;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.rules.findings.FindingDraft;
 import org.ward.rules.policy.Severity;
@@ -23,12 +24,18 @@ import org.ward.simulator.teamwork.ActivityNotification;
 
 /**
  * Owner notices through Teams' activity feed (Graph sendActivityNotification into the simulator): an owner with Ward's
- * Teams app is notified there, worst first; an owner without it is a failing delivery, named and retried, never lost.
+ * Teams app is notified there, worst first; an owner without it is a failing delivery, named and retried, never lost;
+ * and nothing goes to a guest, as Graph judges guests (userType, verified domains).
  */
 class OwnersInTeamsTests {
 
     static final String WITH_APP = "daniel.hughes@upwellhealth.nhs.uk";
     static final String WITHOUT_APP = "rohan.mehta@upwellhealth.nhs.uk";
+    static final String MEMBER = "sophie.turner@upwellhealth.nhs.uk";
+    /** A B2B guest named by her mail address: nothing in it says guest; Graph's userType does. */
+    static final String GUEST_BY_MAIL = "nadia.haddad@northvale.nhs.uk";
+    /** No directory user: judged by whether gmail.com is one of the tenant's verified domains. */
+    static final String OUTSIDER = "locum.gp@gmail.com";
 
     @TempDir
     static Path dir;
@@ -40,7 +47,10 @@ class OwnersInTeamsTests {
     @BeforeAll
     static void start() throws Exception {
         tenant = new AlertTenant(dir);
-        tenant.simulator.activityFeed().install(tenant.simulator.info().clientId(), WITH_APP);
+        for (String user : List.of(WITH_APP, MEMBER, "nadia.haddad_northvale.nhs.uk#EXT#@upwellhealth.onmicrosoft.com")) {
+            // Installed for the guest too: what keeps her from being notified is Ward's judgement, not Teams' refusal.
+            tenant.simulator.activityFeed().install(tenant.simulator.info().clientId(), user);
+        }
         context = ScanHarness.start(tenant.with(Map.of("ward.alerts.owners.channel", "feed",
                 "ward.alerts.owners.portal-url", "https://ward.upwellhealth.nhs.uk/owners")));
         alerts = context.getBean(AlertService.class);
@@ -50,6 +60,26 @@ class OwnersInTeamsTests {
     static void stop() throws Exception {
         context.close();
         tenant.close();
+    }
+
+    @Test
+    void nothingGoesToAnOwnerGraphSaysIsAGuestOrWhoseDomainTheTenantDidNotVerify() {
+        Instant day = Instant.parse("2031-04-07T09:00:00Z");
+        ScanRuns runs = context.getBean(ScanRuns.class);
+        long scan = runs.start(tenant.simulator.info().tenantId(), "upwell-health", "hash", 0L, day.minusSeconds(600));
+        runs.tenant(scan, "Upwell Health", List.of("upwellhealth.nhs.uk", "upwellhealth.onmicrosoft.com"));
+        runs.finish(scan, "COMPLETED", 0, 0, 0, day.minusSeconds(60));
+        FindingDraft shared = draft(SharingCatalogue.ANONYMOUS_LINK, Severity.HIGH, "Anonymous link on a recording", SITE,
+                "/Dermatology/lesion-review.mp4", MEMBER + "," + GUEST_BY_MAIL + "," + OUTSIDER);
+        found(context, 2, day, shared);
+
+        AlertRound round = alerts.afterFindingsChanged(day);
+
+        assertThat(to(MEMBER)).as("the member is told").hasSize(1);
+        assertThat(tenant.feed()).as("nothing to the guest, whatever her address looks like")
+                .noneMatch(n -> n.recipientUpn().contains("nadia.haddad"));
+        assertThat(round.problems()).as("and no attempt that Teams refused or Graph could not find")
+                .noneMatch(p -> p.contains("nadia.haddad") || p.contains(OUTSIDER));
     }
 
     private static List<ActivityNotification> to(String owner) {
