@@ -40,6 +40,7 @@ class AlertConfiguration {
     @Bean
     AlertChannels alertChannels(AlertSettings settings, GraphMail mail, GraphActivityFeed feed,
             ObjectProvider<Clock> clock) {
+        settings.warnings(null).forEach(warning -> LOG.warn("{}", warning));
         String version = AlertConfiguration.class.getPackage().getImplementationVersion();
         return AlertChannels.of(settings, mail, feed, clock.getIfUnique(Clock::systemUTC),
                 version == null ? "development" : version);

@@ -71,6 +71,28 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
     }
 
     /**
+     * What works today but will not for long, or cannot work with the token Ward holds: a Teams channel on a retired
+     * Office 365 connector or an old Workflows URL, a teams-activity channel without TeamsActivity.Send. One sentence
+     * each; {@code ward check-connection} prints them and the service logs them at start.
+     *
+     * @param granted the application permissions Ward's token carries, or null when unknown
+     */
+    public List<String> warnings(Set<String> granted) {
+        List<String> warnings = new java.util.ArrayList<>();
+        channels.forEach((name, channel) -> {
+            String prefix = "ward.alerts.channels." + name;
+            if (channel.kind() == ChannelType.TEAMS) {
+                Channel.retiredTeamsUrl(prefix + ".url", channel.url()).ifPresent(warnings::add);
+            }
+            if (channel.kind() == ChannelType.TEAMS_ACTIVITY && granted != null && !granted.contains("TeamsActivity.Send")) {
+                warnings.add(prefix + " notifies people in Teams, but Ward's token lacks TeamsActivity.Send: an"
+                        + " administrator must grant it (with admin consent) or Graph refuses every notification.");
+            }
+        });
+        return warnings;
+    }
+
+    /**
      * One channel. Which fields apply depends on its type: mail (mailbox, to), teams (url), teams-activity
      * (teams-app-id, to), syslog (host, port, ca-certificate), json-lines (file or url), webhook (url, secret). Every
      * channel takes quiet hours and a cap.
@@ -144,6 +166,34 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
             if (maxPerHour < 1) {
                 throw new InvalidAlertSettingException(prefix + ".max-per-hour is " + maxPerHour + ": give at least 1.");
             }
+        }
+
+        /**
+         * A Teams URL Microsoft retires: an Office 365 connector's incoming webhook (webhook.office.com,
+         * outlook.office.com; connectors in Teams are retired, devblogs.microsoft.com/microsoft365dev/retirement-of-
+         * office-365-connectors-within-microsoft-teams), or a Workflows trigger still on logic.azure.com (Microsoft
+         * moved Workflows triggers to *.environment.api.powerplatform.com and the old URLs stop working).
+         */
+        static java.util.Optional<String> retiredTeamsUrl(String setting, String url) {
+            String host;
+            try {
+                host = URI.create(url.trim()).getHost();
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            }
+            host = host == null ? "" : host.toLowerCase(Locale.ROOT);
+            if (host.equals("webhook.office.com") || host.endsWith(".webhook.office.com") || host.equals("outlook.office.com")
+                    || host.equals("outlook.office365.com")) {
+                return java.util.Optional.of(setting + " is an Office 365 connector (incoming webhook) URL on " + host
+                        + ", and Microsoft retires Office 365 connectors in Teams: in the channel choose Workflows, \"Send"
+                        + " webhook alerts to a channel\", and put the new URL here.");
+            }
+            if (host.endsWith(".logic.azure.com")) {
+                return java.util.Optional.of(setting + " is a Workflows URL on " + host + ", which Microsoft replaces with"
+                        + " one on environment.api.powerplatform.com; the old URL stops working: open the flow in Teams"
+                        + " (Workflows, Manage), copy the trigger's new URL and put it here.");
+            }
+            return java.util.Optional.empty();
         }
 
         /** The TLS port, 6514 (RFC 5425) unless set. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.alerts.AlertSettings;
 import org.ward.connector.discovery.collect.FirstCalls;
 import org.ward.connector.graph.PermissionCatalogue;
 import org.ward.connector.graph.RequiredPermission;
@@ -64,6 +65,12 @@ final class CheckConnectionCommand implements WardTask {
         console.line(sharingTradeOff(granted.contains("Sites.FullControl.All")));
         console.line(remediation(context.getBean(RemediationSettings.class).applyAllowed(), granted));
         context.getBean(ProtectionReadiness.class).describe(granted).forEach(console::line);
+        List<String> alerts = context.getBean(AlertSettings.class).warnings(granted);
+        if (!alerts.isEmpty()) {
+            console.blank();
+            console.line("Alerts:");
+            alerts.forEach(warning -> console.line("  WARNING " + warning));
+        }
         console.blank();
         console.line("The calls a scan makes first:");
         List<FirstCalls.Call> calls = context.getBean(FirstCalls.class).make();

@@ -54,6 +54,23 @@ class AlertSettingsTests {
                 .hasMessageContaining("name a channel of type mail (owners are written to by e-mail) or teams-activity");
     }
 
+    @Test
+    void warnsOfTeamsUrlsMicrosoftRetires() {
+        assertThat(AlertSettings.Channel.retiredTeamsUrl("ward.alerts.channels.t.url",
+                "https://trust.webhook.office.com/webhookb2/1234@5678/IncomingWebhook/abc/def"))
+                .hasValueSatisfying(w -> assertThat(w).startsWith("ward.alerts.channels.t.url is an Office 365 connector"
+                        + " (incoming webhook) URL on trust.webhook.office.com"));
+        assertThat(AlertSettings.Channel.retiredTeamsUrl("ward.alerts.channels.t.url",
+                "https://outlook.office.com/webhook/1234@5678/IncomingWebhook/abc/def")).isPresent();
+        assertThat(AlertSettings.Channel.retiredTeamsUrl("ward.alerts.channels.t.url",
+                "https://prod-23.westeurope.logic.azure.com:443/workflows/f00/triggers/manual/paths/invoke?sig=x"))
+                .hasValueSatisfying(w -> assertThat(w).contains("on prod-23.westeurope.logic.azure.com")
+                        .contains("environment.api.powerplatform.com"));
+        assertThat(AlertSettings.Channel.retiredTeamsUrl("ward.alerts.channels.t.url", "https://942ead.4a.environment.api"
+                + ".powerplatform.com:443/powerautomate/automations/direct/workflows/b95/triggers/manual/paths/invoke?sig=x"))
+                .isEmpty();
+    }
+
     private static AlertSettings.Channel teamsActivity(String teamsAppId) {
         return new AlertSettings.Channel("teams-activity", null, null, null, null, null, null, null, null, null, true, 120,
                 teamsAppId);

@@ -31,6 +31,29 @@ class CheckConnectionCallsTests {
     }
 
     @Test
+    void warnsOfATeamsAlertUrlMicrosoftRetiresWithoutFailingTheCheck(@TempDir Path dataDir) {
+        try (ClinicTenant clinic = new ClinicTenant(dataDir)) {
+            java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(clinic.settings(ClinicTenant.READ_ONLY,
+                    false));
+            settings.put("ward.alerts.enabled", "true");
+            settings.put("ward.alerts.channels.ops.type", "teams");
+            settings.put("ward.alerts.channels.ops.url", "https://clinic.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d");
+            settings.put("ward.alerts.channels.ig.type", "teams");
+            settings.put("ward.alerts.channels.ig.url", "https://prod-07.uksouth.logic.azure.com:443/workflows/e/triggers"
+                    + "/manual/paths/invoke?api-version=2016-06-01&sig=s");
+            settings.put("ward.alerts.routes[0].channels", "ops,ig");
+            try (ConfigurableApplicationContext context = ScanHarness.start(settings)) {
+                CommandRun run = CommandRun.of(context, new CheckConnectionCommand());
+
+                assertThat(run.exitCode()).isZero();
+                assertThat(run.out()).contains("Alerts:\n  WARNING ward.alerts.channels.ops.url is an Office 365 connector"
+                        + " (incoming webhook) URL on clinic.webhook.office.com")
+                        .contains("  WARNING ward.alerts.channels.ig.url is a Workflows URL on prod-07.uksouth.logic.azure.com");
+            }
+        }
+    }
+
+    @Test
     void aTenantThatRefusesTheFirstCallsIsNotReportedScannable(@TempDir Path dataDir) {
         try (ClinicTenant clinic = new ClinicTenant(dataDir);
                 ConfigurableApplicationContext context = ScanHarness.start(clinic.settings(ClinicTenant.READ_ONLY, false))) {
