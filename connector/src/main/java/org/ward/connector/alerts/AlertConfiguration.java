@@ -39,10 +39,10 @@ class AlertConfiguration {
 
     @Bean
     AlertChannels alertChannels(AlertSettings settings, GraphMail mail, GraphActivityFeed feed,
-            ObjectProvider<Clock> clock) {
+            com.azure.core.credential.TokenCredential wardGraphCredential, ObjectProvider<Clock> clock) {
         settings.warnings(null).forEach(warning -> LOG.warn("{}", warning));
         String version = AlertConfiguration.class.getPackage().getImplementationVersion();
-        return AlertChannels.of(settings, mail, feed, clock.getIfUnique(Clock::systemUTC),
+        return AlertChannels.of(settings, mail, feed, wardGraphCredential, clock.getIfUnique(Clock::systemUTC),
                 version == null ? "development" : version);
     }
 

@@ -58,7 +58,7 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
         owners.validate(channels);
         if (on.equals("true") && channels.isEmpty()) {
             throw new InvalidAlertSettingException("ward.alerts.enabled is true but ward.alerts.channels names no"
-                    + " channel: add one (mail, teams, teams-activity, syslog, json-lines or webhook) or turn alerts off.");
+                    + " channel: add one (mail, teams, teams-activity, syslog, logs-ingestion, json-lines or webhook) or turn alerts off.");
         }
     }
 
@@ -94,13 +94,13 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
 
     /**
      * One channel. Which fields apply depends on its type: mail (mailbox, to), teams (url), teams-activity
-     * (teams-app-id, to), syslog (host, port, ca-certificate), json-lines (file or url), webhook (url, secret). Every
+     * (teams-app-id, to), logs-ingestion (url, dcr-immutable-id, stream, scope), syslog (host, port, ca-certificate), json-lines (file or url), webhook (url, secret). Every
      * channel takes quiet hours and a cap.
      *
-     * @param type mail, teams, teams-activity, syslog, json-lines or webhook
+     * @param type mail, teams, teams-activity, syslog, logs-ingestion, json-lines or webhook
      * @param mailbox mail: the mailbox Ward sends from (the one RBAC for Applications lets it use)
      * @param to mail, teams-activity: the recipients (owner notices go to each owner instead)
-     * @param url teams, webhook, json-lines: the HTTPS endpoint
+     * @param url teams, webhook, json-lines, logs-ingestion: the HTTPS endpoint
      * @param file json-lines: the file lines are appended to
      * @param secret webhook: the HMAC-SHA256 key (at least 32 characters)
      * @param host syslog: the forwarder's host
@@ -112,10 +112,14 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
      * @param maxPerHour the most alerts the channel sends per hour; the rest wait for the next hour
      * @param teamsAppId teams-activity: the id in the manifest of the Teams app whose webApplicationInfo names Ward's
      *     Entra app (installed for each recipient); a notification without a link of its own opens this app
+     * @param dcrImmutableId logs-ingestion: the data collection rule's immutable id ({@code dcr-…})
+     * @param stream logs-ingestion: the rule's input stream ({@code Custom-WardAlerts_CL})
+     * @param scope logs-ingestion: the token scope (https://monitor.azure.com/.default; a sovereign cloud's own)
      */
     public record Channel(String type, String mailbox, List<String> to, String url, String file, String secret, String host,
             Integer port, String caCertificate, String quietHours, @DefaultValue("true") boolean quietHoursSpareCritical,
-            @DefaultValue("120") int maxPerHour, String teamsAppId) {
+            @DefaultValue("120") int maxPerHour, String teamsAppId, String dcrImmutableId, String stream,
+            @DefaultValue("https://monitor.azure.com/.default") String scope) {
 
         public Channel {
             to = to == null ? List.of() : List.copyOf(to);
@@ -132,6 +136,13 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
                     required(mailbox, prefix + ".mailbox", "the mailbox Ward sends from, e.g. ward-alerts@trust.nhs.uk");
                 }
                 case TEAMS -> https(url, prefix + ".url", "the URL of the channel's Workflows webhook");
+                case LOGS_INGESTION -> {
+                    https(url, prefix + ".url", "the data collection endpoint's (or rule's) logs ingestion URL, e.g."
+                            + " https://ward-dce.uksouth-1.ingest.monitor.azure.com");
+                    required(dcrImmutableId, prefix + ".dcr-immutable-id", "the data collection rule's immutable id"
+                            + " (dcr-…, on the rule's JSON view)");
+                    required(stream, prefix + ".stream", "the rule's input stream, e.g. Custom-WardAlerts_CL");
+                }
                 case TEAMS_ACTIVITY -> required(teamsAppId, prefix + ".teams-app-id", "the id in the manifest of the"
                         + " Teams app that names Ward's Entra app in webApplicationInfo (docs/alerts.md, Teams activity"
                         + " feed)");

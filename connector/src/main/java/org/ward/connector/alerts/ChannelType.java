@@ -14,6 +14,8 @@ public enum ChannelType {
     TEAMS_ACTIVITY,
     /** A SIEM: syslog (RFC 5424) over TCP with TLS (RFC 5425), the message in CEF. */
     SYSLOG,
+    /** Microsoft Sentinel (a Log Analytics table) through Azure Monitor's Logs Ingestion API. */
+    LOGS_INGESTION,
     /** One JSON object per line, appended to a file or posted to an HTTPS endpoint. */
     JSON_LINES,
     /** A generic HTTPS webhook, the body signed with HMAC-SHA256. */

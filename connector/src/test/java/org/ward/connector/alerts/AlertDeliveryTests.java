@@ -94,6 +94,10 @@ class AlertDeliveryTests {
         return tenant.feed().stream().filter(n -> Long.valueOf(chain).equals(n.chainId())).toList();
     }
 
+    private static List<JsonNode> sentinelFor(String eventId) {
+        return tenant.sentinel.records().stream().filter(r -> eventId.equals(r.path("eventId").asString(""))).toList();
+    }
+
     private static List<String> syslogFor(String eventId) {
         return tenant.syslog.messages().stream().filter(m -> m.contains("externalId=" + eventId)).toList();
     }
@@ -148,8 +152,8 @@ class AlertDeliveryTests {
     @Test
     void notifiesTheComplianceOfficerInTeamsActivityFeedWithALinkToWardsTeamsApp() {
         Instant day = Instant.parse("2027-01-11T10:00:00Z");
-        FindingDraft link = draft(SharingCatalogue.ORGANIZATION_LINK, Severity.HIGH, "Recording shared with everyone in"
-                + " the organisation", SITE, "/Clinic/shoulder-review.mp4", "amelia.hart@upwellhealth.nhs.uk");
+        FindingDraft link = draft(SharingCatalogue.ORGANIZATION_LINK, Severity.MEDIUM, "Recording shared with everyone in"
+                + " the organisation", AlertTenant.GOVERNANCE, "/Board/shoulder-review.mp4", "amelia.hart@upwellhealth.nhs.uk");
         found(context, scan(), day, link);
         AlertRound round = alerts.afterFindingsChanged(day);
 
@@ -161,6 +165,23 @@ class AlertDeliveryTests {
                     .isEqualTo("New finding: Recording shared with everyone in the organisation");
             assertThat(n.previewText()).isNotBlank().hasSizeLessThanOrEqualTo(150);
             assertThat(n.webUrl()).isEqualTo("https://teams.microsoft.com/l/app/" + AlertTenant.TEAMS_APP);
+        });
+    }
+
+    @Test
+    void sendsToSentinelThroughTheLogsIngestionApiWithAnAzureMonitorToken() {
+        Instant day = Instant.parse("2027-01-18T10:00:00Z");
+        FindingDraft link = draft(SharingCatalogue.ORGANIZATION_LINK, Severity.MEDIUM, "Recording open to the whole trust",
+                AlertTenant.GOVERNANCE, "/Board/hip-review.mp4", "amelia.hart@upwellhealth.nhs.uk");
+        found(context, scan(), day, link);
+        AlertRound round = alerts.afterFindingsChanged(day);
+
+        assertThat(round.sent()).containsKey("sentinel");
+        assertThat(tenant.sentinel.refusals()).isEmpty();
+        assertThat(sentinelFor(eventOf(link.findingId()))).singleElement().satisfies(r -> {
+            assertThat(r.path("TimeGenerated").asString()).isEqualTo(day.toString());
+            assertThat(r.path("schema").asString()).isEqualTo("ward.alert/1");
+            assertThat(r.path("title").asString()).isEqualTo("Recording open to the whole trust");
         });
     }
 
@@ -225,10 +246,11 @@ class AlertDeliveryTests {
         mailFor(event).forEach(m -> outputs.add(m.subject() + "\n" + m.body()));
         posted(tenant.teams, event).forEach(r -> outputs.add(r.body()));
         feedFor(event).forEach(n -> outputs.add(n.json()));
+        sentinelFor(event).forEach(r -> outputs.add(r.toString()));
         posted(tenant.hook, event).forEach(r -> outputs.add(r.body()));
         outputs.addAll(syslogFor(event));
         outputs.addAll(linesFor(event));
-        assertThat(outputs).as("mail, Teams, Teams activity feed, webhook, syslog and JSON lines").hasSize(6);
+        assertThat(outputs).as("mail, Teams, Teams activity feed, Sentinel, webhook, syslog and JSON lines").hasSize(7);
         IdentifierMasking scanner = context.getBean(IdentifierMasking.class);
         for (String output : outputs) {
             assertThat(scanner.maskText(output)).as("the identifier scanner finds nothing to mask in\n" + output)

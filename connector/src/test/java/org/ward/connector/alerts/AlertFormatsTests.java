@@ -83,4 +83,28 @@ class AlertFormatsTests {
         assertThat(WebhookChannel.sign("Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?"))
                 .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
+
+    @Test
+    void refusesASentinelRecordAboveTheApisMegabyteBeforeAskingForATokenOrCalling() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            lines.add("[medium] Link without expiry on a recording in a very long folder path, number " + i);
+        }
+        Alert huge = new Alert("evt-huge", AlertKind.DIGEST, null, "Digest", null, null, Map.of(), lines, null, List.of(),
+                "2027-01-01T07:00:00Z");
+        java.util.concurrent.atomic.AtomicInteger tokens = new java.util.concurrent.atomic.AtomicInteger();
+        LogsIngestionChannel channel = new LogsIngestionChannel("sentinel", new HttpsPost(LogsIngestionChannel.url(
+                "https://127.0.0.1:9", "dcr-1", "Custom-WardAlerts_CL"), javax.net.ssl.SSLContext.getDefault(),
+                Duration.ofSeconds(1)), request -> {
+                    tokens.incrementAndGet();
+                    return reactor.core.publisher.Mono.empty();
+                }, "https://monitor.azure.com/.default");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> channel.send(huge)).isInstanceOf(ChannelFailure.class)
+                .hasMessageContaining("above the API's 1 MB per call");
+        assertThat(tokens).hasValue(0);
+        assertThat(LogsIngestionChannel.url("https://dce.uksouth-1.ingest.monitor.azure.com/", "dcr-1", "Custom-W_CL"))
+                .isEqualTo("https://dce.uksouth-1.ingest.monitor.azure.com/dataCollectionRules/dcr-1/streams/Custom-W_CL"
+                        + "?api-version=2023-01-01");
+    }
 }

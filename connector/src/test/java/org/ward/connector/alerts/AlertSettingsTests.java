@@ -14,11 +14,12 @@ class AlertSettingsTests {
 
     private static AlertSettings.Channel mail() {
         return new AlertSettings.Channel("mail", "ward-alerts@trust.nhs.uk", List.of("dpo@trust.nhs.uk"), null, null, null,
-                null, null, null, null, true, 120, null);
+                null, null, null, null, true, 120, null, null, null, null);
     }
 
     private static AlertSettings.Channel webhook(String url, String secret) {
-        return new AlertSettings.Channel("webhook", null, null, url, null, secret, null, null, null, null, true, 120, null);
+        return new AlertSettings.Channel("webhook", null, null, url, null, secret, null, null, null, null, true, 120, null,
+                null, null, null);
     }
 
     private static AlertSettings settings(Map<String, AlertSettings.Channel> channels, List<AlertSettings.Route> routes,
@@ -73,7 +74,7 @@ class AlertSettingsTests {
 
     private static AlertSettings.Channel teamsActivity(String teamsAppId) {
         return new AlertSettings.Channel("teams-activity", null, null, null, null, null, null, null, null, null, true, 120,
-                teamsAppId);
+                teamsAppId, null, null, null);
     }
 
     @Test
@@ -103,7 +104,7 @@ class AlertSettingsTests {
     @Test
     void refusesQuietHoursItCannotRead() {
         AlertSettings.Channel quiet = new AlertSettings.Channel("mail", "ward-alerts@trust.nhs.uk", List.of("a@b.uk"),
-                null, null, null, null, null, null, "10pm to 7am", true, 120, null);
+                null, null, null, null, null, null, "10pm to 7am", true, 120, null, null, null, null);
         assertThatThrownBy(() -> settings(Map.of("dpo", quiet), List.of(), noOwners()))
                 .hasMessage("ward.alerts.channels.dpo.quiet-hours is '10pm to 7am': give a range such as 22:00-07:00.");
     }

@@ -21,7 +21,8 @@ import org.ward.simulator.throttle.Latency;
 
 /**
  * The demo tenant's simulator (its app may send as ward-alerts@upwellhealth.nhs.uk only) with real receivers on
- * loopback: a Teams Workflows trigger (202, 28 KB), the compliance officer's Teams activity feed, a signed webhook, a broken webhook (500), a syslog forwarder over
+ * loopback: a Teams Workflows trigger (202, 28 KB), the compliance officer's Teams activity feed, Azure Monitor's Logs
+ * Ingestion API (Sentinel), a signed webhook, a broken webhook (500), a syslog forwarder over
  * TLS, and a JSON-lines file. Findings are put in the register directly, as a scan's reconciliation does.
  */
 final class AlertTenant implements AutoCloseable {
@@ -33,12 +34,14 @@ final class AlertTenant implements AutoCloseable {
     static final String TEAMS_APP = "5f0c2b1e-7d3a-4c55-9a41-2e6b8f0d1c77";
     static final String SITE = "https://upwellhealth.sharepoint.com/sites/clinic";
     static final String RESEARCH = "https://upwellhealth.sharepoint.com/sites/research";
+    static final String GOVERNANCE = "https://upwellhealth.sharepoint.com/sites/governance";
 
     final Simulator simulator;
     final HttpsReceiver teams;
     final HttpsReceiver hook;
     final HttpsReceiver broken;
     final SyslogReceiver syslog;
+    final LogsIngestionReceiver sentinel;
     final Path lines;
     final Map<String, Object> settings;
 
@@ -50,6 +53,9 @@ final class AlertTenant implements AutoCloseable {
         hook = new HttpsReceiver(ca, 200, Integer.MAX_VALUE);
         broken = new HttpsReceiver(ca, 500, Integer.MAX_VALUE);
         syslog = new SyslogReceiver(ca);
+        sentinel = new LogsIngestionReceiver(simulator);
+        // Azure Monitor's audience: the receiver verifies the token with the tenant's identity platform.
+        simulator.tokens().acceptAudience("https://monitor.azure.com");
         lines = dir.resolve("alerts.jsonl");
         Map<String, Object> p = new LinkedHashMap<>(ScanHarness.settings(simulator.info(), "jdbc:h2:file:"
                 + dir.toAbsolutePath().resolve("ward") + ";DB_CLOSE_ON_EXIT=FALSE", dir, DemoTenant.POLICY));
@@ -80,11 +86,20 @@ final class AlertTenant implements AutoCloseable {
         p.put(c + "feed.to[0]", COMPLIANCE);
         // Ward's Teams app, installed for the compliance officer (and, by tests, for owners who use Teams).
         simulator.activityFeed().install(simulator.info().clientId(), COMPLIANCE);
-        p.put("ward.alerts.routes[0].channels", "compliance,teams,feed,hook,siem,lines,broken");
+        p.put(c + "sentinel.type", "logs-ingestion");
+        p.put(c + "sentinel.url", sentinel.endpoint());
+        p.put(c + "sentinel.dcr-immutable-id", LogsIngestionReceiver.DCR);
+        p.put(c + "sentinel.stream", LogsIngestionReceiver.STREAM);
+        p.put(c + "sentinel.ca-certificate", caFile);
+        p.put("ward.alerts.routes[0].channels", "compliance,teams,feed,sentinel,hook,siem,lines,broken");
         p.put("ward.alerts.routes[0].min-severity", "high");
         p.put("ward.alerts.routes[1].channels", "lines");
         p.put("ward.alerts.routes[1].min-severity", "info");
         p.put("ward.alerts.routes[1].sites", RESEARCH);
+        // Medium findings on the governance site go to the person-facing channels only (never to the broken one).
+        p.put("ward.alerts.routes[2].channels", "feed,sentinel");
+        p.put("ward.alerts.routes[2].min-severity", "medium");
+        p.put("ward.alerts.routes[2].sites", GOVERNANCE);
         p.put("ward.alerts.delivery.max-attempts", "3");
         settings = p;
     }
@@ -120,6 +135,7 @@ final class AlertTenant implements AutoCloseable {
         hook.close();
         broken.close();
         syslog.close();
+        sentinel.close();
         simulator.close();
     }
 }

@@ -55,12 +55,12 @@ class QuietHoursAndCapsTests {
         more.put(c + "capped.type", "json-lines");
         more.put(c + "capped.file", capped.toString());
         more.put(c + "capped.max-per-hour", "2");
-        more.put("ward.alerts.routes[2].channels", "night");
-        more.put("ward.alerts.routes[2].min-severity", "info");
-        more.put("ward.alerts.routes[2].sites", NIGHT_SITE);
-        more.put("ward.alerts.routes[3].channels", "capped");
+        more.put("ward.alerts.routes[3].channels", "night");
         more.put("ward.alerts.routes[3].min-severity", "info");
-        more.put("ward.alerts.routes[3].sites", BUSY_SITE);
+        more.put("ward.alerts.routes[3].sites", NIGHT_SITE);
+        more.put("ward.alerts.routes[4].channels", "capped");
+        more.put("ward.alerts.routes[4].min-severity", "info");
+        more.put("ward.alerts.routes[4].sites", BUSY_SITE);
         context = ScanHarness.start(tenant.with(more));
         alerts = context.getBean(AlertService.class);
     }
