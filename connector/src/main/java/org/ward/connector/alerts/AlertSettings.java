@@ -58,7 +58,8 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
         owners.validate(channels);
         if (on.equals("true") && channels.isEmpty()) {
             throw new InvalidAlertSettingException("ward.alerts.enabled is true but ward.alerts.channels names no"
-                    + " channel: add one (mail, teams, teams-activity, syslog, logs-ingestion, json-lines or webhook) or turn alerts off.");
+                    + " channel: add one (mail, teams, teams-activity, syslog, logs-ingestion, json-lines or webhook)"
+                    + " or turn alerts off.");
         }
     }
 
@@ -84,7 +85,8 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
             if (channel.kind() == ChannelType.TEAMS) {
                 Channel.retiredTeamsUrl(prefix + ".url", channel.url()).ifPresent(warnings::add);
             }
-            if (channel.kind() == ChannelType.TEAMS_ACTIVITY && granted != null && !granted.contains("TeamsActivity.Send")) {
+            if (channel.kind() == ChannelType.TEAMS_ACTIVITY && granted != null
+                    && !granted.contains("TeamsActivity.Send")) {
                 warnings.add(prefix + " notifies people in Teams, but Ward's token lacks TeamsActivity.Send: an"
                         + " administrator must grant it (with admin consent) or Graph refuses every notification.");
             }
@@ -94,8 +96,8 @@ public record AlertSettings(@DefaultValue("false") String enabled, @DefaultValue
 
     /**
      * One channel. Which fields apply depends on its type: mail (mailbox, to), teams (url), teams-activity
-     * (teams-app-id, to), logs-ingestion (url, dcr-immutable-id, stream, scope), syslog (host, port, ca-certificate), json-lines (file or url), webhook (url, secret). Every
-     * channel takes quiet hours and a cap.
+     * (teams-app-id, to), logs-ingestion (url, dcr-immutable-id, stream, scope), syslog (host, port, ca-certificate),
+     * json-lines (file or url), webhook (url, secret). Every channel takes quiet hours and a cap.
      *
      * @param type mail, teams, teams-activity, syslog, logs-ingestion, json-lines or webhook
      * @param mailbox mail: the mailbox Ward sends from (the one RBAC for Applications lets it use)
