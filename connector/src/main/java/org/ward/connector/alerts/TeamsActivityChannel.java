@@ -9,8 +9,6 @@ import java.util.List;
 import org.ward.connector.alerts.collect.GraphActivityFeed;
 import org.ward.connector.graph.GraphAccessException;
 
-import com.microsoft.graph.models.odataerrors.ODataError;
-
 /**
  * A person's Teams activity feed through Graph sendActivityNotification: the alert's title as the notification's line,
  * its worst item (or why it matters) as the preview, and a link to the owner portal when there is one, else to Ward's
@@ -61,26 +59,15 @@ final class TeamsActivityChannel implements AlertChannel {
         for (String recipient : recipients) {
             try {
                 feed.notify(recipient, line, preview, "Ward", link, chain);
+            } catch (GraphActivityFeed.TeamsAppMissing e) {
+                throw new RecipientFailure("Teams refused to notify " + recipient + " (403): Ward's Teams app ("
+                        + teamsAppId + ") is not installed for them; install it for them (Teams admin center, app"
+                        + " setup policies) or reach owners by e-mail.", e);
             } catch (GraphAccessException e) {
-                if (e.status() == 403 && graphSaid(e).contains("Teams app is installed")) {
-                    throw new RecipientFailure("Teams refused to notify " + recipient + " (403): Ward's Teams app ("
-                            + teamsAppId + ") is not installed for them; install it for them (Teams admin center, app"
-                            + " setup policies) or reach owners by e-mail.", e);
-                }
                 throw new ChannelFailure("Graph refused to notify " + recipient + " in Teams (" + e.status() + " "
                         + e.code() + "): " + e.getMessage(), e);
             }
         }
-    }
-
-    /** Graph's own message: a 403 here is a missing permission or a recipient without the Teams app. */
-    private static String graphSaid(GraphAccessException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ODataError odata && odata.getError() != null && odata.getError().getMessage() != null) {
-                return odata.getError().getMessage();
-            }
-        }
-        return String.valueOf(e.getMessage());
     }
 
     static String preview(Alert alert) {

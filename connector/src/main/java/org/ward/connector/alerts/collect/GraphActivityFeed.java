@@ -3,6 +3,7 @@ package org.ward.connector.alerts.collect;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.ward.connector.graph.GraphAccessException;
 import org.ward.connector.graph.GraphErrors;
 
 import com.microsoft.graph.models.BodyType;
@@ -10,6 +11,7 @@ import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.KeyValuePair;
 import com.microsoft.graph.models.TeamworkActivityTopic;
 import com.microsoft.graph.models.TeamworkActivityTopicSource;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.teamwork.sendactivitynotification.SendActivityNotificationPostRequestBody;
 
@@ -63,9 +65,41 @@ public class GraphActivityFeed {
         line.setName("systemDefaultText");
         line.setValue(text);
         body.setTemplateParameters(List.of(line));
-        errors.call(() -> {
-            graph.users().byUserId(user).teamwork().sendActivityNotification().post(body);
-            return null;
-        });
+        try {
+            errors.call(() -> {
+                graph.users().byUserId(user).teamwork().sendActivityNotification().post(body);
+                return null;
+            });
+        } catch (GraphAccessException e) {
+            if (e.status() == 403 && graphSaid(e).contains("Teams app is installed")) {
+                throw new TeamsAppMissing(user, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Graph's own message: a 403 here is a missing permission or a recipient without the Teams app. */
+    private static String graphSaid(GraphAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ODataError odata && odata.getError() != null && odata.getError().getMessage() != null) {
+                return odata.getError().getMessage();
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** Teams refused because the Teams app naming Ward's Entra app is not installed for the recipient. */
+    public static final class TeamsAppMissing extends RuntimeException {
+
+        private final String user;
+
+        TeamsAppMissing(String user, GraphAccessException cause) {
+            super(cause.getMessage(), cause);
+            this.user = user;
+        }
+
+        public String user() {
+            return user;
+        }
     }
 }
