@@ -51,7 +51,10 @@ public final class PermissionCatalogue {
                     false, List.of("IdentityRiskEvent.ReadWrite.All")),
             new RequiredPermission("RoleManagement.Read.Directory", "Read directory role assignments, to find"
                     + " administrators without MFA.", "identity", false,
-                    List.of("RoleManagement.Read.All", "Directory.Read.All", "RoleManagement.ReadWrite.Directory")));
+                    List.of("RoleManagement.Read.All", "Directory.Read.All", "RoleManagement.ReadWrite.Directory")),
+            new RequiredPermission("TeamsActivity.Send", "Notify owners and compliance staff in their Teams activity feed"
+                    + " (teams-activity alert channels; Ward's Teams app must be installed for them).", "alerts", false,
+                    List.of()));
 
     private PermissionCatalogue() {
     }
