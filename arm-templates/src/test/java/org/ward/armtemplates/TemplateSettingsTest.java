@@ -27,14 +27,9 @@ class TemplateSettingsTest {
      * land: {@link #pendingSettingsDoNotExistYet()} fails as soon as one exists, so an entry cannot linger.
      */
     static final Map<String, String> PENDING = Map.of(
-            // ward serve (issue 13): the notification endpoint's path and public URL, and its schedules.
-            "WARD_SERVE_NOTIFICATION_PATH", "ward.serve.notification-path",
-            "WARD_SERVE_PUBLIC_URL", "ward.serve.public-url",
-            "WARD_SERVE_SCAN_SCHEDULE", "ward.serve.scan-schedule",
-            "WARD_SERVE_IDENTITY_SCHEDULE", "ward.serve.identity-schedule",
-            // Reports and evidence packs written to the private storage account (issues 15 and 16).
-            "WARD_REPORTS_BLOB_CONTAINER_URL", "ward.reports.blob-container-url",
-            "WARD_EVIDENCE_BLOB_CONTAINER_URL", "ward.evidence.blob-container-url");
+            // Reports and evidence packs copied to the private storage account (issue 16).
+            "WARD_ARCHIVE_REPORTS_CONTAINER_URL", "ward.archive.reports-container-url",
+            "WARD_ARCHIVE_EVIDENCE_CONTAINER_URL", "ward.archive.evidence-container-url");
 
     /** Variables read by something other than Spring's binder, and by what. */
     static final Map<String, String> NOT_SPRING_SETTINGS = Map.of(
