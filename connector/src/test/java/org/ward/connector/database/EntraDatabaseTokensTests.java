@@ -34,7 +34,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (scram-sha-256) from Ward's role, whose password is the access token a stand-in of Entra ID's token endpoint issues
  * for Azure Database for PostgreSQL's scope, so Ward connects, and migrates, only with that token.
  */
-class EntraDatabaseTokensTests {
+public class EntraDatabaseTokensTests {
 
     static final String RESOURCE = "https://ossrdbms-aad.database.windows.net";
     static final String TENANT = UUID.randomUUID().toString();
@@ -51,18 +51,7 @@ class EntraDatabaseTokensTests {
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("pg"));
-        postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET password_encryption = 'scram-sha-256'");
-            s.execute("CREATE ROLE ward_identity LOGIN PASSWORD '" + TOKEN + "'");
-            s.execute("CREATE DATABASE ward OWNER ward_identity");
-            // Every role but the superuser the test itself uses must now give its password over TCP.
-            Files.writeString(data.resolve("pg_hba.conf"), String.join("\n", "local all all trust",
-                    "host all postgres 127.0.0.1/32 trust", "host all postgres ::1/128 trust",
-                    "host all all 127.0.0.1/32 scram-sha-256", "host all all ::1/128 scram-sha-256", ""));
-            s.execute("SELECT pg_reload_conf()");
-        }
+        postgres = withTokenRole(dir.resolve("pg"), "ward_identity", TOKEN);
         simulator = Simulator.builder().latency(Latency.OFF).start(); // its CA signs the stand-in's TLS certificate
         entra = new EntraTokenStandIn(simulator, TENANT, CLIENT, SECRET, RESOURCE, TOKEN);
     }
@@ -133,8 +122,29 @@ class EntraDatabaseTokensTests {
         return p;
     }
 
-    private static String token() {
-        byte[] bytes = new byte[900]; // an Entra access token is a JWT of one to two thousand characters
+    /**
+     * An embedded PostgreSQL whose database {@code ward} belongs to {@code role}, which must sign in over TCP with the
+     * password {@code token} (scram-sha-256), as an Entra principal signs in to Azure Database for PostgreSQL with its
+     * token. The superuser {@code postgres} the test uses stays trusted.
+     */
+    public static EmbeddedPostgres withTokenRole(Path data, String role, String token) throws Exception {
+        Files.createDirectories(data);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + token + "'");
+            s.execute("CREATE DATABASE ward OWNER " + role);
+            Files.writeString(data.resolve("pg_hba.conf"), String.join("\n", "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust", "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256", "host all all ::1/128 scram-sha-256", ""));
+            s.execute("SELECT pg_reload_conf()");
+        }
+        return postgres;
+    }
+
+    /** A token-like password: an Entra access token is a JWT of one to two thousand characters. */
+    public static String token() {
+        byte[] bytes = new byte[900];
         new Random(16).nextBytes(bytes);
         return "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -34,6 +34,7 @@ public final class ManagedIdentityStandIn implements AutoCloseable {
     private final String clientId;
     private final String secret = UUID.randomUUID().toString();
     private final List<String> resources = new CopyOnWriteArrayList<>();
+    private final Map<String, String> fixed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The identity whose client id is {@code clientId} (an app of the simulator's tenant). */
     public ManagedIdentityStandIn(Simulator simulator, String clientId) {
@@ -56,6 +57,15 @@ public final class ManagedIdentityStandIn implements AutoCloseable {
     public Map<String, String> environment() {
         return Map.of("IDENTITY_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort() + "/msi/token",
                 "IDENTITY_HEADER", secret);
+    }
+
+    /**
+     * Issues this token for {@code resource} instead of a simulator token: for a service such as PostgreSQL in a test,
+     * which compares the token with a role's password rather than checking Entra's signature.
+     */
+    public ManagedIdentityStandIn issuing(String resource, String token) {
+        fixed.put(resource, token);
+        return this;
     }
 
     /** The resources tokens were issued for, in order. */
@@ -82,7 +92,8 @@ public final class ManagedIdentityStandIn implements AutoCloseable {
         String resource = query.get("resource").replaceAll("/+$", "");
         resources.add(resource);
         var tenant = simulator.tenant();
-        String token = simulator.tokens().issue(tenant, tenant.read(() -> tenant.app(clientId)), resource, false);
+        String token = fixed.containsKey(resource) ? fixed.get(resource)
+                : simulator.tokens().issue(tenant, tenant.read(() -> tenant.app(clientId)), resource, false);
         respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_on\":\""
                 + Instant.now().plus(Duration.ofHours(1)).getEpochSecond() + "\",\"resource\":\"" + resource
                 + "\",\"token_type\":\"Bearer\",\"client_id\":\"" + clientId + "\"}");
