@@ -22,20 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class TemplateSettingsTest {
 
-    /**
-     * Settings the templates already set for parts of Ward that have not landed yet. The lead shrinks this list as they
-     * land: {@link #pendingSettingsDoNotExistYet()} fails as soon as one exists, so an entry cannot linger.
-     */
-    static final Map<String, String> PENDING = Map.of(
-            // ward serve (issue 13): the notification endpoint's path and public URL, and its schedules.
-            "WARD_SERVE_NOTIFICATION_PATH", "ward.serve.notification-path",
-            "WARD_SERVE_PUBLIC_URL", "ward.serve.public-url",
-            "WARD_SERVE_SCAN_SCHEDULE", "ward.serve.scan-schedule",
-            "WARD_SERVE_IDENTITY_SCHEDULE", "ward.serve.identity-schedule",
-            // Reports and evidence packs written to the private storage account (issues 15 and 16).
-            "WARD_REPORTS_BLOB_CONTAINER_URL", "ward.reports.blob-container-url",
-            "WARD_EVIDENCE_BLOB_CONTAINER_URL", "ward.evidence.blob-container-url");
-
     /** Variables read by something other than Spring's binder, and by what. */
     static final Map<String, String> NOT_SPRING_SETTINGS = Map.of(
             "AZURE_CLIENT_ID", "azure-identity's DefaultAzureCredential, to pick Ward's user-assigned identity",
@@ -69,15 +55,6 @@ class TemplateSettingsTest {
         for (ArmTemplate template : ArmTemplate.all()) {
             assertThat(unknownOutputs(template)).as(template.name()).isEmpty();
         }
-    }
-
-    @Test
-    void pendingSettingsDoNotExistYet() {
-        PENDING.forEach((variable, setting) -> {
-            assertThat(WardSettings.binds(variable, setting)).as(variable + " binds to " + setting).isTrue();
-            assertThat(SETTINGS.settingFor(variable)).as(variable + " now exists in Ward: remove it from PENDING")
-                    .isEmpty();
-        });
     }
 
     @Test
@@ -148,7 +125,7 @@ class TemplateSettingsTest {
         for (String[] variable : WardSettings.containerEnvironment(template)) {
             String name = variable[1];
             Optional<String> setting = SETTINGS.settingFor(name);
-            if (setting.isEmpty() && !PENDING.containsKey(name) && !NOT_SPRING_SETTINGS.containsKey(name)) {
+            if (setting.isEmpty() && !NOT_SPRING_SETTINGS.containsKey(name)) {
                 unknown.add(variable[0] + ": " + name + " is no setting of Ward or Spring Boot (a renamed property?)");
             }
         }
@@ -162,7 +139,7 @@ class TemplateSettingsTest {
                 continue;
             }
             String variable = WardSettings.environmentVariableOf(output);
-            if (SETTINGS.settingFor(variable).isEmpty() && !PENDING.containsKey(variable)) {
+            if (SETTINGS.settingFor(variable).isEmpty()) {
                 unknown.add("output " + output + " (" + variable + ") is no setting of Ward or Spring Boot");
             }
         }

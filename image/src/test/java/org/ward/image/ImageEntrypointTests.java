@@ -1,18 +1,36 @@
 package org.ward.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ward.connector.serve.ServiceDefaults;
+import org.ward.simulator.Simulator;
+import org.ward.simulator.SimulatorInfo;
+import org.ward.simulator.subscriptions.NotificationSettings;
+import org.ward.simulator.throttle.Latency;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +44,8 @@ class ImageEntrypointTests {
     static Path dir;
 
     static ImageFiles image;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void unpack() throws IOException {
@@ -84,6 +104,98 @@ class ImageEntrypointTests {
         assertThat(run.output()).contains("Demo tenant \"Upwell Health Centre\" is ready")
                 .doesNotContain("Read-only file system");
         assertThat(data.resolve("reports/report.html")).isRegularFile();
+    }
+
+    @Test
+    void serveAnswersTheProbesTheTemplatesDeclareFromItsOwnFiles() throws Exception {
+        assumeContainerTools();
+        Path data = dataFolder("serve");
+        Path output = dir.resolve("serve-output.txt");
+        // The image's network is the host's here (no network namespace), so Ward listens on a free port rather than
+        // on 8080, which another program of the host may hold; probesOfTheTemplatesAreTheServicesHealthGroups checks
+        // that 8080 is what the image exposes, ward serve listens on by default and the templates probe.
+        int port = freePort();
+        try (Simulator simulator = Simulator.builder().latency(Latency.OFF)
+                .notifications(NotificationSettings.immediate().allowingHttpOnLoopback()).start()) {
+            SimulatorInfo graph = simulator.info();
+            Files.copy(graph.caCertificate(), data.resolve("graph-ca.pem"));
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("WARD_GRAPH_CLOUD", "custom");
+            environment.put("WARD_GRAPH_BASE_URL", graph.graphBaseUrl());
+            environment.put("WARD_GRAPH_AUTHORITY", graph.authority());
+            environment.put("WARD_GRAPH_TENANT_ID", graph.tenantId());
+            environment.put("WARD_GRAPH_CLIENT_ID", graph.clientId());
+            environment.put("WARD_GRAPH_CLIENT_SECRET", graph.clientSecret());
+            environment.put("WARD_GRAPH_TRUST_CA_CERTIFICATE", "/var/lib/ward/graph-ca.pem");
+            environment.put("WARD_POLICY_PACK", "nhs-england");
+            environment.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:/var/lib/ward/ward");
+            environment.put("SERVER_PORT", String.valueOf(port));
+            environment.put("WARD_WEBHOOK_PUBLIC_URL", "http://127.0.0.1:" + port);
+            // The probes are the subject here, not the scan (scansTheDemoTenantWritingOnlyToTheDataVolume covers that).
+            environment.put("WARD_SERVE_SCAN_AT_START", "false");
+            Process ward = image.launch(data, List.of("serve"), environment, output);
+            try {
+                for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                            .failFast("ward serve ended: " + output, () -> !ward.isAlive())
+                            .until(() -> status(port, probe), answer -> answer.equals("200 UP"));
+                }
+            } finally {
+                ward.destroy(); // SIGTERM, as the platform stops a revision
+                if (!ward.waitFor(60, TimeUnit.SECONDS)) {
+                    ward.destroyForcibly().waitFor();
+                }
+            }
+            assertThat(Files.readString(output)).doesNotContain("Read-only file system");
+            assertThat(data.resolve("ward.mv.db")).isRegularFile();
+        }
+    }
+
+    @Test
+    void probesOfTheTemplatesAreTheServicesHealthGroups() throws IOException {
+        JsonNode template = ImageFiles.JSON.readTree(Path.of(System.getProperty("ward.templates",
+                "../arm-templates/azuredeploy.json")).toFile());
+        Set<String> probes = new LinkedHashSet<>();
+        Set<String> containerPorts = new LinkedHashSet<>();
+        for (JsonNode resource : template.path("resources")) {
+            for (JsonNode container : resource.path("properties").path("template").path("containers")) {
+                for (JsonNode probe : container.path("probes")) {
+                    probes.add(probe.path("type").asString() + " " + probe.path("httpGet").path("path").asString());
+                    containerPorts.add(probe.path("httpGet").path("port").asString());
+                }
+            }
+            JsonNode ingress = resource.path("properties").path("configuration").path("ingress");
+            if (!ingress.isMissingNode()) {
+                containerPorts.add(ingress.path("targetPort").asString());
+            }
+        }
+
+        assertThat(probes).containsExactlyInAnyOrder("Startup /actuator/health/liveness",
+                "Liveness /actuator/health/liveness", "Readiness /actuator/health/readiness");
+        assertThat(containerPorts).containsExactly("8080");
+        assertThat(image.config.path("config").path("ExposedPorts").propertyNames()).containsExactly("8080/tcp");
+        assertThat(ServiceDefaults.properties()).containsEntry("server.port", "8080")
+                .containsEntry("management.endpoint.health.probes.enabled", "true");
+    }
+
+    /** The probe's HTTP status and the health status it reports, e.g. {@code 200 UP} or {@code 503 OUT_OF_SERVICE}. */
+    private static String status(int port, String path) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() + " " + ImageFiles.JSON.readTree(answer.body()).path("status").asString();
+        } catch (IOException notYet) {
+            return "no answer: " + notYet;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

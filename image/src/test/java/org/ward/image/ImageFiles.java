@@ -113,6 +113,27 @@ final class ImageFiles {
      * data volume. The host's name is resolvable, as runtimes write it to the container's /etc/hosts.
      */
     Run start(Path data, List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("ward-image-run", ".txt");
+        try {
+            Process process = launch(data, args, Map.of(), output);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("the image's entrypoint did not end within " + timeoutSeconds
+                        + " s: " + Files.readString(output));
+            }
+            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(output);
+        }
+    }
+
+    /**
+     * Starts the image's entrypoint with {@code args} as {@link #start} does, without waiting for it: {@code environment}
+     * is added to the image's own (as a platform's container settings are), and what it prints goes to {@code output}.
+     * The process is the entrypoint's JVM itself (each step execs the next), so destroying it stops Ward as a runtime's
+     * SIGTERM does. The network is the host's, as with a runtime's host network.
+     */
+    Process launch(Path data, List<String> args, Map<String, String> environment, Path output) throws IOException {
         JsonNode container = config.path("config");
         for (String mountPoint : List.of("proc", "dev")) {
             Files.createDirectories(root.resolve(mountPoint));
@@ -127,23 +148,12 @@ final class ImageFiles {
                         "shift", "exec \"$@\""),
                 root.toString(), data.toString(), "env", "-i"));
         container.path("Env").forEach(variable -> command.add(variable.asString()));
+        environment.forEach((name, value) -> command.add(name + "=" + value));
         command.addAll(List.of(onPath("unshare"), "--root=" + root, "--wd=" + volume,
                 "--setuid=" + user.split(":")[0], "--setgid=" + user.split(":")[1]));
         command.addAll(entrypoint());
         command.addAll(args);
-        Path output = Files.createTempFile("ward-image-run", ".txt");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                    .start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException("the image's entrypoint did not end within " + timeoutSeconds
-                        + " s: " + Files.readString(output));
-            }
-            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.delete(output);
-        }
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     /** A host program by its full path: the image's environment, which has no PATH to it, is set before it runs. */

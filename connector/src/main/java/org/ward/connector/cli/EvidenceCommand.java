@@ -111,6 +111,11 @@ final class EvidenceCommand implements WardTask {
                 ? "Unsigned: no signing key is configured (ward.evidence.signing.*); the SHA-256 list alone cannot show"
                         + " who wrote the pack."
                 : "Signed by " + pack.signer() + ".");
+        org.ward.connector.archive.BlobArchive archive = context.getBeanProvider(org.ward.connector.archive.BlobArchive.class)
+                .getIfAvailable();
+        if (archive != null) {
+            archive.copyEvidencePack(pack.folder()).ifPresent(copy -> ReportFiles.say(console, copy));
+        }
         return ExitCodes.OK;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.archive.BlobArchive;
 import org.ward.connector.report.ReportData;
 import org.ward.connector.report.ReportFormat;
 import org.ward.connector.audit.AuditHeads;
@@ -28,6 +29,20 @@ final class ReportFiles {
         ReportData data = context.getBean(ScanReports.class).reportData(summary.run().scanId(), Instant.now())
                 .orElseThrow(() -> new IllegalStateException("Scan #" + summary.run().scanId() + " is not in the register."));
         write(context, data, dir, EnumSet.allOf(ReportFormat.class), console);
+        BlobArchive archive = context.getBeanProvider(BlobArchive.class).getIfAvailable();
+        if (archive != null) {
+            archive.copyReports(dir, "scan-" + summary.run().scanId())
+                    .ifPresent(copy -> say(console, copy));
+        }
+    }
+
+    /** A copy that failed is said on the error stream; the scan's outcome and exit code stay what they were. */
+    static void say(Console console, BlobArchive.Copy copy) {
+        if (copy.copied()) {
+            console.line(copy.sentence());
+        } else {
+            console.error(copy.sentence());
+        }
     }
 
     static void write(ConfigurableApplicationContext context, ReportData data, Path dir, Set<ReportFormat> formats,

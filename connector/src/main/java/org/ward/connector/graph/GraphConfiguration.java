@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.Metrics;
  * A {@link Sleeper}, {@link Clock} or {@link MeterRegistry} bean, when present, is used instead of the default.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GraphSettings.class)
+@EnableConfigurationProperties({GraphSettings.class, AzureSettings.class})
 public class GraphConfiguration {
 
     @Bean
@@ -35,9 +35,14 @@ public class GraphConfiguration {
     }
 
     @Bean
-    TokenCredential wardGraphCredential(GraphSettings settings) {
+    TokenCredential wardGraphCredential(GraphSettings settings, AzureAccess azureAccess) {
         // Token lifetimes are wall-clock time, whatever clock the scan itself runs on.
-        return new ReusedAccessToken(GraphCredentials.create(settings), Clock.systemUTC());
+        return new ReusedAccessToken(GraphCredentials.create(settings, azureAccess), Clock.systemUTC());
+    }
+
+    @Bean
+    AzureAccess azureAccess(AzureSettings azure, GraphSettings settings) {
+        return new AzureAccess(azure, settings);
     }
 
     @Bean

@@ -28,11 +28,18 @@ final class GraphCredentials {
     }
 
     static TokenCredential create(GraphSettings settings) {
+        return create(settings, null);
+    }
+
+    /** With {@code azure}, the identity that reads the certificate when it is in Key Vault. */
+    static TokenCredential create(GraphSettings settings, AzureAccess azure) {
         HttpClient http = new OkHttpAsyncHttpClientBuilder(identityHttpClient(settings)).build();
         return switch (settings.credentialType()) {
             case CLIENT_SECRET -> aad(new ClientSecretCredentialBuilder().clientSecret(settings.clientSecret()),
                     settings).httpClient(http).build();
-            case CERTIFICATE -> aad(certificate(settings), settings).httpClient(http).build();
+            case CERTIFICATE -> settings.certificateSecretUrl() != null && !settings.certificateSecretUrl().isBlank()
+                    ? keyVaultCertificate(settings, azure, http)
+                    : aad(certificate(settings), settings).httpClient(http).build();
             case MANAGED_IDENTITY -> managedIdentity(settings).httpClient(http).build();
         };
     }
@@ -51,6 +58,38 @@ final class GraphCredentials {
                 .clientId(settings.clientId().trim())
                 .authorityHost(settings.endpoints().authority().toString());
         return needsInstanceDiscoveryOff(settings) ? builder.disableInstanceDiscovery() : builder;
+    }
+
+    /**
+     * The certificate is read from Key Vault when the first token is needed, not at start: ward serve starts (and
+     * says on its readiness probe) while Key Vault cannot be reached, and a scan names the setting in one sentence.
+     */
+    private static TokenCredential keyVaultCertificate(GraphSettings settings, AzureAccess azure, HttpClient http) {
+        if (azure == null) {
+            throw new InvalidGraphSettingException("ward.graph.certificate-secret-url needs Ward's Azure identity"
+                    + " (ward.azure.*), which this command does not start.");
+        }
+        TokenCredential[] loaded = new TokenCredential[1];
+        return new TokenCredential() {
+            @Override
+            public reactor.core.publisher.Mono<com.azure.core.credential.AccessToken> getToken(
+                    com.azure.core.credential.TokenRequestContext request) {
+                return reactor.core.publisher.Mono.fromCallable(this::source).flatMap(source -> source.getToken(request));
+            }
+
+            @Override
+            public com.azure.core.credential.AccessToken getTokenSync(com.azure.core.credential.TokenRequestContext request) {
+                return source().getTokenSync(request);
+            }
+
+            private synchronized TokenCredential source() {
+                if (loaded[0] == null) {
+                    loaded[0] = aad(KeyVaultCertificate.load(new ClientCertificateCredentialBuilder(),
+                            settings.certificateSecretUrl(), azure), settings).httpClient(http).build();
+                }
+                return loaded[0];
+            }
+        };
     }
 
     private static ClientCertificateCredentialBuilder certificate(GraphSettings settings) {

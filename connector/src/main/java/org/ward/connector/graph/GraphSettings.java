@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret             the secret, for {@code client-secret}
  * @param certificatePath          PEM (key + certificate) or PFX/P12 file, for {@code certificate}
  * @param certificatePassword      password of a PFX file
+ * @param certificateSecretUrl     instead of a file, the Key Vault secret of the app's certificate, e.g.
+ *                                 {@code https://ward-kv.vault.azure.net/secrets/graph-certificate} (a Key Vault
+ *                                 certificate's secret holds it with its private key, PFX or PEM); read through
+ *                                 {@code ward.azure.*}'s identity, the latest version unless one is named
  * @param managedIdentityClientId  client id of a user-assigned managed identity; empty for system-assigned
  */
 @ConfigurationProperties(prefix = "ward.graph")
@@ -34,6 +38,7 @@ public record GraphSettings(
         String clientSecret,
         String certificatePath,
         String certificatePassword,
+        String certificateSecretUrl,
         String managedIdentityClientId,
         @DefaultValue TrustSettings trust,
         @DefaultValue ResilienceSettings resilience,
@@ -58,10 +63,18 @@ public record GraphSettings(
                     + "secret of app " + clientId + " (preferably through the environment variable WARD_GRAPH_CLIENT_SECRET), "
                     + "or choose another ward.graph.credential.");
         }
-        if (type == CredentialType.CERTIFICATE) {
+        if (type == CredentialType.CERTIFICATE && !blank(certificateSecretUrl)) {
+            if (!blank(certificatePath)) {
+                throw new InvalidGraphSettingException("Both ward.graph.certificate-path and"
+                        + " ward.graph.certificate-secret-url are set: give the certificate's file or its Key Vault"
+                        + " secret, not both.");
+            }
+            KeyVaultCertificate.SecretAddress.parse(certificateSecretUrl.trim());
+        } else if (type == CredentialType.CERTIFICATE) {
             if (blank(certificatePath)) {
                 throw new InvalidGraphSettingException("ward.graph.certificate-path is missing: set it to the PEM or PFX "
-                        + "file holding the private key and the certificate uploaded to app " + clientId + ".");
+                        + "file holding the private key and the certificate uploaded to app " + clientId + ", or set"
+                        + " ward.graph.certificate-secret-url to its Key Vault secret.");
             }
             CertificateFile.check(certificatePath.trim(), certificatePassword);
         }
@@ -87,7 +100,8 @@ public record GraphSettings(
     public String toString() {
         return "GraphSettings[cloud=" + cloud + ", endpoints=" + endpoints() + ", tenantId=" + tenantId + ", clientId="
                 + clientId + ", credential=" + credential + ", clientSecret=" + (blank(clientSecret) ? "" : "****")
-                + ", certificatePath=" + certificatePath + ", trust=" + trust + ", resilience=" + resilience
+                + ", certificatePath=" + certificatePath + ", certificateSecretUrl=" + certificateSecretUrl + ", trust=" + trust
+                + ", resilience=" + resilience
                 + ", userAgent=" + userAgent + "]";
     }
 

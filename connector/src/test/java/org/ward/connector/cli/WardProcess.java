@@ -28,6 +28,11 @@ final class WardProcess {
 
     /** Starts {@code ward args...} in {@code workingDirectory}; it runs on while the caller does other things. */
     static WardProcess start(Path workingDirectory, String... args) {
+        return start(workingDirectory, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code environment} added to this process's environment. */
+    static WardProcess start(Path workingDirectory, java.util.Map<String, String> environment, String... args) {
         try {
             Files.createDirectories(workingDirectory);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -36,8 +41,10 @@ final class WardProcess {
             command.addAll(List.of(args));
             Path out = Files.createTempFile("ward-process", ".out");
             Path err = Files.createTempFile("ward-process", ".err");
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new WardProcess(process, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,17 @@
+package org.ward.connector.archive;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.ward.connector.graph.AzureAccess;
+
+/** The Blob copy of reports and evidence packs ({@code ward.archive.*}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ArchiveSettings.class)
+public class ArchiveConfiguration {
+
+    @Bean
+    BlobArchive blobArchive(ArchiveSettings settings, AzureAccess azure) {
+        return new BlobArchive(settings, azure);
+    }
+}
