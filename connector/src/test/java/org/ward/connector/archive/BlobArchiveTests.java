@@ -126,6 +126,20 @@ class BlobArchiveTests {
     }
 
     @Test
+    void theServicesScheduledEvidencePackIsHandedOnToTheEvidenceContainer() throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("scheduled/evidence-2026-12-08T0600Z"));
+        Files.writeString(pack.resolve("manifest.json"), "{\"files\":[]}");
+
+        for (org.ward.connector.evidence.PackHandoff handoff : context
+                .getBeansOfType(org.ward.connector.evidence.PackHandoff.class).values()) {
+            handoff.handOn(new org.ward.connector.evidence.EvidencePack.Written(pack, java.util.List.of("manifest.json"),
+                    null, 1, true));
+        }
+
+        assertThat(storage.blobs()).containsKey("evidence/evidence-2026-12-08T0600Z/manifest.json");
+    }
+
+    @Test
     void anIdentityWithoutTheRoleGetsOneSentenceAndTheFilesStay() throws IOException {
         storage.revoke(simulator.info().clientId());
         Path reports = reportFolder("reports-4");
