@@ -1,6 +1,14 @@
 package org.ward.connector;
 
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.ward.connector.audit.AuditLog;
@@ -18,10 +26,10 @@ import org.ward.connector.privacy.InstallationKey;
  * <p>Deliberately not a {@code @Configuration}: {@link WardApplication}'s component scan would otherwise pick it up and
  * apply its exclusions to the scan's context too.
  */
-@EnableAutoConfiguration(excludeName = {"org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
-    "org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration",
-    "org.springframework.boot.batch.autoconfigure.observation.BatchObservationAutoConfiguration",
-    "org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration"})
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
+    DataSourceTransactionManagerAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
+    TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+    FlywayAutoConfiguration.class})
 @ComponentScan(basePackageClasses = {DatabaseUpgrade.class, PolicyConfiguration.class, InstallationKey.class,
     FindingStore.class, AuditLog.class})
 @ConfigurationPropertiesScan(basePackageClasses = {DatabaseUpgrade.class, PolicyConfiguration.class,
