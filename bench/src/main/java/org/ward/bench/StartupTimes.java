@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How long Ward's read-only commands take from {@code java -jar} to exit, against Spring Boot's smallest application
@@ -106,6 +108,10 @@ final class StartupTimes {
             }
             System.out.printf("  %-40s %5.2f s (runs: %s)%s%n", name, median, times.getValue().stream()
                     .map(t -> String.format("%.2f", t)).collect(Collectors.joining(", ")), ratio);
+        }
+        // The extracted jars and the archives take a few hundred megabytes.
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
     }
 
