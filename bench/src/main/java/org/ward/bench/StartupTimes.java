@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -68,17 +69,19 @@ final class StartupTimes {
         List<String> audit = List.of("audit", "--verify", "--data-dir", demoData, "--policy", DEMO_POLICY);
         List<String> minimal = List.of("-cp", minimalClassPath, "org.ward.bench.minimal.MinimalSpringBootApplication");
         List<String> jar = List.of("-jar", wardJar.toString());
-        ClassData cds = ClassData.prepare(java, wardJar, work.resolve("cds"), minimal, findings);
+        Optional<ClassData> cds = ClassData.prepare(java, wardJar, work.resolve("cds"), minimal, findings);
 
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put(MINIMAL, command(java, minimal));
         commands.put("ward --help", command(java, jar, List.of("--help")));
         commands.put("ward findings", command(java, jar, findings));
         commands.put("ward audit --verify", command(java, jar, audit));
-        commands.put(MINIMAL + CDS, command(java, cds.minimal()));
-        commands.put("ward --help" + CDS, command(java, cds.ward(), List.of("--help")));
-        commands.put("ward findings" + CDS, command(java, cds.ward(), findings));
-        commands.put("ward audit --verify" + CDS, command(java, cds.ward(), audit));
+        cds.ifPresent(archived -> {
+            commands.put(MINIMAL + CDS, command(java, archived.minimal()));
+            commands.put("ward --help" + CDS, command(java, archived.ward(), List.of("--help")));
+            commands.put("ward findings" + CDS, command(java, archived.ward(), findings));
+            commands.put("ward audit --verify" + CDS, command(java, archived.ward(), audit));
+        });
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
@@ -92,10 +95,11 @@ final class StartupTimes {
             }
         }
         double plain = median(seconds.get(MINIMAL));
-        double minimalWithCds = median(seconds.get(MINIMAL + CDS));
-        System.out.printf("  class-data sharing: Spring Boot's extracted layout (java -Djarmode=tools -jar ward.jar extract)"
-                + " with a dynamic archive from one training run of ward findings (%.1f s, %d MB); the minimal application's"
-                + " archive from one run of it%n", cds.trainingSeconds(), cds.archiveBytes() / 1_000_000);
+        double minimalWithCds = cds.isPresent() ? median(seconds.get(MINIMAL + CDS)) : Double.NaN;
+        cds.ifPresent(archived -> System.out.printf("  class-data sharing: Spring Boot's extracted layout (java"
+                + " -Djarmode=tools -jar ward.jar extract) with a dynamic archive from one training run of ward findings"
+                + " (%.1f s, %d MB); the minimal application's archive from one run of it%n", archived.trainingSeconds(),
+                archived.archiveBytes() / 1_000_000));
         for (Map.Entry<String, List<Double>> times : seconds.entrySet()) {
             double median = median(times.getValue());
             String name = times.getKey();
@@ -134,8 +138,9 @@ final class StartupTimes {
      */
     private record ClassData(List<String> ward, List<String> minimal, double trainingSeconds, long archiveBytes) {
 
-        static ClassData prepare(String java, Path wardJar, Path folder, List<String> minimal, List<String> training)
-                throws IOException, InterruptedException {
+        /** The archives, or empty (having said why) when this JVM cannot make them. */
+        static Optional<ClassData> prepare(String java, Path wardJar, Path folder, List<String> minimal,
+                List<String> training) throws IOException, InterruptedException {
             Files.createDirectories(folder);
             Path extracted = folder.resolve("ward");
             Timed extract = time(folder, List.of(java, "-Djarmode=tools", "-jar", wardJar.toString(), "extract",
@@ -151,14 +156,18 @@ final class StartupTimes {
             Timed trainMinimal = time(folder, command(java, List.of("-XX:ArchiveClassesAtExit=" + minimalArchive),
                     minimal));
             if (train.exit() != 0 || trainMinimal.exit() != 0 || !Files.exists(archive) || !Files.exists(minimalArchive)) {
-                throw new IllegalStateException("The class-data sharing training runs failed: " + train.output()
-                        + trainMinimal.output());
+                Timed failed = train.exit() != 0 || !Files.exists(archive) ? train : trainMinimal;
+                List<String> lines = failed.output().lines().filter(line -> !line.contains("[warning][cds]")).toList();
+                System.out.printf("  class-data sharing: not measured, the training run %s failed (exit %d): %s%n",
+                        failed == train ? "of ward findings" : "of the minimal application", failed.exit(),
+                        String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+                return Optional.empty();
             }
             List<String> minimalWithArchive = new ArrayList<>();
             minimalWithArchive.add("-XX:SharedArchiveFile=" + minimalArchive);
             minimalWithArchive.addAll(minimal);
-            return new ClassData(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()),
-                    List.copyOf(minimalWithArchive), train.seconds(), Files.size(archive));
+            return Optional.of(new ClassData(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()),
+                    List.copyOf(minimalWithArchive), train.seconds(), Files.size(archive)));
         }
     }
 
