@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How long Ward's read-only commands take from {@code java -jar} to exit, against Spring Boot's smallest application
@@ -37,6 +41,9 @@ final class StartupTimes {
         this.options = options;
     }
 
+    private static final String MINIMAL = "minimal Spring Boot application";
+    private static final String CDS = " (CDS)";
+
     void run() throws Exception {
         Path wardJar = Path.of(options.values().getOrDefault("ward-jar", "connector/target/ward.jar")).toAbsolutePath();
         Path benchJar = Path.of(options.values().getOrDefault("bench-jar", "bench/target/ward-bench.jar")).toAbsolutePath();
@@ -46,26 +53,35 @@ final class StartupTimes {
         String minimalClassPath = minimalClassPath(benchJar, work.resolve("minimal"));
         String dataDir = work.resolve("data").toString();
 
-        System.out.printf("Start-up, %d runs each, median wall time from process start to exit (%d cores)%n", runs,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("Start-up, %d runs each, median wall time from process start to exit (%d cores, Java %s)%n", runs,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Timed demo = time(work, List.of(java, "-jar", wardJar.toString(), "scan", "--demo", "--data-dir", dataDir));
         if (demo.exit() != 0) {
             throw new IllegalStateException("The demo scan failed (exit " + demo.exit() + "): " + demo.output());
         }
         Matcher simulator = SIMULATOR_START.matcher(demo.output());
         System.out.printf("  demo scan (to have a database to read): %.1f s; the in-process simulator started in %s%n",
-                demo.seconds(), simulator.find() ? simulator.group(1) + " s of its own time" : "(not reported)");
+                demo.seconds(), simulator.find() ? simulator.group(1) + " s of its own time (target <= 2 s)" : "(not reported)");
 
-        Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("minimal Spring Boot application", List.of(java, "-cp", minimalClassPath,
-                "org.ward.bench.minimal.MinimalSpringBootApplication"));
-        commands.put("ward --help", List.of(java, "-jar", wardJar.toString(), "--help"));
         // The demo keeps its database in the demo folder of its data folder, scanned with the demo's policy pack.
         String demoData = Path.of(dataDir, "demo").toString();
-        commands.put("ward findings", List.of(java, "-jar", wardJar.toString(), "findings", "--data-dir", demoData,
-                "--policy", DEMO_POLICY));
-        commands.put("ward audit --verify", List.of(java, "-jar", wardJar.toString(), "audit", "--verify", "--data-dir",
-                demoData, "--policy", DEMO_POLICY));
+        List<String> findings = List.of("findings", "--data-dir", demoData, "--policy", DEMO_POLICY);
+        List<String> audit = List.of("audit", "--verify", "--data-dir", demoData, "--policy", DEMO_POLICY);
+        List<String> minimal = List.of("-cp", minimalClassPath, "org.ward.bench.minimal.MinimalSpringBootApplication");
+        List<String> jar = List.of("-jar", wardJar.toString());
+        Optional<ClassData> cds = ClassData.prepare(java, wardJar, work.resolve("cds"), minimal, findings);
+
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put(MINIMAL, command(java, minimal));
+        commands.put("ward --help", command(java, jar, List.of("--help")));
+        commands.put("ward findings", command(java, jar, findings));
+        commands.put("ward audit --verify", command(java, jar, audit));
+        cds.ifPresent(archived -> {
+            commands.put(MINIMAL + CDS, command(java, archived.minimal()));
+            commands.put("ward --help" + CDS, command(java, archived.ward(), List.of("--help")));
+            commands.put("ward findings" + CDS, command(java, archived.ward(), findings));
+            commands.put("ward audit --verify" + CDS, command(java, archived.ward(), audit));
+        });
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
@@ -78,13 +94,80 @@ final class StartupTimes {
                 seconds.get(command.getKey()).add(timed.seconds());
             }
         }
-        double minimal = median(seconds.get("minimal Spring Boot application"));
+        double plain = median(seconds.get(MINIMAL));
+        double minimalWithCds = cds.isPresent() ? median(seconds.get(MINIMAL + CDS)) : Double.NaN;
+        cds.ifPresent(archived -> System.out.printf("  class-data sharing: Spring Boot's extracted layout (java"
+                + " -Djarmode=tools -jar ward.jar extract) with a dynamic archive from one training run of ward findings"
+                + " (%.1f s, %d MB); the minimal application's archive from one run of it%n", archived.trainingSeconds(),
+                archived.archiveBytes() / 1_000_000));
         for (Map.Entry<String, List<Double>> times : seconds.entrySet()) {
             double median = median(times.getValue());
-            System.out.printf("  %-34s %5.2f s (runs: %s)%s%n", times.getKey(), median, times.getValue().stream()
-                    .map(s -> String.format("%.2f", s)).collect(Collectors.joining(", ")),
-                    times.getKey().startsWith("minimal") ? "" : String.format("  %.2f x the minimal application (target"
-                            + " <= 1.5)", median / minimal));
+            String name = times.getKey();
+            String ratio = "";
+            if (!name.startsWith(MINIMAL)) {
+                ratio = String.format("  %.2f x the minimal application (target <= 1.5)", median / plain);
+                if (name.endsWith(CDS)) {
+                    ratio += String.format("; %.2f x the minimal application with CDS", median / minimalWithCds);
+                }
+            }
+            System.out.printf("  %-40s %5.2f s (runs: %s)%s%n", name, median, times.getValue().stream()
+                    .map(t -> String.format("%.2f", t)).collect(Collectors.joining(", ")), ratio);
+        }
+        // The extracted jars and the archives take a few hundred megabytes.
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> command(String java, List<String>... parts) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        for (List<String> part : parts) {
+            command.addAll(part);
+        }
+        return command;
+    }
+
+    /**
+     * Class-data sharing as Spring Boot documents it for Java 17: the jar extracted to its {@code tools} layout (the
+     * application jar and its libraries side by side, which the JVM can archive; it cannot archive classes loaded from
+     * jars nested in the jar), and a dynamic archive the JVM writes at the end of a training run
+     * ({@code -XX:ArchiveClassesAtExit}) and maps at every later start ({@code -XX:SharedArchiveFile}). Ward's training
+     * run is a read-only command: on Java 17 the JVM crashes writing an archive at the end of a demo scan.
+     */
+    private record ClassData(List<String> ward, List<String> minimal, double trainingSeconds, long archiveBytes) {
+
+        /** The archives, or empty (having said why) when this JVM cannot make them. */
+        static Optional<ClassData> prepare(String java, Path wardJar, Path folder, List<String> minimal,
+                List<String> training) throws IOException, InterruptedException {
+            Files.createDirectories(folder);
+            Path extracted = folder.resolve("ward");
+            Timed extract = time(folder, List.of(java, "-Djarmode=tools", "-jar", wardJar.toString(), "extract",
+                    "--destination", extracted.toString()));
+            if (extract.exit() != 0) {
+                throw new IllegalStateException("Extracting " + wardJar + " failed: " + extract.output());
+            }
+            Path jar = extracted.resolve(wardJar.getFileName());
+            Path archive = folder.resolve("ward.jsa");
+            Timed train = time(folder, command(java, List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar",
+                    jar.toString()), training));
+            Path minimalArchive = folder.resolve("minimal.jsa");
+            Timed trainMinimal = time(folder, command(java, List.of("-XX:ArchiveClassesAtExit=" + minimalArchive),
+                    minimal));
+            if (train.exit() != 0 || trainMinimal.exit() != 0 || !Files.exists(archive) || !Files.exists(minimalArchive)) {
+                Timed failed = train.exit() != 0 || !Files.exists(archive) ? train : trainMinimal;
+                List<String> lines = failed.output().lines().filter(line -> !line.contains("[warning][cds]")).toList();
+                System.out.printf("  class-data sharing: not measured, the training run %s failed (exit %d): %s%n",
+                        failed == train ? "of ward findings" : "of the minimal application", failed.exit(),
+                        String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+                return Optional.empty();
+            }
+            List<String> minimalWithArchive = new ArrayList<>();
+            minimalWithArchive.add("-XX:SharedArchiveFile=" + minimalArchive);
+            minimalWithArchive.addAll(minimal);
+            return Optional.of(new ClassData(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()),
+                    List.copyOf(minimalWithArchive), train.seconds(), Files.size(archive)));
         }
     }
 
@@ -107,27 +190,32 @@ final class StartupTimes {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** The minimal application's class path: its own class and spring-boot-starter's jars, taken from the bench jar. */
+    /**
+     * The minimal application's class path: a jar of its own class, and spring-boot-starter's jars, taken from the bench
+     * jar (jars only: the JVM does not archive classes from a directory on the class path).
+     */
     private static String minimalClassPath(Path benchJar, Path folder) throws IOException {
-        Files.createDirectories(folder.resolve("classes"));
+        Files.createDirectories(folder);
         List<String> entries = new ArrayList<>();
-        entries.add(folder.resolve("classes").toString());
-        try (JarFile jar = new JarFile(benchJar.toFile())) {
+        Path application = folder.resolve("minimal-application.jar");
+        entries.add(application.toString());
+        try (JarFile jar = new JarFile(benchJar.toFile());
+                JarOutputStream classes = new JarOutputStream(Files.newOutputStream(application))) {
             for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
                 JarEntry entry = all.nextElement();
                 String name = entry.getName();
-                Path target = null;
                 if (name.startsWith("BOOT-INF/lib/") && STARTER.matcher(name.substring("BOOT-INF/lib/".length())).matches()) {
-                    target = folder.resolve(name.substring("BOOT-INF/lib/".length()));
+                    Path target = folder.resolve(name.substring("BOOT-INF/lib/".length()));
                     entries.add(target.toString());
-                } else if (name.startsWith("BOOT-INF/classes/org/ward/bench/minimal/") && !entry.isDirectory()) {
-                    target = folder.resolve("classes").resolve(name.substring("BOOT-INF/classes/".length()));
-                    Files.createDirectories(target.getParent());
-                }
-                if (target != null) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                     }
+                } else if (name.startsWith("BOOT-INF/classes/org/ward/bench/minimal/") && !entry.isDirectory()) {
+                    classes.putNextEntry(new JarEntry(name.substring("BOOT-INF/classes/".length())));
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(classes);
+                    }
+                    classes.closeEntry();
                 }
             }
         }

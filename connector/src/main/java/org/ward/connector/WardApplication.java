@@ -20,6 +20,8 @@ import org.ward.connector.database.DataFolder;
 @ConfigurationPropertiesScan
 public class WardApplication {
 
+    private static final String NO_BACKGROUND_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
+
     /**
      * Starts the context. {@code launch} settings (command-line options, the demo's connection) win over every other
      * source, including application.yml and a --config file.
@@ -44,7 +46,19 @@ public class WardApplication {
      * infrastructure, no Graph client, no Graph settings.
      */
     public static ConfigurableApplicationContext runReadOnly(Map<String, Object> launch, String... args) {
-        return run(WardReadOnlyApplication.class, launch, Map.of(), false, args);
+        // Spring Boot warms Tomcat, Jackson, Bean Validation and the HTTP message converters on a background thread;
+        // this context uses none of them, and on a small machine that thread takes a core from the start itself. The
+        // switch is a system property read as the application starts, so it is put back once the context is up.
+        String before = System.setProperty(NO_BACKGROUND_PREINITIALIZATION, "true");
+        try {
+            return run(WardReadOnlyApplication.class, launch, Map.of(), false, args);
+        } finally {
+            if (before == null) {
+                System.clearProperty(NO_BACKGROUND_PREINITIALIZATION);
+            } else {
+                System.setProperty(NO_BACKGROUND_PREINITIALIZATION, before);
+            }
+        }
     }
 
     private static ConfigurableApplicationContext run(Class<?> application, Map<String, Object> launch,

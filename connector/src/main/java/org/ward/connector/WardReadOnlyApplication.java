@@ -1,6 +1,13 @@
 package org.ward.connector;
 
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.ward.connector.audit.AuditLog;
@@ -15,13 +22,18 @@ import org.ward.connector.privacy.InstallationKey;
  * client and no Graph settings, so these commands start in about the time of a bare Spring Boot application and work
  * on a machine that holds no Graph credentials.
  *
+ * <p>It imports the auto-configurations it uses by name rather than excluding the ones it does not: everything else on
+ * Ward's class path (Spring Batch, the web server, Actuator and metrics, Jackson's and Bean Validation's set-up, task
+ * executors) would cost these commands' start and give them nothing. No {@code @Transactional} proxies either: the
+ * register's transactional methods write, and these commands open the database read-only; the audit log keeps its
+ * own transaction template on the data source's transaction manager.
+ *
  * <p>Deliberately not a {@code @Configuration}: {@link WardApplication}'s component scan would otherwise pick it up and
- * apply its exclusions to the scan's context too.
+ * apply its choices to the scan's context too.
  */
-@EnableAutoConfiguration(excludeName = {"org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
-    "org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration",
-    "org.springframework.boot.batch.autoconfigure.observation.BatchObservationAutoConfiguration",
-    "org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration"})
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
+    DataSourceTransactionManagerAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
+    JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class})
 @ComponentScan(basePackageClasses = {DatabaseUpgrade.class, PolicyConfiguration.class, InstallationKey.class,
     FindingStore.class, AuditLog.class})
 @ConfigurationPropertiesScan(basePackageClasses = {DatabaseUpgrade.class, PolicyConfiguration.class,

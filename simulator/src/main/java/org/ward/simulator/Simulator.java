@@ -81,6 +81,9 @@ public final class Simulator implements AutoCloseable {
 
     private Simulator(Builder b) throws Exception {
         Clock clock = b.clock;
+        // The token signing key (RSA) and the certificate authority are made on their own threads while this one reads
+        // the tenant: together they were most of the start-up.
+        this.tokens = new TokenService(clock, Duration.ofMinutes(60));
         this.authority = new CertificateAuthority("Ward Graph Simulator CA");
         FixtureLoader.Loaded loaded = b.tenantSource.load(clock, authority);
         this.tenant = loaded.tenant();
@@ -94,7 +97,6 @@ public final class Simulator implements AutoCloseable {
         budgets.put(Buckets.IDENTITY_PROTECTION, Budget.identityProtection());
         budgets.putAll(Subscriptions.budgets());
         this.throttle = new Throttle(clock, budgets, b.throttling);
-        this.tokens = new TokenService(clock, Duration.ofMinutes(60));
         this.changeNotifications = new ChangeNotifications(tenant, changes, b.notifications);
         this.sensitivityLabelling = new SensitivityLabelling(tenant, changes, b.cloud);
         this.mailboxes = new Mailboxes(tenant);

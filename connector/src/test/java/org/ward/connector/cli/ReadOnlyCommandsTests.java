@@ -11,8 +11,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.flywaydb.core.Flyway;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.ward.connector.WardApplication;
 import org.ward.connector.database.DataFolder;
 import org.ward.connector.graph.GraphSettings;
@@ -20,6 +23,9 @@ import org.ward.connector.scan.ScanHarness;
 import org.ward.simulator.Simulator;
 
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
 
 /**
  * ward findings and ward audit read only Ward's database: they start without Spring Batch or a Graph client and need
@@ -72,6 +78,18 @@ class ReadOnlyCommandsTests {
             assertThat(context.getBeanNamesForType(JobRepository.class)).isEmpty();
             assertThat(context.getBeanNamesForType(GraphServiceClient.class)).isEmpty();
             assertThat(context.getBeanNamesForType(GraphSettings.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void theReadOnlyContextStartsNoMetricsValidationExecutorsOrTransactionProxies() {
+        try (ConfigurableApplicationContext context = WardApplication.runReadOnly(Map.of("ward.data-dir",
+                dataDir.toString(), "ward.policy.pack", ScanHarness.CLINIC_POLICY, DataFolder.READ_ONLY, true))) {
+            assertThat(context.getBeanNamesForType(MeterRegistry.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(Validator.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(TaskExecutor.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(TransactionInterceptor.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(Flyway.class)).as("the upgrade check stays").hasSize(1);
         }
     }
 }

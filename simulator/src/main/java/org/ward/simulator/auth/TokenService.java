@@ -30,6 +30,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.ward.simulator.server.GraphException;
 import org.ward.simulator.tenant.AppRegistration;
 import org.ward.simulator.tenant.Tenant;
+import org.ward.simulator.tls.MadeAhead;
 
 /**
  * Issues and verifies access tokens: RS256-signed JWTs shaped like Entra's v1.0 app-only Graph tokens
@@ -44,24 +45,32 @@ public final class TokenService {
     private final Duration lifetime;
     private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
     private final String keyId = UUID.randomUUID().toString().replace("-", "").substring(0, 27);
-    private final RSAPrivateKey privateKey;
-    private final RSAPublicKey publicKey;
+    private final MadeAhead<KeyPair> signingKey;
     private final Set<String> audiences = new LinkedHashSet<>(List.of("https://graph.microsoft.com",
             "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn",
             GRAPH_APP_ID));
 
+    /** Starts making the RSA signing key on its own thread (a few hundred milliseconds); the first token waits for it. */
     public TokenService(Clock clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            this.privateKey = (RSAPrivateKey) pair.getPrivate();
-            this.publicKey = (RSAPublicKey) pair.getPublic();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.signingKey = new MadeAhead<>("token-signing-key", () -> {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private RSAPrivateKey privateKey() {
+        return (RSAPrivateKey) signingKey.get().getPrivate();
+    }
+
+    private RSAPublicKey publicKey() {
+        return (RSAPublicKey) signingKey.get().getPublic();
     }
 
     /** Also accept tokens for this audience (e.g. the simulator's own origin). */
@@ -104,7 +113,7 @@ public final class TokenService {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId)
                 .x509CertThumbprint(null).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(privateKey));
+            jwt.sign(new RSASSASigner(privateKey()));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -198,7 +207,7 @@ public final class TokenService {
             throw unauthorized("IDX14100: JWT is not well formed.");
         }
         try {
-            if (!jwt.verify(new RSASSAVerifier(publicKey))) {
+            if (!jwt.verify(new RSASSAVerifier(publicKey()))) {
                 throw unauthorized("Access token validation failure. Invalid signature.");
             }
         } catch (JOSEException e) {
@@ -224,7 +233,7 @@ public final class TokenService {
     }
 
     public JWKSet publicKeys() {
-        return new JWKSet(new RSAKey.Builder(publicKey).keyID(keyId).build());
+        return new JWKSet(new RSAKey.Builder(publicKey()).keyID(keyId).build());
     }
 
     private static GraphException unauthorized(String message) {

@@ -41,13 +41,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class CertificateAuthority {
 
-    private final KeyPair caKeys;
-    private final X509Certificate caCertificate;
+    private final MadeAhead<Issuer> issuer;
     private final SecureRandom random = new SecureRandom();
 
+    /** Starts making the CA's key and certificate on their own thread; whatever needs them waits for them. */
     public CertificateAuthority(String name) {
+        this.issuer = new MadeAhead<>("certificate-authority", () -> issuer(name));
+    }
+
+    private record Issuer(KeyPair keys, X509Certificate certificate) {
+    }
+
+    private Issuer issuer(String name) {
         try {
-            this.caKeys = ec();
+            KeyPair caKeys = ec();
             X500Name subject = new X500Name("CN=" + name + ",O=Ward");
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), notBefore(),
                     notAfter(Duration.ofDays(30)), subject, caKeys.getPublic());
@@ -55,20 +62,21 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(caKeys.getPublic()));
-            this.caCertificate = sign(builder, caKeys.getPrivate());
+            return new Issuer(caKeys, sign(builder, caKeys.getPrivate()));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("Could not create the simulator's certificate authority", e);
         }
     }
 
     public X509Certificate certificate() {
-        return caCertificate;
+        return issuer.get().certificate();
     }
 
     /** A PKCS12 key store holding a server certificate for localhost, 127.0.0.1 and ::1, signed by this CA. */
     public KeyStore serverKeyStore(char[] password) {
         try {
             KeyPair keys = ec();
+            X509Certificate caCertificate = certificate();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate, serial(), notBefore(),
                     notAfter(Duration.ofDays(30)), new X500Name("CN=localhost,O=Ward"), keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -78,7 +86,7 @@ public final class CertificateAuthority {
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                 new GeneralName(GeneralName.iPAddress, InetAddress.getByName("::1").getHostAddress())}));
-            X509Certificate certificate = sign(builder, caKeys.getPrivate());
+            X509Certificate certificate = sign(builder, issuer.get().keys().getPrivate());
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("simulator", keys.getPrivate(), password, new X509Certificate[] {certificate, caCertificate});
@@ -122,7 +130,7 @@ public final class CertificateAuthority {
     }
 
     public Path writeCertificate(Path file) throws IOException {
-        Files.writeString(file, pem(caCertificate));
+        Files.writeString(file, pem(certificate()));
         return file;
     }
 
