@@ -37,6 +37,26 @@ public class ParallelCalls implements DisposableBean {
 
     /** Applies the action to every element; the first failure is rethrown once all have finished. */
     public <T> void forEach(List<T> elements, Consumer<T> action) {
+        if (elements.size() == 1) {
+            // Nothing to overlap: the caller, who would only wait, makes the call (its permit is taken all the same).
+            action.accept(elements.get(0));
+            return;
+        }
+        if (onPool.get()) {
+            // Waiting here for siblings could leave every thread waiting for a queued call: run them in turn.
+            RuntimeException first = null;
+            for (T element : elements) {
+                try {
+                    action.accept(element);
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return;
+        }
         List<Future<?>> futures = new ArrayList<>();
         for (T element : elements) {
             futures.add(executor.submit(() -> action.accept(element)));

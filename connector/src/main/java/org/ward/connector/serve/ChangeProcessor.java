@@ -61,6 +61,9 @@ public class ChangeProcessor implements SmartLifecycle {
     private volatile ScheduledExecutorService dispatcher;
     private volatile ExecutorService workers;
     private volatile boolean running;
+    private volatile boolean listening;
+    private static final long WAKE_SLOT_MILLIS = 50;
+    private final Set<Long> wakes = ConcurrentHashMap.newKeySet();
 
     public ChangeProcessor(ChangeOutbox outbox, DriveRefresh refresh, SubscriptionKeeper subscriptions,
             NotificationMetrics metrics, DatabaseStart database, ScheduleLocks locks, ServeSettings settings, Clock clock,
@@ -93,6 +96,36 @@ public class ChangeProcessor implements SmartLifecycle {
         alerting = Executors.newSingleThreadExecutor(daemon("ward-alerts"));
         running = true;
         dispatcher.scheduleWithFixedDelay(this::dispatch, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        if (!listening) {
+            listening = true;
+            outbox.whenAdded(this::dueAt);
+        }
+    }
+
+    /**
+     * Changes arrived here: looks at the outbox when they are due ({@code coalesce} later) rather than at the next poll.
+     * Arrivals within one 50 ms slot share one look.
+     */
+    private void dueAt(Instant receivedAt) {
+        ScheduledExecutorService d = dispatcher;
+        if (!running || d == null) {
+            return;
+        }
+        long due = receivedAt.plus(settings.coalesce()).toEpochMilli();
+        long slot = due / WAKE_SLOT_MILLIS;
+        if (!wakes.add(slot)) {
+            return;
+        }
+        // The slot's end, so every change of the slot has waited its full coalesce.
+        long delay = Math.max(0, (slot + 1) * WAKE_SLOT_MILLIS - clock.millis());
+        try {
+            d.schedule(() -> {
+                wakes.remove(slot);
+                dispatch();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            wakes.remove(slot);
+        }
     }
 
     /** One look at the outbox: hands due drives to free workers. */
