@@ -429,17 +429,24 @@ public class ItemStore {
      * directly.
      */
     public List<ContentMatch> contentMatches() {
+        return contentMatches(null);
+    }
+
+    /** The same for the files of one drive (null: every drive), against recordings anywhere. */
+    public List<ContentMatch> contentMatches(String driveId) {
         List<ContentMatch> matches = new ArrayList<>();
+        Object[] args = driveId == null ? new Object[0] : new Object[] {driveId};
         for (String[] hash : List.of(new String[] {"quick_xor_hash", "quickXorHash"}, new String[] {"sha256_hash", "sha256Hash"})) {
             jdbc.query("SELECT c.drive_id, c.item_id, o.drive_id, o.item_id, o.recording_kind, o.score, o.path FROM ward_item c"
                     + " JOIN ward_item o ON o." + hash[0] + " = c." + hash[0]
                     + " WHERE c.folder = FALSE AND c.recording = FALSE AND c." + hash[0] + " IS NOT NULL"
+                    + (driveId == null ? "" : " AND c.drive_id = ?")
                     + " AND o.recording = TRUE AND o.copy_of IS NULL ORDER BY c.drive_id, c.item_id, o.score DESC, o.drive_id, o.item_id",
                     rs -> {
                         matches.add(new ContentMatch(new ItemKey(rs.getString(1), rs.getString(2)),
                                 new ItemKey(rs.getString(3), rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getString(7),
                                 hash[1]));
-                    });
+                    }, args);
         }
         return matches;
     }
@@ -448,6 +455,12 @@ public class ItemStore {
     public int clearContentCopies() {
         return jdbc.update("UPDATE ward_item SET recording = FALSE, recording_kind = NULL, copy_of = NULL"
                 + " WHERE copy_of IS NOT NULL");
+    }
+
+    /** The same for one drive's files. */
+    public int clearContentCopies(String driveId) {
+        return jdbc.update("UPDATE ward_item SET recording = FALSE, recording_kind = NULL, copy_of = NULL"
+                + " WHERE drive_id = ? AND copy_of IS NOT NULL", driveId);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.inventory.ContentCopies;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.Place;
@@ -38,7 +39,8 @@ import org.ward.rules.policy.PolicyPack;
  * Brings one drive up to date between scans, the way the scan does it: the drive's delta from its committed cursor,
  * through the scan's own reader, classifying processor and writer ({@link DriveInventory}), chunk by chunk in
  * transactions; then the recording checks and every {@link PlaceStage} (sharing, copies) for the drive's location,
- * whose findings are reconciled for that location only. The recording checks read nothing from Graph, so they run
+ * whose findings are reconciled for that location only. Before them, the drive's files are matched to recordings by
+ * content hash as the scan's evaluate step does. The recording checks read nothing from Graph, so they run
  * while the stages read theirs (permission lists, group members); the stages then evaluate. ward serve calls it for
  * each drive a change notification names.
  *
@@ -65,6 +67,7 @@ public class DriveRefresh implements DisposableBean {
     private final PolicyPack policy;
     private final Clock clock;
     private final ParallelCalls parallel;
+    private final ContentCopies copies;
 
     private Long runId;
     private LocalDate runDay;
@@ -72,8 +75,10 @@ public class DriveRefresh implements DisposableBean {
 
     public DriveRefresh(LocationStore locations, ScanRuns runs, DriveInventory inventory, ItemStore items,
             FindingStore findings, IdentifierFingerprint fingerprint, List<PlaceStage> stages, SharingMode sharing,
-            PlatformTransactionManager tx, GraphSettings graph, PolicyPack policy, Clock wardClock, ParallelCalls parallel) {
+            PlatformTransactionManager tx, GraphSettings graph, PolicyPack policy, Clock wardClock, ParallelCalls parallel,
+            ContentCopies copies) {
         this.parallel = parallel;
+        this.copies = copies;
         this.locations = locations;
         this.runs = runs;
         this.inventory = inventory;
@@ -110,6 +115,12 @@ public class DriveRefresh implements DisposableBean {
         if (changed == 0 && sharing.deltaReportsSharingChanges()) {
             return new Outcome(driveId, true, 0, false, List.of());
         }
+        // As the scan's evaluate step does before its checks: a file stored afresh is judged on its own until marked.
+        copies.markDrive(driveId, policy, id -> {
+            DiscoveredDrive holder = drives.get(id);
+            Location held = holder == null ? null : sites.get(holder.siteId());
+            return held == null ? "an unknown place" : held.displayName();
+        });
         Map<String, DiscoveredDrive> placeDrives = new LinkedHashMap<>();
         drives.values().stream().filter(d -> d.siteId().equals(location.siteId()))
                 .forEach(d -> placeDrives.put(d.driveId(), d));

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +39,27 @@ class ParallelCallsTests {
 
     @Test
     void alongsideCalledFromAGraphThreadRunsBothInTurnThere() {
-        AtomicReference<List<String>> threads = new AtomicReference<>();
+        Map<Integer, List<String>> threads = new ConcurrentHashMap<>();
 
-        parallel.forEach(List.of(1), n -> {
-            List<String> names = new java.util.concurrent.CopyOnWriteArrayList<>();
+        parallel.forEach(List.of(1, 2), n -> {
+            List<String> names = new CopyOnWriteArrayList<>();
             parallel.alongside(() -> names.add(Thread.currentThread().getName()),
                     () -> names.add(Thread.currentThread().getName()));
             names.add(Thread.currentThread().getName());
-            threads.set(names);
+            threads.put(n, names);
         });
 
-        assertThat(threads.get()).hasSize(3).containsOnly(threads.get().get(2));
+        assertThat(threads.values()).hasSize(2).allSatisfy(names -> assertThat(names).hasSize(3)
+                .containsOnly("ward-graph-call"));
+    }
+
+    @Test
+    void aSingleCallRunsOnTheCaller() {
+        List<String> threads = new CopyOnWriteArrayList<>();
+
+        parallel.forEach(List.of(1), n -> threads.add(Thread.currentThread().getName()));
+
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
     }
 
     @Test
