@@ -83,7 +83,6 @@ final class NotificationBenchmark {
                 settings.put("logging.level.org.ward.connector.scan.DriveRefresh", "DEBUG");
                 settings.put("logging.level.org.ward.connector.graph.ResilienceInterceptor", "TRACE");
                 settings.put("logging.level.org.ward.connector.serve.ChangeProcessor", "DEBUG");
-                settings.put("logging.level.org.ward.connector.sharing", "DEBUG");
             }
             if (options.values().containsKey("workers")) {
                 settings.put("ward.serve.workers", String.valueOf(options.integer("workers", 8)));

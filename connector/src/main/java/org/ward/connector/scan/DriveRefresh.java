@@ -124,7 +124,7 @@ public class DriveRefresh implements DisposableBean {
         Map<String, DiscoveredDrive> placeDrives = new LinkedHashMap<>();
         drives.values().stream().filter(d -> d.siteId().equals(location.siteId()))
                 .forEach(d -> placeDrives.put(d.driveId(), d));
-        Place place = new Place(location, placeDrives, sites, run, clock.instant());
+        Place place = new Place(location, placeDrives, sites, drives, run, clock.instant());
         long[] times = new long[stages.size() + 4];
         // The recording checks need nothing from Graph: they run while the stages read (permission lists, groups).
         List<String> gaps = new ArrayList<>();

@@ -32,11 +32,12 @@ class DriveRefreshCopiesTests {
     static Simulator simulator;
     static ConfigurableApplicationContext ward;
     static Drive oneDrive;
+    static User ben;
 
     @BeforeAll
     static void scanThenServe() {
         simulator = ScanHarness.clinic();
-        User ben = simulator.tenant().read(() -> simulator.tenant().user("ben.okri@smallclinic.nhs.uk"));
+        ben = simulator.tenant().read(() -> simulator.tenant().user("ben.okri@smallclinic.nhs.uk"));
         oneDrive = simulator.tenant().read(() -> simulator.tenant().drive(ben.driveId()));
         ward = ScanHarness.start(ScanHarness.asApp(ScanHarness.h2(simulator, dataDir), simulator, "Ward full control"));
         ward.getBean(ScanService.class).scan();
@@ -50,7 +51,7 @@ class DriveRefreshCopiesTests {
 
     @Test
     void aCopySavedSinceTheScanIsFoundByItsContentWhenItsDriveIsRefreshed() {
-        Item copy = simulator.changes().addFileAt(oneDrive.id, "/", NewFile.named("20261203.mp4", "consult-0018"));
+        Item copy = simulator.changes().addFileAt(oneDrive.id, "/", NewFile.named("20261203.mp4", "consult-0018").by(ben.id()));
 
         ward.getBean(DriveRefresh.class).refresh(oneDrive.id);
 
@@ -60,7 +61,7 @@ class DriveRefreshCopiesTests {
 
     @Test
     void aCopyStaysACopyWhenItsDriveIsRefreshedAgain() {
-        Item copy = simulator.changes().addFileAt(oneDrive.id, "/", NewFile.named("20261204.mp4", "consult-0018"));
+        Item copy = simulator.changes().addFileAt(oneDrive.id, "/", NewFile.named("20261204.mp4", "consult-0018").by(ben.id()));
         ward.getBean(DriveRefresh.class).refresh(oneDrive.id);
         simulator.changes().createLink(oneDrive.id, copy.id, "view", "anonymous", null, false, List.of());
         simulator.changes().rename(oneDrive.id, copy.id, "20261204 clip.mp4");
