@@ -26,9 +26,9 @@ import org.ward.connector.notifications.SubscriptionKeeper;
 import org.ward.connector.scan.DriveRefresh;
 
 /**
- * Turns the outbox into findings. Every {@code ward.serve.poll} it takes the drives whose oldest change has waited
- * {@code ward.serve.coalesce} (so a burst becomes one refresh), and for each, on one of {@code ward.serve.workers}
- * threads: claims the drive (one worker in the whole deployment at a time), acts on lifecycle events (reauthorize;
+ * Turns the outbox into findings. When changes recorded here fall due, and every {@code ward.serve.poll}, it takes the
+ * drives whose oldest change has waited {@code ward.serve.coalesce} (so a burst becomes one refresh), and for each, on
+ * one of {@code ward.serve.workers} threads: claims the drive (one worker in the whole deployment at a time), acts on lifecycle events (reauthorize;
  * mark a removed subscription for re-creation), refreshes the drive through the scan's own path ({@link DriveRefresh}),
  * and deletes the changes the refresh covered. Duplicates and replays cost one delta round that finds nothing. A failed
  * refresh keeps its changes and waits, doubling, before the next try. While a full scan runs anywhere, refreshes wait:
