@@ -81,6 +81,8 @@ final class NotificationBenchmark {
             settings.put("ward.serve.identity-cron", "-");
             if (options.flag("debug", false)) {
                 settings.put("logging.level.org.ward.connector.scan.DriveRefresh", "DEBUG");
+                settings.put("logging.level.org.ward.connector.graph.ResilienceInterceptor", "TRACE");
+                settings.put("logging.level.org.ward.connector.serve.ChangeProcessor", "DEBUG");
             }
             if (options.values().containsKey("workers")) {
                 settings.put("ward.serve.workers", String.valueOf(options.integer("workers", 8)));

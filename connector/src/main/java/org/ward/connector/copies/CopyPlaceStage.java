@@ -34,7 +34,8 @@ class CopyPlaceStage implements PlaceStage {
         if (place.location().kind() != LocationKind.ONEDRIVE) {
             return List.of();
         }
-        return evaluation.evaluate(place.driveIds(), place.sites(), place.drives(), place.now(),
+        // Approved copies are looked for in every drive, not only the place's.
+        return evaluation.evaluate(place.driveIds(), place.sites(), place.tenantDrives(), place.now(),
                 types -> findings.reconciler(types, place.siteId(), place.runId(), place.now()));
     }
 }

@@ -51,9 +51,16 @@ final class ResilienceInterceptor implements Interceptor {
             resilience.awaitTurn(cost.units(), line);
             resilience.breaker().admit(line);
             Response response;
+            long waiting = System.nanoTime();
             resilience.acquirePermit(line);
+            long sent = System.nanoTime();
             try {
                 response = chain.proceed(outgoing);
+                if (log.isTraceEnabled()) {
+                    // Where a slow task's time went: waiting for the concurrency cap, or for Graph.
+                    log.trace("{}: {} ms waiting for a concurrency permit, answered in {} ms", line,
+                            (sent - waiting) / 1_000_000, (System.nanoTime() - sent) / 1_000_000);
+                }
                 resilience.traffic().request(request.method(), GraphTraffic.statusClass(response.code()));
                 resilience.jsonCheck().verify(request, response, line);
             } catch (GraphAccessException malformed) {

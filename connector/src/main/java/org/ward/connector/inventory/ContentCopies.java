@@ -38,8 +38,25 @@ public class ContentCopies {
     @Transactional
     public int mark(PolicyPack policy, Function<String, String> placeOf) {
         items.clearContentCopies();
+        return mark(items.contentMatches(), policy, placeOf);
+    }
+
+    /**
+     * Marks the content copies among one drive's files, against recordings anywhere (ward serve's refresh of the
+     * drive, before its place is judged): a file the refresh stored afresh carries no mark, and a file saved since the
+     * scan may be a copy. Copies in other drives of a recording this drive gained are marked by the next scan.
+     *
+     * @return how many of the drive's files are copies
+     */
+    @Transactional
+    public int markDrive(String driveId, PolicyPack policy, Function<String, String> placeOf) {
+        items.clearContentCopies(driveId);
+        return mark(items.contentMatches(driveId), policy, placeOf);
+    }
+
+    private int mark(java.util.List<ItemStore.ContentMatch> matches, PolicyPack policy, Function<String, String> placeOf) {
         Map<ItemKey, Map<String, Object>> copies = new LinkedHashMap<>();
-        for (ItemStore.ContentMatch match : items.contentMatches()) {
+        for (ItemStore.ContentMatch match : matches) {
             if (copies.containsKey(match.copy())) {
                 continue; // the best-scoring original (the query orders them) names the copy
             }

@@ -42,6 +42,18 @@ public sealed interface DeltaEntry {
     record Reread(ItemRecord item, String listItemId) implements DeltaEntry {
     }
 
+    /**
+     * A file delta delivered exactly as Ward stores it, whose list item (label, columns, name) did not change since the
+     * stored list cursor: only what delta reports beside the item changed (its sharing). Its stored record and
+     * classification stand; only its sharing marks are updated.
+     *
+     * @param itemId the file
+     * @param sharingChanged delta annotated a change to its sharing
+     * @param shared its {@code shared} facet under hierarchical sharing, else null
+     */
+    record Unchanged(String itemId, boolean sharingChanged, String shared) implements DeltaEntry {
+    }
+
     /** An item deleted or out of view. */
     record Removed(String itemId) implements DeltaEntry {
     }

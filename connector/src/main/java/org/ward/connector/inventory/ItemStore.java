@@ -282,6 +282,55 @@ public class ItemStore {
         return parents;
     }
 
+    /**
+     * Of these files as a delta round delivered them (names masked as stored), the ids of those Ward holds exactly so —
+     * same parent, name, type, size, dates, hashes, media, sensitivity label and list item. A file whose list item the
+     * round's incremental list-item delta did not report, and whose driveItem is as stored, changed only in what delta
+     * reports beside the item (its sharing): its stored label, columns and classification still stand.
+     */
+    public Set<String> storedAsDelivered(String driveId, Collection<ItemRecord> files, Map<String, String> listItemIds) {
+        Map<String, ItemRecord> byId = new HashMap<>();
+        files.forEach(f -> byId.put(f.itemId(), f));
+        Set<String> same = new HashSet<>();
+        List<String> ids = List.copyOf(byId.keySet());
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + 500));
+            List<Object> args = new ArrayList<>();
+            args.add(driveId);
+            args.addAll(part);
+            jdbc.query("SELECT " + COLUMNS + ", list_item_id FROM ward_item WHERE drive_id = ? AND folder = FALSE"
+                    + " AND list_item_id IS NOT NULL AND item_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", rs -> {
+                        ItemRecord stored = row(rs).item();
+                        ItemRecord delivered = byId.get(stored.itemId());
+                        if (rs.getString("list_item_id").equals(listItemIds.get(stored.itemId()))
+                                && sameFile(stored, delivered)) {
+                            same.add(stored.itemId());
+                        }
+                    }, args.toArray());
+        }
+        return same;
+    }
+
+    private static boolean sameFile(ItemRecord stored, ItemRecord delivered) {
+        return !delivered.folder() && java.util.Objects.equals(stored.parentId(), delivered.parentId())
+                && java.util.Objects.equals(stored.name(), ColumnText.fit(delivered.name(), 2000))
+                && java.util.Objects.equals(stored.mimeType(), ColumnText.fit(delivered.mimeType(), 200))
+                && stored.size() == delivered.size()
+                && sameInstant(stored.createdDateTime(), delivered.createdDateTime())
+                && sameInstant(stored.lastModifiedDateTime(), delivered.lastModifiedDateTime())
+                && java.util.Objects.equals(stored.quickXorHash(), delivered.quickXorHash())
+                && java.util.Objects.equals(stored.sha256Hash(), delivered.sha256Hash())
+                && stored.media().equals(delivered.media())
+                && java.util.Objects.equals(stored.sensitivityLabelId(), delivered.sensitivityLabelId());
+    }
+
+    /** To the millisecond: the database may keep fewer digits than Graph's seven. */
+    private static boolean sameInstant(Instant stored, Instant delivered) {
+        return stored == null || delivered == null ? stored == delivered
+                : stored.toEpochMilli() == delivered.toEpochMilli();
+    }
+
     /** The drives that hold recordings, in order. */
     public List<String> drivesWithRecordings() {
         return jdbc.queryForList("SELECT DISTINCT drive_id FROM ward_item WHERE recording = TRUE ORDER BY drive_id",
@@ -380,17 +429,24 @@ public class ItemStore {
      * directly.
      */
     public List<ContentMatch> contentMatches() {
+        return contentMatches(null);
+    }
+
+    /** The same for the files of one drive (null: every drive), against recordings anywhere. */
+    public List<ContentMatch> contentMatches(String driveId) {
         List<ContentMatch> matches = new ArrayList<>();
+        Object[] args = driveId == null ? new Object[0] : new Object[] {driveId};
         for (String[] hash : List.of(new String[] {"quick_xor_hash", "quickXorHash"}, new String[] {"sha256_hash", "sha256Hash"})) {
             jdbc.query("SELECT c.drive_id, c.item_id, o.drive_id, o.item_id, o.recording_kind, o.score, o.path FROM ward_item c"
                     + " JOIN ward_item o ON o." + hash[0] + " = c." + hash[0]
                     + " WHERE c.folder = FALSE AND c.recording = FALSE AND c." + hash[0] + " IS NOT NULL"
+                    + (driveId == null ? "" : " AND c.drive_id = ?")
                     + " AND o.recording = TRUE AND o.copy_of IS NULL ORDER BY c.drive_id, c.item_id, o.score DESC, o.drive_id, o.item_id",
                     rs -> {
                         matches.add(new ContentMatch(new ItemKey(rs.getString(1), rs.getString(2)),
                                 new ItemKey(rs.getString(3), rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getString(7),
                                 hash[1]));
-                    });
+                    }, args);
         }
         return matches;
     }
@@ -399,6 +455,12 @@ public class ItemStore {
     public int clearContentCopies() {
         return jdbc.update("UPDATE ward_item SET recording = FALSE, recording_kind = NULL, copy_of = NULL"
                 + " WHERE copy_of IS NOT NULL");
+    }
+
+    /** The same for one drive's files. */
+    public int clearContentCopies(String driveId) {
+        return jdbc.update("UPDATE ward_item SET recording = FALSE, recording_kind = NULL, copy_of = NULL"
+                + " WHERE drive_id = ? AND copy_of IS NOT NULL", driveId);
     }
 
     /**

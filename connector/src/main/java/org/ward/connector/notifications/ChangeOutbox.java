@@ -65,7 +65,10 @@ public class ChangeOutbox {
         this.transactions = new TransactionTemplate(tx);
     }
 
-    /** Records changes in one transaction: when this returns they survive a crash. */
+    /**
+     * Records changes in one transaction: when this returns they survive a crash. Then tells whoever listens (this
+     * instance's processor), so the drives are taken when due rather than at the next look at the outbox.
+     */
     public void add(List<NewChange> changes, Instant receivedAt) {
         if (changes.isEmpty()) {
             return;
@@ -74,6 +77,14 @@ public class ChangeOutbox {
         transactions.executeWithoutResult(status -> jdbc.batchUpdate(
                 "INSERT INTO ward_change (drive_id, subscription_id, kind, received_at) VALUES (?, ?, ?, ?)",
                 changes.stream().map(c -> new Object[] {c.driveId(), c.subscriptionId(), c.kind().name(), at}).toList()));
+        listeners.forEach(listener -> listener.accept(receivedAt));
+    }
+
+    private final List<java.util.function.Consumer<Instant>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Calls {@code listener} with the arrival time of each set of changes recorded from now on. */
+    public void whenAdded(java.util.function.Consumer<Instant> listener) {
+        listeners.add(listener);
     }
 
     /** Asks for these drives to be resynced through delta. */

@@ -14,15 +14,17 @@ import org.ward.rules.facts.Location;
  * @param location the location (site, team, channel site or OneDrive)
  * @param drives the location's drives, by id
  * @param sites every location of the latest discovery, by site id (approved locations, copies elsewhere)
+ * @param tenantDrives every drive of the latest discovery, by id (where copies elsewhere are held)
  * @param runId the run the findings' events are recorded under
  * @param now the evaluation's time
  */
-public record Place(Location location, Map<String, DiscoveredDrive> drives, Map<String, Location> sites, long runId,
-        Instant now) {
+public record Place(Location location, Map<String, DiscoveredDrive> drives, Map<String, Location> sites,
+        Map<String, DiscoveredDrive> tenantDrives, long runId, Instant now) {
 
     public Place {
         drives = Map.copyOf(drives);
         sites = Map.copyOf(sites);
+        tenantDrives = Map.copyOf(tenantDrives);
     }
 
     public String siteId() {

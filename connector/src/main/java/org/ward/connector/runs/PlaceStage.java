@@ -18,4 +18,21 @@ public interface PlaceStage {
      * @return what could not be evaluated, as "Not evaluated: …, because …" sentences; empty when everything was
      */
     List<String> refresh(Place place);
+
+    /**
+     * Reads from Graph what re-evaluating the place needs, before the place is locked for evaluation, and returns the
+     * evaluation to run under the lock: ward serve's refresh overlaps these reads with the recording checks. By
+     * default nothing is read first and the evaluation is {@link #refresh}.
+     */
+    default Evaluation read(Place place) {
+        return () -> refresh(place);
+    }
+
+    /** A place stage's evaluation, its Graph reads done. */
+    @FunctionalInterface
+    interface Evaluation {
+
+        /** @return what could not be evaluated, as for {@link PlaceStage#refresh} */
+        List<String> evaluate();
+    }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.ward.connector.discovery.DriveCursors;
+import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.DeltaPage;
 import org.ward.connector.inventory.DeltaResyncRequired;
@@ -68,12 +69,13 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
 
     /** The collectors and stores the reader works with. */
     record Sources(DriveDelta delta, ListItemDelta listDelta, ItemDetails details, DriveItemReads itemReads,
-            ItemStore items, DriveCursors cursors) {
+            ItemStore items, DriveCursors cursors, ParallelCalls parallel) {
     }
 
     private final Sources sources;
     private final Predicate<ItemRecord> needsDetails;
     private final UnaryOperator<Map<String, String>> maskColumns;
+    private final UnaryOperator<String> maskName;
     private final String driveId;
     private final String policyHash;
     private final String storedDeltaLink;
@@ -99,10 +101,11 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private final Set<String> deliveredThisRun = new HashSet<>();
 
     DriveDeltaReader(Sources sources, Predicate<ItemRecord> needsDetails, UnaryOperator<Map<String, String>> maskColumns,
-            String driveId, String policyHash, boolean sharingChanges, FieldsSource source, ScanProgress progress) {
+            UnaryOperator<String> maskName, String driveId, String policyHash, boolean sharingChanges, FieldsSource source, ScanProgress progress) {
         this.sources = sources;
         this.needsDetails = needsDetails;
         this.maskColumns = maskColumns;
+        this.maskName = maskName;
         this.driveId = driveId;
         this.policyHash = policyHash;
         this.storedDeltaLink = sources.cursors().deltaLink(driveId, policyHash);
@@ -171,7 +174,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
     private void fetch() {
         DeltaPage fetched;
         try {
-            fetched = sources.delta().read(driveId, link, sharingChanges);
+            fetched = listRoundBeside() ? pageWithListRound() : sources.delta().read(driveId, link, sharingChanges);
         } catch (DeltaResyncRequired resync) {
             if (++resyncs > 3) {
                 throw resync;
@@ -191,7 +194,8 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         }
         rootSeen |= fetched.rootId() != null;
         List<ItemRecord> candidates = fetched.items().stream().filter(needsDetails).toList();
-        Map<String, ItemDetails.Details> details = details(candidates, fetched.listItemIds());
+        Set<String> asStored = new HashSet<>();
+        Map<String, ItemDetails.Details> details = details(candidates, fetched.listItemIds(), asStored);
         List<DeltaEntry> entries = new ArrayList<>();
         for (ItemRecord item : fetched.items()) {
             boolean sharingChanged = fetched.sharingChanged().contains(item.itemId());
@@ -199,7 +203,9 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             // also shows inherited sharing, which says nothing about where permissions start.
             String shared = sharingChanges ? fetched.shared().get(item.itemId()) : null;
             deliveredThisRun.add(item.itemId());
-            if (!needsDetails.test(item)) {
+            if (asStored.contains(item.itemId())) {
+                entries.add(new DeltaEntry.Unchanged(item.itemId(), sharingChanged, shared));
+            } else if (!needsDetails.test(item)) {
                 entries.add(new DeltaEntry.Changed(item, sharingChanged, null, shared));
             } else if (details.containsKey(item.itemId())) {
                 entries.add(new DeltaEntry.Changed(withDetails(item, details.get(item.itemId())), sharingChanged,
@@ -218,18 +224,47 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         deltaLink = fetched.deltaLink();
     }
 
-    /** The label and columns of each file that may be a recording: from the library's list, or item by item. */
-    private Map<String, ItemDetails.Details> details(List<ItemRecord> candidates, Map<String, String> listItemIds) {
+    /**
+     * Whether this is an incremental round's first page over a library whose list Ward tracks: the round's end reads
+     * the list round in any case, so it is read beside the page rather than after it.
+     */
+    private boolean listRoundBeside() {
+        return fields == null && !full && source == FieldsSource.LIST_ITEM_DELTA && library != null && !ending
+                && sources.items().tracksListItems(driveId);
+    }
+
+    private DeltaPage pageWithListRound() {
+        DeltaPage[] fetched = new DeltaPage[1];
+        sources.parallel().alongside(this::listRound, () -> fetched[0] = sources.delta().read(driveId, link, sharingChanges));
+        return fetched[0];
+    }
+
+    /**
+     * The label and columns of each file that may be a recording: from the library's list, or item by item. A file the
+     * incremental list round did not report (its label, columns and name are as they were at the stored list cursor)
+     * and whose driveItem is exactly as stored changed only in its sharing: it goes into {@code asStored} and is not
+     * read again, since Ward already holds everything it would read.
+     */
+    private Map<String, ItemDetails.Details> details(List<ItemRecord> candidates, Map<String, String> listItemIds,
+            Set<String> asStored) {
         Map<String, ItemDetails.Details> details = new HashMap<>();
         List<String> itemByItem = new ArrayList<>();
+        List<ItemRecord> unreported = new ArrayList<>();
         for (ItemRecord item : candidates) {
             String listItemId = listItemIds.get(item.itemId());
             ListFields known = listItemId == null ? null : listFields(listItemId);
             if (known == null) {
+                if (listItemId != null && fields != null && !fields.full() && !full) {
+                    unreported.add(named(item, maskName.apply(item.name())));
+                }
                 itemByItem.add(item.itemId());
             } else {
                 details.put(item.itemId(), new ItemDetails.Details(known.retentionLabel(), known.columns()));
             }
+        }
+        if (!unreported.isEmpty()) {
+            asStored.addAll(sources.items().storedAsDelivered(driveId, unreported, listItemIds));
+            itemByItem.removeAll(asStored);
         }
         if (!itemByItem.isEmpty()) {
             details.putAll(sources.details().read(driveId, itemByItem));
@@ -336,6 +371,13 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         Map<String, String> storedColumns = stored.columnsJson() == null ? Map.of() : JSON.readValue(stored.columnsJson(), COLUMNS);
         return Objects.equals(stored.retentionLabel(), now.retentionLabel())
                 && storedColumns.equals(maskColumns.apply(now.columns()));
+    }
+
+    private static ItemRecord named(ItemRecord item, String name) {
+        return new ItemRecord(item.driveId(), item.itemId(), item.parentId(), name, item.path(), item.folder(),
+                item.mimeType(), item.size(), item.createdDateTime(), item.lastModifiedDateTime(), item.createdBy(),
+                item.lastModifiedBy(), item.quickXorHash(), item.sha256Hash(), item.media(), item.retentionLabel(),
+                item.sensitivityLabelId(), item.columns());
     }
 
     private static ItemRecord withDetails(ItemRecord item, ItemDetails.Details read) {

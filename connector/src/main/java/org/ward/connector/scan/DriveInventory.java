@@ -4,6 +4,7 @@ import java.util.Collection;
 
 import org.springframework.stereotype.Component;
 import org.ward.connector.discovery.DriveCursors;
+import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.graph.GraphCloud;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.inventory.FolderPaths;
@@ -44,12 +45,14 @@ class DriveInventory {
     private final ItemStore items;
     private final AccessStore access;
     private final ScanRuns runs;
+    private final ParallelCalls parallel;
 
     DriveInventory(DriveDelta delta, ListItemDelta listDelta, ItemDetails details, DriveItemReads itemReads,
             InventorySettings inventory, GraphSettings graph, DriveCursors cursors, PolicyPack policy, SharingMode sharing,
             RecordingClassifier classifier, IdentifierMasking masking, ItemStore items, AccessStore access,
-            ScanRuns runs) {
+            ScanRuns runs, ParallelCalls parallel) {
         this.runs = runs;
+        this.parallel = parallel;
         this.delta = delta;
         this.listDelta = listDelta;
         this.details = details;
@@ -67,8 +70,9 @@ class DriveInventory {
 
     /** Reads from the drive's committed cursor (incremental), or from the start when there is none. */
     DriveDeltaReader reader(String driveId, ScanProgress progress) {
-        return new DriveDeltaReader(new DriveDeltaReader.Sources(delta, listDelta, details, itemReads, items, cursors),
-                classifier::mayBeRecording, columns -> DriveItemProcessor.maskedColumns(masking, columns), driveId,
+        return new DriveDeltaReader(new DriveDeltaReader.Sources(delta, listDelta, details, itemReads, items, cursors, parallel),
+                classifier::mayBeRecording, columns -> DriveItemProcessor.maskedColumns(masking, columns), masking::maskText,
+                driveId,
                 cursorKey(policy, sharing), sharing.deltaReportsSharingChanges(), fieldsSource(inventory, graph), progress);
     }
 

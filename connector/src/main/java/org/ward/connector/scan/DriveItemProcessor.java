@@ -42,6 +42,9 @@ class DriveItemProcessor implements ItemProcessor<DeltaEntry, InventoryChange> {
         if (entry instanceof DeltaEntry.Reread reread) {
             return new InventoryChange.Refresh(keep(reread.item(), false, reread.listItemId()).item());
         }
+        if (entry instanceof DeltaEntry.Unchanged unchanged) {
+            return new InventoryChange.KeepStored(unchanged.itemId(), unchanged.sharingChanged(), unchanged.shared());
+        }
         if (entry instanceof DeltaEntry.Unreadable unreadable) {
             return new InventoryChange.Unread(unreadable.itemId(), unreadable.reason());
         }

@@ -44,6 +44,7 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         List<AccessStore.PermissionRoot> roots = new ArrayList<>();
         List<String> notRoots = new ArrayList<>();
         List<String> forget = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         List<InventoryChange.Unread> unread = new ArrayList<>();
         InventoryChange.Commit commit = null;
         for (InventoryChange change : chunk) {
@@ -54,6 +55,13 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
                             k.sharingChanged()));
                 } else {
                     notRoots.add(k.item().item().itemId());
+                }
+            } else if (change instanceof InventoryChange.KeepStored k) {
+                kept.add(k.itemId());
+                if (k.shared() != null) {
+                    roots.add(new AccessStore.PermissionRoot(k.itemId(), k.shared(), false, k.sharingChanged()));
+                } else {
+                    notRoots.add(k.itemId());
                 }
             } else if (change instanceof InventoryChange.Unread u) {
                 unread.add(u);
@@ -67,6 +75,7 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         }
         items.upsert(keep, scanId);
         items.remove(driveId, forget);
+        items.keepUnchanged(driveId, kept, scanId);
         if (!unread.isEmpty()) {
             items.keepUnchanged(driveId, unread.stream().map(InventoryChange.Unread::itemId)
                     .filter(java.util.Objects::nonNull).toList(), scanId);

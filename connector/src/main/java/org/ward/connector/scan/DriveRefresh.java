@@ -20,9 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ward.connector.discovery.DiscoveredDrive;
+import org.ward.connector.discovery.ParallelCalls;
 import org.ward.connector.discovery.LocationStore;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.graph.GraphSettings;
+import org.ward.connector.inventory.ContentCopies;
 import org.ward.connector.inventory.DeltaEntry;
 import org.ward.connector.inventory.ItemStore;
 import org.ward.connector.runs.Place;
@@ -37,8 +39,10 @@ import org.ward.rules.policy.PolicyPack;
  * Brings one drive up to date between scans, the way the scan does it: the drive's delta from its committed cursor,
  * through the scan's own reader, classifying processor and writer ({@link DriveInventory}), chunk by chunk in
  * transactions; then the recording checks and every {@link PlaceStage} (sharing, copies) for the drive's location,
- * whose findings are reconciled for that location only. ward serve calls it for each drive a change notification
- * names.
+ * whose findings are reconciled for that location only. Before them, the drive's files are matched to recordings by
+ * content hash as the scan's evaluate step does. The recording checks read nothing from Graph, so they run
+ * while the stages read theirs (permission lists, group members); the stages then evaluate. ward serve calls it for
+ * each drive a change notification names.
  *
  * <p>Findings and events are recorded under one standalone run a day ("CHANGES"), started again after each full
  * scan, rather than one register row per refresh.
@@ -62,6 +66,8 @@ public class DriveRefresh implements DisposableBean {
     private final GraphSettings graph;
     private final PolicyPack policy;
     private final Clock clock;
+    private final ParallelCalls parallel;
+    private final ContentCopies copies;
 
     private Long runId;
     private LocalDate runDay;
@@ -69,7 +75,10 @@ public class DriveRefresh implements DisposableBean {
 
     public DriveRefresh(LocationStore locations, ScanRuns runs, DriveInventory inventory, ItemStore items,
             FindingStore findings, IdentifierFingerprint fingerprint, List<PlaceStage> stages, SharingMode sharing,
-            PlatformTransactionManager tx, GraphSettings graph, PolicyPack policy, Clock wardClock) {
+            PlatformTransactionManager tx, GraphSettings graph, PolicyPack policy, Clock wardClock, ParallelCalls parallel,
+            ContentCopies copies) {
+        this.parallel = parallel;
+        this.copies = copies;
         this.locations = locations;
         this.runs = runs;
         this.inventory = inventory;
@@ -106,32 +115,51 @@ public class DriveRefresh implements DisposableBean {
         if (changed == 0 && sharing.deltaReportsSharingChanges()) {
             return new Outcome(driveId, true, 0, false, List.of());
         }
+        // As the scan's evaluate step does before its checks: a file stored afresh is judged on its own until marked.
+        copies.markDrive(driveId, policy, id -> {
+            DiscoveredDrive holder = drives.get(id);
+            Location held = holder == null ? null : sites.get(holder.siteId());
+            return held == null ? "an unknown place" : held.displayName();
+        });
         Map<String, DiscoveredDrive> placeDrives = new LinkedHashMap<>();
         drives.values().stream().filter(d -> d.siteId().equals(location.siteId()))
                 .forEach(d -> placeDrives.put(d.driveId(), d));
-        Place place = new Place(location, placeDrives, sites, run, clock.instant());
-        long[] times = new long[stages.size() + 2];
-        List<String> gaps = transactions.execute(status -> {
+        Place place = new Place(location, placeDrives, sites, drives, run, clock.instant());
+        long[] times = new long[stages.size() + 4];
+        // The recording checks need nothing from Graph: they run while the stages read (permission lists, groups).
+        List<String> gaps = new ArrayList<>();
+        List<PlaceStage.Evaluation> evaluations = new ArrayList<>();
+        parallel.alongside(() -> gaps.addAll(transactions.execute(status -> {
             locations.lockForEvaluation(location.siteId());
-            times[0] = System.nanoTime();
-            List<String> found = new ArrayList<>(recordings.place(place));
+            long locked = System.nanoTime();
+            List<String> found = recordings.place(place);
+            times[0] = System.nanoTime() - locked;
+            return found;
+        })), () -> {
+            stages.forEach(stage -> evaluations.add(stage.read(place)));
             times[1] = System.nanoTime();
-            for (int i = 0; i < stages.size(); i++) {
-                found.addAll(stages.get(i).refresh(place));
-                times[i + 2] = System.nanoTime();
+        });
+        long read = System.nanoTime();
+        gaps.addAll(transactions.execute(status -> {
+            locations.lockForEvaluation(location.siteId());
+            times[2] = System.nanoTime();
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < evaluations.size(); i++) {
+                found.addAll(evaluations.get(i).evaluate());
+                times[i + 4] = System.nanoTime();
             }
             return found;
-        });
+        }));
         recordGaps(run, gaps);
         if (LOG.isDebugEnabled()) {
             StringBuilder stageTimes = new StringBuilder();
             for (int i = 0; i < stages.size(); i++) {
                 stageTimes.append(", stage ").append(stages.get(i).order()).append(' ')
-                        .append((times[i + 2] - times[i + 1]) / 1_000_000).append(" ms");
+                        .append((times[i + 4] - (i == 0 ? times[2] : times[i + 3])) / 1_000_000).append(" ms");
             }
-            LOG.debug("Refreshed drive {}: {} change(s); inventory {} ms, waiting for the location {} ms, recordings {} ms{}",
-                    driveId, changed, (inventoried - started) / 1_000_000, (times[0] - inventoried) / 1_000_000,
-                    (times[1] - times[0]) / 1_000_000, stageTimes);
+            LOG.debug("Refreshed drive {}: {} change(s); inventory {} ms, recordings {} ms beside the stages' reads {} ms,"
+                    + " waiting for the location {} ms{}", driveId, changed, (inventoried - started) / 1_000_000,
+                    times[0] / 1_000_000, (times[1] - inventoried) / 1_000_000, (times[2] - read) / 1_000_000, stageTimes);
         }
         return new Outcome(driveId, true, changed, true, gaps);
     }

@@ -30,6 +30,13 @@ sealed interface InventoryChange {
     record Unread(String itemId, String reason) implements InventoryChange {
     }
 
+    /**
+     * Keep a file's stored record and classification (delta delivered it as stored, its list item unchanged) and update
+     * only what Ward knows of its sharing, as for {@link Keep}.
+     */
+    record KeepStored(String itemId, boolean sharingChanged, String shared) implements InventoryChange {
+    }
+
     /** Forget an item Graph reported deleted. */
     record Forget(String itemId) implements InventoryChange {
     }

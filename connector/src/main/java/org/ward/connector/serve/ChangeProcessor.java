@@ -26,9 +26,9 @@ import org.ward.connector.notifications.SubscriptionKeeper;
 import org.ward.connector.scan.DriveRefresh;
 
 /**
- * Turns the outbox into findings. Every {@code ward.serve.poll} it takes the drives whose oldest change has waited
- * {@code ward.serve.coalesce} (so a burst becomes one refresh), and for each, on one of {@code ward.serve.workers}
- * threads: claims the drive (one worker in the whole deployment at a time), acts on lifecycle events (reauthorize;
+ * Turns the outbox into findings. When changes recorded here fall due, and every {@code ward.serve.poll}, it takes the
+ * drives whose oldest change has waited {@code ward.serve.coalesce} (so a burst becomes one refresh), and for each, on
+ * one of {@code ward.serve.workers} threads: claims the drive (one worker in the whole deployment at a time), acts on lifecycle events (reauthorize;
  * mark a removed subscription for re-creation), refreshes the drive through the scan's own path ({@link DriveRefresh}),
  * and deletes the changes the refresh covered. Duplicates and replays cost one delta round that finds nothing. A failed
  * refresh keeps its changes and waits, doubling, before the next try. While a full scan runs anywhere, refreshes wait:
@@ -61,6 +61,9 @@ public class ChangeProcessor implements SmartLifecycle {
     private volatile ScheduledExecutorService dispatcher;
     private volatile ExecutorService workers;
     private volatile boolean running;
+    private volatile boolean listening;
+    private static final long WAKE_SLOT_MILLIS = 50;
+    private final Set<Long> wakes = ConcurrentHashMap.newKeySet();
 
     public ChangeProcessor(ChangeOutbox outbox, DriveRefresh refresh, SubscriptionKeeper subscriptions,
             NotificationMetrics metrics, DatabaseStart database, ScheduleLocks locks, ServeSettings settings, Clock clock,
@@ -93,6 +96,36 @@ public class ChangeProcessor implements SmartLifecycle {
         alerting = Executors.newSingleThreadExecutor(daemon("ward-alerts"));
         running = true;
         dispatcher.scheduleWithFixedDelay(this::dispatch, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        if (!listening) {
+            listening = true;
+            outbox.whenAdded(this::dueAt);
+        }
+    }
+
+    /**
+     * Changes arrived here: looks at the outbox when they are due ({@code coalesce} later) rather than at the next poll.
+     * Arrivals within one 50 ms slot share one look.
+     */
+    private void dueAt(Instant receivedAt) {
+        ScheduledExecutorService d = dispatcher;
+        if (!running || d == null) {
+            return;
+        }
+        long due = receivedAt.plus(settings.coalesce()).toEpochMilli();
+        long slot = due / WAKE_SLOT_MILLIS;
+        if (!wakes.add(slot)) {
+            return;
+        }
+        // The slot's end, so every change of the slot has waited its full coalesce.
+        long delay = Math.max(0, (slot + 1) * WAKE_SLOT_MILLIS - clock.millis());
+        try {
+            d.schedule(() -> {
+                wakes.remove(slot);
+                dispatch();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            wakes.remove(slot);
+        }
     }
 
     /** One look at the outbox: hands due drives to free workers. */

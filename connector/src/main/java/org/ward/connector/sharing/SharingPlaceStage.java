@@ -51,8 +51,15 @@ class SharingPlaceStage implements PlaceStage {
 
     @Override
     public List<String> refresh(Place place) {
+        return read(place).evaluate();
+    }
+
+    /** Reads the lists that may have changed and the members of their groups; the evaluation judges the recordings. */
+    @Override
+    public Evaluation read(Place place) {
         if (!settings.enabled()) {
-            return List.of("Not evaluated: who can reach recordings (sharing rules), because ward.sharing.enabled is false.");
+            return () -> List.of("Not evaluated: who can reach recordings (sharing rules), because ward.sharing.enabled"
+                    + " is false.");
         }
         List<String> gaps = new ArrayList<>();
         Membership membership;
@@ -75,16 +82,20 @@ class SharingPlaceStage implements PlaceStage {
             if (e.status() != 403) {
                 throw e;
             }
-            return List.of("Not evaluated: who can reach recordings (sharing rules). " + e.getMessage());
+            List<String> refused = List.of("Not evaluated: who can reach recordings (sharing rules). " + e.getMessage());
+            return () -> refused;
         }
-        gaps.addAll(review.evaluate(place.driveIds(), place.sites(), place.drives(), place.now(), membership,
-                types -> findings.reconciler(types, place.siteId(), place.runId(), place.now()), n -> {
-                }));
-        String unjudged = GuestJudgement.unjudged(membership);
-        if (unjudged != null) {
-            gaps.add(unjudged);
-        }
-        return gaps;
+        Membership judgedBy = membership;
+        return () -> {
+            gaps.addAll(review.evaluate(place.driveIds(), place.sites(), place.drives(), place.now(), judgedBy,
+                    types -> findings.reconciler(types, place.siteId(), place.runId(), place.now()), n -> {
+                    }));
+            String unjudged = GuestJudgement.unjudged(judgedBy);
+            if (unjudged != null) {
+                gaps.add(unjudged);
+            }
+            return gaps;
+        };
     }
 
     /** The directory's users, read again after {@code ward.sharing.membership-refresh}, like groups' members. */
