@@ -18,7 +18,7 @@ import org.ward.connector.graph.GraphSettings;
 class ParallelCallsTests {
 
     private final ParallelCalls parallel = new ParallelCalls(new GraphSettings("global", null, null, null,
-            "contoso.onmicrosoft.com", "client", "client-secret", "secret", null, null, null, null, null, null));
+            "contoso.onmicrosoft.com", "client", "client-secret", "secret", null, null, null, null, null, null, null));
 
     @AfterEach
     void stop() {
