@@ -131,22 +131,31 @@ class ImageEntrypointTests {
     }
 
     @Test
-    void sendsTelemetryToTheIngestionEndpointOfItsConnectionString() throws Exception {
+    void sendsTheDemoScansTelemetryToTheIngestionEndpointOfItsConnectionString() throws Exception {
         assumeContainerTools();
         try (IngestionReceiver receiver = new IngestionReceiver()) {
-            ImageFiles.Run run = image.start(dataFolder("telemetry"), List.of("--help"),
-                    Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", receiver.connectionString(INSTRUMENTATION_KEY)),
-                    180);
+            // Every trace kept, so that the Graph calls' dependencies do not depend on the rate-limited sampling.
+            ImageFiles.Run run = image.start(dataFolder("telemetry"), List.of("scan", "--demo"),
+                    Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", receiver.connectionString(INSTRUMENTATION_KEY),
+                            "APPLICATIONINSIGHTS_SAMPLING_PERCENTAGE", "100"),
+                    600);
 
-            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.exitCode()).as(run.output()).isIn(0, 1); // 1: the demo tenant has findings at --fail-on
             assertThat(run.output()).contains("Application Insights Java Agent 3.5.3 started successfully",
-                    "Usage: ward").doesNotContain("Read-only file system", "startup failed");
-            // The agent's performance counters, sent at start; a short command makes no request or dependency.
+                    "Demo tenant \"Upwell Health Centre\" is ready")
+                    .doesNotContain("Read-only file system", "startup failed");
             assertThat(receiver.envelopes()).as(run.output()).isNotEmpty().allSatisfy(envelope -> {
                 assertThat(envelope.path("iKey").asString()).isEqualTo(INSTRUMENTATION_KEY);
                 assertThat(envelope.path("tags").path("ai.cloud.role").asString()).isEqualTo("ward");
-                assertThat(envelope.path("data").path("baseType").asString()).isEqualTo("MetricData");
             });
+            // The scan's calls to Graph (the demo's simulator, over HTTPS) arrive as HTTP dependencies, sent before
+            // the command's JVM exits.
+            assertThat(telemetryOf(receiver, "RemoteDependencyData")).as(run.output())
+                    .anyMatch(dependency -> dependency.contains("\"type\":\"Http\"")
+                            && dependency.contains("/v1.0/sites/"))
+                    .anyMatch(dependency -> dependency.contains("/v1.0/users/"));
+            assertThat(receiver.envelopes()).as("every trace kept").noneMatch(envelope -> envelope.has("sampleRate")
+                    && envelope.path("sampleRate").asDouble() < 100);
         }
     }
 
