@@ -22,10 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class TemplateSettingsTest {
 
-    /** Variables read by something other than Spring's binder, and by what. */
+    /**
+     * Variables read by something other than Spring's binder, and by what. The APPLICATIONINSIGHTS_ ones are
+     * Microsoft's Application Insights Java agent's documented variables
+     * (https://learn.microsoft.com/azure/azure-monitor/app/java-standalone-config), not properties of Ward: the
+     * image's gate attaches the agent only when the connection string is set (image/, ApplicationInsightsGate).
+     */
     static final Map<String, String> NOT_SPRING_SETTINGS = Map.of(
             "AZURE_CLIENT_ID", "azure-identity's DefaultAzureCredential, to pick Ward's user-assigned identity",
-            "APPLICATIONINSIGHTS_CONNECTION_STRING", "the Application Insights Java agent in the container image");
+            "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "the Application Insights Java agent's connection string; its presence attaches the agent in the image",
+            "APPLICATIONINSIGHTS_ROLE_NAME",
+            "the Application Insights Java agent's cloud role name, which tells the service from the scan job");
 
     /** Outputs that tell the administrator about the deployment rather than carry a Ward setting. */
     static final List<String> INFORMATIONAL_OUTPUTS = List.of("webhookUrl", "managedIdentityName",
@@ -55,6 +63,32 @@ class TemplateSettingsTest {
         for (ArmTemplate template : ArmTemplate.all()) {
             assertThat(unknownOutputs(template)).as(template.name()).isEmpty();
         }
+    }
+
+    @Test
+    void theApplicationInsightsConnectionStringReachesTheAppsOnlyAsASecretReference() {
+        ArmTemplate template = ArmTemplate.main();
+        String text = template.root().toString();
+        // One declaration, in the environment both apps share, by secret reference and never as a value.
+        assertThat(text.split("APPLICATIONINSIGHTS_CONNECTION_STRING", -1)).hasSize(2);
+        JsonNode declared = null;
+        for (JsonNode variable : template.variables().get("wardEnvironment")) {
+            if (variable.path("name").asString("").equals("APPLICATIONINSIGHTS_CONNECTION_STRING")) {
+                declared = variable;
+            }
+        }
+        assertThat(declared).isNotNull();
+        assertThat(declared.has("value")).isFalse();
+        assertThat(declared.path("secretRef").asString()).isEqualTo("appinsights-connection-string");
+        for (String type : List.of("Microsoft.App/containerApps", "Microsoft.App/jobs")) {
+            JsonNode app = TemplatesMatchMicrosoftSchemasTest.resource((ObjectNode) template.root(), type);
+            assertThat(app.path("properties").path("template").path("containers").get(0).path("env").asString())
+                    .as(type).contains("variables('wardEnvironment')");
+            assertThat(app.path("properties").path("configuration").path("secrets").asString()).as(type)
+                    .contains("createObject('name', 'appinsights-connection-string', 'value', "
+                            + "reference(variables('insightsId'), '2020-02-02').ConnectionString)");
+        }
+        assertThat(template.outputs().toString()).doesNotContainIgnoringCase("ConnectionString");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ward.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
@@ -27,6 +33,7 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import org.ward.image.telemetry.ApplicationInsightsGate;
 
 /**
  * Builds Ward's OCI image into a tar without a Docker daemon or a registry: nothing is pulled, the base is empty
@@ -35,6 +42,9 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
  * <li>{@code os}: the shared libraries the jlinked runtime loads (found with ldd, copied from the build machine),
  * a minimal /etc (a non-root user, uid 65532), and the writable places: /tmp and the data folder;</li>
  * <li>{@code java-runtime}: a Java runtime jlinked from the build JDK with the modules Ward uses;</li>
+ * <li>{@code applicationinsights-agent}: Microsoft's Application Insights Java agent, its applicationinsights.json
+ * and Ward's small gate agent that attaches it only when {@code APPLICATIONINSIGHTS_CONNECTION_STRING} is set
+ * ({@link ApplicationInsightsGate});</li>
  * <li>the Spring Boot jar's own layers ({@code dependencies}, {@code spring-boot-loader},
  * {@code snapshot-dependencies}, {@code application}) under /opt/ward/app.</li>
  * </ol>
@@ -47,6 +57,9 @@ public final class ImageBuild {
     static final String RUNTIME = "/opt/ward/java";
     static final String APP = "/opt/ward/app";
     static final String DATA = "/var/lib/ward";
+    static final String TELEMETRY = "/opt/ward/applicationinsights";
+    /** Ward's gate agent in the telemetry layer: the entrypoint's {@code -javaagent}. */
+    static final String GATE_JAR = "ward-applicationinsights-gate.jar";
     static final String USER = "65532:65532";
 
     /**
@@ -86,10 +99,11 @@ public final class ImageBuild {
         new ImageBuild(options).build();
     }
 
-    static List<String> entrypoint() {
+    static List<String> entrypoint(String agentJar) {
         List<String> entrypoint = new ArrayList<>();
         entrypoint.add(RUNTIME + "/bin/java");
         entrypoint.addAll(JVM_OPTIONS);
+        entrypoint.add("-javaagent:" + TELEMETRY + "/" + GATE_JAR + "=" + TELEMETRY + "/" + agentJar);
         entrypoint.addAll(List.of("-cp", APP, "org.springframework.boot.loader.launch.JarLauncher"));
         return entrypoint;
     }
@@ -112,6 +126,11 @@ public final class ImageBuild {
         Path etc = writeEtc(work.resolve("etc"));
         Path empty = Files.createDirectories(work.resolve("empty"));
         List<Path> libraries = nativeLibraries(runtime);
+        Path agent = Path.of(option("agent"));
+        if (!Files.isRegularFile(agent)) {
+            throw new IllegalStateException(agent + " does not exist: Maven copies it at generate-resources");
+        }
+        Path telemetry = telemetryLayer(agent, work.resolve("applicationinsights"));
 
         FileEntriesLayer.Builder os = FileEntriesLayer.builder().setName("os");
         for (Path library : libraries) {
@@ -132,11 +151,12 @@ public final class ImageBuild {
                 .setFormat(ImageFormat.OCI)
                 .setCreationTime(Instant.EPOCH)
                 .addFileEntriesLayer(os.build())
-                .addFileEntriesLayer(tree("java-runtime", runtime, RUNTIME));
+                .addFileEntriesLayer(tree("java-runtime", runtime, RUNTIME))
+                .addFileEntriesLayer(tree("applicationinsights-agent", telemetry, TELEMETRY));
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
             image.addFileEntriesLayer(tree(layer, app.resolve(layer), APP));
         }
-        image.setEntrypoint(entrypoint())
+        image.setEntrypoint(entrypoint(agent.getFileName().toString()))
                 .setProgramArguments(List.of("--help"))
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(DATA))
@@ -157,7 +177,8 @@ public final class ImageBuild {
                 .setBaseImageLayersCache(work.resolve("jib-cache"))
                 .setToolName("ward-image-build"));
 
-        ImageSbom.write(Path.of(option("jar-sbom")), libraries, option("image"), Path.of(option("sbom")));
+        ImageSbom.write(Path.of(option("jar-sbom")), libraries, agent, option("agent-version"), option("image"),
+                Path.of(option("sbom")));
         System.out.printf("Ward image %s: %s (%d MB), SBOM %s, built in %d s%n", option("image"), tar,
                 Files.size(tar) >> 20, option("sbom"), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
@@ -194,6 +215,45 @@ public final class ImageBuild {
             Files.createDirectories(output.resolve(layer));
         }
         return output;
+    }
+
+    /**
+     * The telemetry layer's files: Microsoft's agent jar as Maven resolved it, its configuration beside it (where the
+     * agent looks first; console diagnostics, since the image's root is read-only) and the gate agent's jar, made
+     * here from its class with a manifest granting the capabilities Microsoft's manifest asks for.
+     */
+    private static Path telemetryLayer(Path agent, Path output) throws IOException {
+        Files.createDirectories(output);
+        Files.copy(agent, output.resolve(agent.getFileName()));
+        try (InputStream configuration = resource("telemetry/applicationinsights.json")) {
+            Files.copy(configuration, output.resolve("applicationinsights.json"));
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", ApplicationInsightsGate.class.getName());
+        manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        String gateClass = ApplicationInsightsGate.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(output.resolve(GATE_JAR)));
+                InputStream bytes = resource("telemetry/" + ApplicationInsightsGate.class.getSimpleName() + ".class")) {
+            ZipEntry manifestEntry = new ZipEntry(JarFile.MANIFEST_NAME);
+            manifestEntry.setTime(EPOCH.toEpochMilli());
+            jar.putNextEntry(manifestEntry);
+            manifest.write(jar);
+            ZipEntry classEntry = new ZipEntry(gateClass);
+            classEntry.setTime(EPOCH.toEpochMilli());
+            jar.putNextEntry(classEntry);
+            bytes.transferTo(jar);
+        }
+        return output;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = ImageBuild.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("the image builder's class path has no " + name);
+        }
+        return in;
     }
 
     private static Path writeEtc(Path etc) throws IOException {

@@ -31,7 +31,7 @@ final class ImageSbom {
     private ImageSbom() {
     }
 
-    static void write(Path jarSbom, List<Path> libraries, String image, Path output)
+    static void write(Path jarSbom, List<Path> libraries, Path agent, String agentVersion, String image, Path output)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(jarSbom)) {
             throw new IllegalStateException(jarSbom + " does not exist: the connector's SBOM is made at its package"
@@ -61,6 +61,17 @@ final class ImageSbom {
         java.put("version", System.getProperty("java.runtime.version"));
         java.put("description", "modules: " + String.join(",", ImageBuild.MODULES));
         java.putArray("licenses").addObject().putObject("license").put("id", "GPL-2.0-with-classpath-exception");
+        ObjectNode telemetry = components.addObject();
+        telemetry.put("type", "library");
+        telemetry.put("bom-ref", "pkg:maven/com.microsoft.azure/applicationinsights-agent@" + agentVersion);
+        telemetry.put("group", "com.microsoft.azure");
+        telemetry.put("name", "applicationinsights-agent");
+        telemetry.put("version", agentVersion);
+        telemetry.put("purl", "pkg:maven/com.microsoft.azure/applicationinsights-agent@" + agentVersion + "?type=jar");
+        telemetry.put("description", "Microsoft's Application Insights Java agent, " + ImageBuild.TELEMETRY + "/"
+                + agent.getFileName() + "; attached only when APPLICATIONINSIGHTS_CONNECTION_STRING is set");
+        telemetry.putArray("licenses").addObject().putObject("license").put("id", "MIT");
+        telemetry.putArray("hashes").addObject().put("alg", "SHA-256").put("content", sha256(agent));
         for (Path library : libraries) {
             ObjectNode component = components.addObject();
             component.put("type", "library");

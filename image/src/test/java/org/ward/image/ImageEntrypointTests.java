@@ -45,6 +45,8 @@ class ImageEntrypointTests {
 
     static ImageFiles image;
 
+    private static final String INSTRUMENTATION_KEY = "7c0f3b0e-5f4a-4c55-9d38-6a8f2c1e4b21";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
@@ -55,8 +57,8 @@ class ImageEntrypointTests {
     @Test
     void theImageIsAnOciImageOnAnEmptyBase() {
         assertThat(image.manifest.path("mediaType").asString()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
-        // Ours from the first layer: the native libraries and /etc, then the runtime, then the jar's layers.
-        assertThat(image.manifest.path("layers").size()).isBetween(4, 6);
+        // Ours from the first layer: the native libraries and /etc, the runtime, the telemetry agent, the jar's layers.
+        assertThat(image.manifest.path("layers").size()).isBetween(5, 7);
         assertThat(image.config.path("os").asString()).isEqualTo("linux");
     }
 
@@ -95,6 +97,69 @@ class ImageEntrypointTests {
     }
 
     @Test
+    void carriesTheApplicationInsightsAgentInALayerOfItsOwnBehindWardsGate() throws IOException {
+        Path telemetry = image.root.resolve("opt/ward/applicationinsights");
+        try (Stream<Path> files = Files.list(telemetry)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "applicationinsights-agent-3.5.3.jar", "applicationinsights.json",
+                    "ward-applicationinsights-gate.jar");
+        }
+        // The gate is the only -javaagent; Microsoft's agent is its argument, loaded only with a connection string.
+        assertThat(image.entrypoint()).filteredOn(option -> option.startsWith("-javaagent:")).containsExactly(
+                "-javaagent:/opt/ward/applicationinsights/ward-applicationinsights-gate.jar="
+                        + "/opt/ward/applicationinsights/applicationinsights-agent-3.5.3.jar");
+        JsonNode configuration = ImageFiles.JSON.readTree(telemetry.resolve("applicationinsights.json").toFile());
+        assertThat(configuration.path("selfDiagnostics").path("destination").asString())
+                .as("the root is read-only: the agent's own log goes to the console").isEqualTo("console");
+        assertThat(Files.getAttribute(telemetry.resolve("applicationinsights-agent-3.5.3.jar"), "unix:uid")).isEqualTo(0);
+    }
+
+    @Test
+    void attachesNoTelemetryAgentWithoutAConnectionString() throws Exception {
+        assumeContainerTools();
+        try (IngestionReceiver receiver = new IngestionReceiver()) {
+            // Were Microsoft's agent loaded, this system property would give it a connection string.
+            ImageFiles.Run run = image.start(dataFolder("no-telemetry"), List.of("--help"),
+                    Map.of("JDK_JAVA_OPTIONS", "-Dapplicationinsights.connection.string="
+                            + receiver.connectionString(INSTRUMENTATION_KEY)), 120);
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("Usage: ward").doesNotContain("Application Insights");
+            assertThat(receiver.envelopes()).isEmpty();
+            assertThat(receiver.otherRequests()).isEmpty();
+        }
+    }
+
+    @Test
+    void sendsTheDemoScansTelemetryToTheIngestionEndpointOfItsConnectionString() throws Exception {
+        assumeContainerTools();
+        try (IngestionReceiver receiver = new IngestionReceiver()) {
+            // Every trace kept, so that the Graph calls' dependencies do not depend on the rate-limited sampling.
+            ImageFiles.Run run = image.start(dataFolder("telemetry"), List.of("scan", "--demo"),
+                    Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", receiver.connectionString(INSTRUMENTATION_KEY),
+                            "APPLICATIONINSIGHTS_SAMPLING_PERCENTAGE", "100"),
+                    600);
+
+            assertThat(run.exitCode()).as(run.output()).isIn(0, 1); // 1: the demo tenant has findings at --fail-on
+            assertThat(run.output()).contains("Application Insights Java Agent 3.5.3 started successfully",
+                    "Demo tenant \"Upwell Health Centre\" is ready")
+                    .doesNotContain("Read-only file system", "startup failed");
+            assertThat(receiver.envelopes()).as(run.output()).isNotEmpty().allSatisfy(envelope -> {
+                assertThat(envelope.path("iKey").asString()).isEqualTo(INSTRUMENTATION_KEY);
+                assertThat(envelope.path("tags").path("ai.cloud.role").asString()).isEqualTo("ward");
+            });
+            // The scan's calls to Graph (the demo's simulator, over HTTPS) arrive as HTTP dependencies, sent before
+            // the command's JVM exits.
+            assertThat(telemetryOf(receiver, "RemoteDependencyData")).as(run.output())
+                    .anyMatch(dependency -> dependency.contains("\"type\":\"Http\"")
+                            && dependency.contains("/v1.0/sites/"))
+                    .anyMatch(dependency -> dependency.contains("/v1.0/users/"));
+            assertThat(receiver.envelopes()).as("every trace kept").noneMatch(envelope -> envelope.has("sampleRate")
+                    && envelope.path("sampleRate").asDouble() < 100);
+        }
+    }
+
+    @Test
     void scansTheDemoTenantWritingOnlyToTheDataVolume() throws Exception {
         assumeContainerTools();
         Path data = dataFolder("demo");
@@ -116,7 +181,8 @@ class ImageEntrypointTests {
         // that 8080 is what the image exposes, ward serve listens on by default and the templates probe.
         int port = freePort();
         try (Simulator simulator = Simulator.builder().latency(Latency.OFF)
-                .notifications(NotificationSettings.immediate().allowingHttpOnLoopback()).start()) {
+                .notifications(NotificationSettings.immediate().allowingHttpOnLoopback()).start();
+                IngestionReceiver insights = new IngestionReceiver()) {
             SimulatorInfo graph = simulator.info();
             Files.copy(graph.caCertificate(), data.resolve("graph-ca.pem"));
             Map<String, String> environment = new LinkedHashMap<>();
@@ -133,6 +199,10 @@ class ImageEntrypointTests {
             environment.put("WARD_WEBHOOK_PUBLIC_URL", "http://127.0.0.1:" + port);
             // The probes are the subject here, not the scan (scansTheDemoTenantWritingOnlyToTheDataVolume covers that).
             environment.put("WARD_SERVE_SCAN_AT_START", "false");
+            // As the templates deploy it: with Application Insights, whose agent reports the probes' requests.
+            environment.put("APPLICATIONINSIGHTS_CONNECTION_STRING", insights.connectionString(INSTRUMENTATION_KEY));
+            // Metrics every 5 s instead of 60, so that the requests' metrics arrive within the test.
+            environment.put("APPLICATIONINSIGHTS_METRIC_INTERVAL_SECONDS", "5");
             Process ward = image.launch(data, List.of("serve"), environment, output);
             try {
                 for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
@@ -140,6 +210,15 @@ class ImageEntrypointTests {
                             .failFast("ward serve ended: " + output, () -> !ward.isAlive())
                             .until(() -> status(port, probe), answer -> answer.equals("200 UP"));
                 }
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                        .failFast("ward serve ended: " + output, () -> !ward.isAlive())
+                        .until(() -> telemetryOf(insights, "RequestData"), requests -> requests.stream()
+                                .anyMatch(request -> request.contains("/actuator/health/readiness")));
+                // The agent's own metric of the requests (Micrometer's meters do not arrive: docs/deploy-azure.md).
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                        .failFast("ward serve ended: " + output, () -> !ward.isAlive())
+                        .until(() -> telemetryOf(insights, "MetricData"), metrics -> metrics.stream()
+                                .anyMatch(metric -> metric.contains("\"name\":\"http.server.request.duration\"")));
             } finally {
                 ward.destroy(); // SIGTERM, as the platform stops a revision
                 if (!ward.waitFor(60, TimeUnit.SECONDS)) {
@@ -148,8 +227,22 @@ class ImageEntrypointTests {
             }
             assertThat(Files.readString(output)).doesNotContain("Read-only file system");
             assertThat(data.resolve("ward.mv.db")).isRegularFile();
+            String printed = Files.readString(output);
+            // What Ward logs arrives as traces (ward serve logs warnings and up) and its database calls as dependencies.
+            assertThat(telemetryOf(insights, "MessageData")).as(printed).isNotEmpty()
+                    .allMatch(message -> message.contains("\"SourceType\":\"Logger\""));
+            assertThat(telemetryOf(insights, "RemoteDependencyData")).as(printed)
+                    .anyMatch(dependency -> dependency.contains("\"type\":\"SQL\""));
         }
     }
+
+    /** The {@code baseData} of the envelopes of one telemetry type the receiver got, as text. */
+    private static List<String> telemetryOf(IngestionReceiver receiver, String baseType) {
+        return receiver.envelopes().stream()
+                .filter(envelope -> envelope.path("data").path("baseType").asString().equals(baseType))
+                .map(envelope -> envelope.path("data").path("baseData").toString()).toList();
+    }
+
 
     @Test
     void probesOfTheTemplatesAreTheServicesHealthGroups() throws IOException {

@@ -113,9 +113,15 @@ final class ImageFiles {
      * data volume. The host's name is resolvable, as runtimes write it to the container's /etc/hosts.
      */
     Run start(Path data, List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
+        return start(data, args, Map.of(), timeoutSeconds);
+    }
+
+    /** {@link #start(Path, List, long)} with {@code environment} added to the image's, as {@link #launch} does. */
+    Run start(Path data, List<String> args, Map<String, String> environment, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("ward-image-run", ".txt");
         try {
-            Process process = launch(data, args, Map.of(), output);
+            Process process = launch(data, args, environment, output);
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("the image's entrypoint did not end within " + timeoutSeconds
