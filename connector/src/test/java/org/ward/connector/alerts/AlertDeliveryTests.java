@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.scan.ScanHarness;
@@ -329,6 +332,26 @@ class AlertDeliveryTests {
                 .as("every failed attempt is counted").isGreaterThanOrEqualTo(3);
         assertThat(metrics.get("ward.alerts.sent").tags("channel", "hook", "type", "webhook").counter().count())
                 .isPositive();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChannelThatKeepsFailingIsDownInTheAlertsHealthContributor() {
+        Instant day = Instant.parse("2027-05-17T10:00:00Z");
+        found(context, scan(), day, draft(SharingCatalogue.EVERYONE_GRANT, Severity.HIGH, "Everyone can open the"
+                + " recording", SITE, "/Clinic/physio/health.mp4", "daniel.hughes@upwellhealth.nhs.uk"));
+        alerts.afterFindingsChanged(day);
+
+        Health health = context.getBean("alertsHealthIndicator", HealthIndicator.class).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat((List<String>) health.getDetails().get("failing")).contains("broken").doesNotContain("hook");
+        Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) health.getDetails().get("channels");
+        assertThat(channels).containsKeys("compliance", "teams", "feed", "sentinel", "hook", "siem", "lines", "intake");
+        assertThat(channels.get("broken")).containsKeys("sent", "waiting", "givenUp")
+                .hasEntrySatisfying("lastError", e -> assertThat((String) e).contains("answered 500"));
+        assertThat(channels.get("hook")).doesNotContainKey("lastError")
+                .hasEntrySatisfying("sent", n -> assertThat((Integer) n).isPositive());
     }
 
     @Test
