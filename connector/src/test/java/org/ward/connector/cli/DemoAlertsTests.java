@@ -8,11 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ward scan --demo --alerts}: the demo scan alerts, and says where each alert went (docs/demo-tenant.md). */
 class DemoAlertsTests {
@@ -51,6 +56,21 @@ class DemoAlertsTests {
         assertThat(kept).hasSize(Integer.parseInt(received.group(1))).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"schema\":\"ward.alert/1\""));
         assertThat(Files.readString(dir.resolve("demo").resolve("sent-mail.json"))).contains("x-ward-event-id");
+        Map<String, Long> notices = new TreeMap<>();
+        for (JsonNode message : JsonMapper.builder().build().readTree(dir.resolve("demo").resolve("sent-mail.json")
+                .toFile())) {
+            if (message.path("subject").asString().startsWith("Ward Your open findings")) {
+                message.path("to").forEach(to -> notices.merge(to.asString(), 1L, Long::sum));
+            }
+        }
+        assertThat(notices).as("one notice each, from the owners the scan found (docs/demo-tenant.md, People and Places)")
+                .containsEntry("amelia.hart@upwellhealth.nhs.uk", 1L) // team owner: Clinical Recordings
+                .containsEntry("daniel.hughes@upwellhealth.nhs.uk", 1L) // team owner: Physio Video Clinic
+                .containsEntry("michael.byrne@upwellhealth.nhs.uk", 1L) // site owner: Facilities, a site without a group
+                .containsEntry("siobhan.gallagher@upwellhealth.nhs.uk", 1L) // her OneDrive's recording
+                .allSatisfy((to, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(notices.keySet()).as("never a guest").noneMatch(to -> to.contains("northvale") || to.contains("gmail")
+                || to.contains("clearscript") || to.toUpperCase(java.util.Locale.ROOT).contains("#EXT#"));
 
         out.reset();
         assertThat(ward("alerts", "--demo", "--data-dir", dir.toString())).isEqualTo(ExitCodes.OK);
