@@ -51,6 +51,12 @@ final class TeamsAppCommand implements WardTask {
         return launch;
     }
 
+    /** With --demo, the demo's alert channels: its teams-activity channel names the demo's Teams app. */
+    @Override
+    public boolean demoAlerts() {
+        return launch.demo;
+    }
+
     @Override
     public int run(ConfigurableApplicationContext context, Console console) {
         byte[] zip;

@@ -56,6 +56,15 @@ class DemoAlertsTests {
         assertThat(kept).hasSize(Integer.parseInt(received.group(1))).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"schema\":\"ward.alert/1\""));
         assertThat(Files.readString(dir.resolve("demo").resolve("sent-mail.json"))).contains("x-ward-event-id");
+        Matcher teams = Pattern.compile("Demo Teams \\(the simulator's activity feeds\\) took (\\d+) notifications? this"
+                + " run for helen.marsh@upwellhealth.nhs.uk and amelia.hart@upwellhealth.nhs.uk").matcher(output);
+        assertThat(teams.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(teams.group(1))).as("the critical findings").isPositive();
+        Matcher teamsAlerts = Pattern.compile("  teams \\(teams-activity to Teams activity feed → helen.marsh@upwellhealth"
+                + ".nhs.uk, amelia.hart@upwellhealth.nhs.uk\\): (\\d+) sent").matcher(output);
+        assertThat(teamsAlerts.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(teams.group(1))).as("each alert to both").isEqualTo(2 * Integer.parseInt(
+                teamsAlerts.group(1)));
         Map<String, Long> notices = new TreeMap<>();
         for (JsonNode message : JsonMapper.builder().build().readTree(dir.resolve("demo").resolve("sent-mail.json")
                 .toFile())) {
@@ -78,6 +87,18 @@ class DemoAlertsTests {
                 .contains("Alerts: 0 raised, 0 sent.")
                 .containsPattern("compliance +" + mail.group(1) + " +0 +0  -")
                 .containsPattern("receiver +" + received.group(1) + " +0 +0  -");
+    }
+
+    @Test
+    void theDemoWritesTheTeamsAppItsTeamsActivityChannelNames() throws Exception {
+        Path zip = dir.resolve("ward-teams-app.zip");
+
+        assertThat(ward("teams-app", "--demo", "--data-dir", dir.toString(), "--out", zip.toString(), "--website-url",
+                "https://www.upwellhealth.nhs.uk/ward")).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        try (java.util.zip.ZipFile app = new java.util.zip.ZipFile(zip.toFile())) {
+            JsonNode manifest = JsonMapper.builder().build().readTree(app.getInputStream(app.getEntry("manifest.json")));
+            assertThat(manifest.path("id").asString()).isEqualTo(org.ward.connector.demo.DemoTenant.TEAMS_APP);
+        }
     }
 
     @Test
