@@ -3,11 +3,13 @@ package org.ward.connector.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.alerts.AlertSettings;
 import org.ward.connector.alerts.InvalidAlertSettingException;
 import org.ward.connector.alerts.TeamsAppPackage;
+import org.ward.connector.demo.DemoTenant;
 import org.ward.connector.graph.GraphSettings;
 import org.ward.connector.report.WardBuild;
 
@@ -51,10 +53,10 @@ final class TeamsAppCommand implements WardTask {
         return launch;
     }
 
-    /** With --demo, the demo's alert channels: its teams-activity channel names the demo's Teams app. */
+    /** With --demo, the demo's teams-activity channel, which names the demo's Teams app (nothing is sent). */
     @Override
-    public boolean demoAlerts() {
-        return launch.demo;
+    public Map<String, Object> properties() {
+        return launch.demo ? DemoTenant.teamsChannel() : Map.of();
     }
 
     @Override

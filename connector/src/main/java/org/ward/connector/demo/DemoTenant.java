@@ -67,9 +67,7 @@ public final class DemoTenant implements AutoCloseable {
         p.put(c + "receiver.max-per-hour", "1000");
         // The compliance team's Teams activity feed, for critical findings: the practice's Teams admin installed Ward's
         // Teams app for them, as a tenant must (docs/alerts.md).
-        p.put(c + "teams.type", "teams-activity");
-        p.put(c + "teams.teams-app-id", TEAMS_APP);
-        p.put(c + "teams.to", String.join(",", COMPLIANCE));
+        p.putAll(teamsChannel());
         COMPLIANCE.forEach(person -> simulator.activityFeed().install(simulator.info().clientId(), person));
         p.put("ward.alerts.routes[0].channels", "compliance");
         p.put("ward.alerts.routes[0].min-severity", "high");
@@ -81,6 +79,15 @@ public final class DemoTenant implements AutoCloseable {
         p.put("ward.alerts.digest.at", "00:00");
         p.put("ward.alerts.owners.channel", "compliance");
         p.put("ward.alerts.owners.escalate-to", "compliance");
+        return p;
+    }
+
+    /** The demo's teams-activity channel ({@code teams}): the compliance team's activity feeds, from the demo's app. */
+    public static Map<String, Object> teamsChannel() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ward.alerts.channels.teams.type", "teams-activity");
+        p.put("ward.alerts.channels.teams.teams-app-id", TEAMS_APP);
+        p.put("ward.alerts.channels.teams.to", String.join(",", COMPLIANCE));
         return p;
     }
 

@@ -95,6 +95,7 @@ class DemoAlertsTests {
 
         assertThat(ward("teams-app", "--demo", "--data-dir", dir.toString(), "--out", zip.toString(), "--website-url",
                 "https://www.upwellhealth.nhs.uk/ward")).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("writing the app sends nothing").doesNotContain("Demo mailbox");
         try (java.util.zip.ZipFile app = new java.util.zip.ZipFile(zip.toFile())) {
             JsonNode manifest = JsonMapper.builder().build().readTree(app.getInputStream(app.getEntry("manifest.json")));
             assertThat(manifest.path("id").asString()).isEqualTo(org.ward.connector.demo.DemoTenant.TEAMS_APP);
