@@ -54,6 +54,12 @@ class AlertConfiguration {
                 registry.getIfUnique(() -> Metrics.globalRegistry), guests);
     }
 
+    /** Contributor {@code alerts} of /actuator/health in ward serve (outside the probe groups). */
+    @Bean
+    AlertChannelsHealth alertsHealthIndicator(AlertSettings settings, AlertOutbox outbox) {
+        return new AlertChannelsHealth(settings, outbox);
+    }
+
     @Bean
     ScanStage alertStage(JobRepository jobs, AlertService alerts, ObjectProvider<Clock> clock) {
         Clock time = clock.getIfUnique(Clock::systemUTC);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
             "", "Start with: ward scan --demo"},
         subcommands = {ScanCommand.class, ReportCommand.class, FindingsCommand.class, RemediateCommand.class,
             AcceptRiskCommand.class, AuditCommand.class, IdentityCommand.class, ProtectCommand.class, DispositionCommand.class,
-            CheckConnectionCommand.class, EvidenceCommand.class, AlertsCommand.class,
+            CheckConnectionCommand.class, EvidenceCommand.class, AlertsCommand.class, TeamsAppCommand.class,
             InventoryCommand.class, ServeCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 failed; 2 usage or configuration error; 3 --fail-on threshold reached."})
 final class WardCommand implements Runnable {

@@ -32,6 +32,8 @@ public final class DemoTenant implements AutoCloseable {
     /** Who the demo's compliance alerts go to: the practice manager and the Caldicott Guardian. */
     static final java.util.List<String> COMPLIANCE = java.util.List.of("helen.marsh@upwellhealth.nhs.uk",
             "amelia.hart@upwellhealth.nhs.uk");
+    /** The id in the demo practice's copy of Ward's Teams app ({@code ward teams-app --demo} writes its package). */
+    public static final String TEAMS_APP = "8d6f0a52-3c1e-4b7a-9e25-6a0f4c1d2b93";
 
     private final Simulator simulator;
     private DemoAlertReceiver receiver;
@@ -45,8 +47,8 @@ public final class DemoTenant implements AutoCloseable {
 
     /**
      * Alert settings for the demo, the ones a tenant admin would write: e-mail from the alerts mailbox to the
-     * compliance team (high and critical, the daily digest, owner notices), and a signed webhook to a local receiver
-     * that keeps what it verifies (medium and above). Starts the receiver.
+     * compliance team (high and critical, the daily digest, owner notices), their Teams activity feed (critical), and a
+     * signed webhook to a local receiver that keeps what it verifies (medium and above). Starts the receiver.
      */
     public Map<String, Object> alertProperties(Path dataDir) {
         Path demoDir = dataDir.resolve("demo");
@@ -63,14 +65,29 @@ public final class DemoTenant implements AutoCloseable {
         p.put(c + "receiver.ca-certificate", simulator.info().caCertificate().toString());
         // The first scan of a tenant raises every open finding at once; the demo shows them all in one run.
         p.put(c + "receiver.max-per-hour", "1000");
+        // The compliance team's Teams activity feed, for critical findings: the practice's Teams admin installed Ward's
+        // Teams app for them, as a tenant must (docs/alerts.md).
+        p.putAll(teamsChannel());
+        COMPLIANCE.forEach(person -> simulator.activityFeed().install(simulator.info().clientId(), person));
         p.put("ward.alerts.routes[0].channels", "compliance");
         p.put("ward.alerts.routes[0].min-severity", "high");
         p.put("ward.alerts.routes[1].channels", "receiver");
         p.put("ward.alerts.routes[1].min-severity", "medium");
+        p.put("ward.alerts.routes[2].channels", "teams");
+        p.put("ward.alerts.routes[2].min-severity", "critical");
         p.put("ward.alerts.digest.channels", "compliance");
         p.put("ward.alerts.digest.at", "00:00");
         p.put("ward.alerts.owners.channel", "compliance");
         p.put("ward.alerts.owners.escalate-to", "compliance");
+        return p;
+    }
+
+    /** The demo's teams-activity channel ({@code teams}): the compliance team's activity feeds, from the demo's app. */
+    public static Map<String, Object> teamsChannel() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ward.alerts.channels.teams.type", "teams-activity");
+        p.put("ward.alerts.channels.teams.teams-app-id", TEAMS_APP);
+        p.put("ward.alerts.channels.teams.to", String.join(",", COMPLIANCE));
         return p;
     }
 
@@ -107,13 +124,17 @@ public final class DemoTenant implements AutoCloseable {
             mailFile = null;
         }
         long toCompliance = sent.stream().filter(m -> m.to().stream().anyMatch(COMPLIANCE::contains)).count();
+        long inTeams = simulator.activityFeed().sent().size();
         return java.util.List.of(
                 "Demo mailbox " + ALERTS_MAILBOX + " (the simulator's Exchange) sent " + sent.size() + " message"
                         + (sent.size() == 1 ? "" : "s") + " this run: " + toCompliance + " to the compliance team, "
                         + (sent.size() - toCompliance) + " to owners" + (mailFile == null ? "." : "; every run's mail is in " + mailFile + "."),
                 "Demo receiver " + receiver.url() + " verified the signature of " + receiver.accepted() + " alert"
                         + (receiver.accepted() == 1 ? "" : "s") + " this run" + (receiver.refused() > 0 ? " and refused "
-                        + receiver.refused() : "") + "; every alert it has taken is in " + receiver.file() + ".");
+                        + receiver.refused() : "") + "; every alert it has taken is in " + receiver.file() + ".",
+                "Demo Teams (the simulator's activity feeds) took " + inTeams + " notification" + (inTeams == 1 ? "" : "s")
+                        + " this run for " + String.join(" and ", COMPLIANCE) + ", from Ward's Teams app " + TEAMS_APP
+                        + " (ward teams-app --demo writes its package).");
     }
 
     public static DemoTenant start(Path dataDir) {

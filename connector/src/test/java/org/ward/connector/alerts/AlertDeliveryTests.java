@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.findings.FindingStore;
 import org.ward.connector.scan.ScanHarness;
@@ -36,6 +39,7 @@ import org.ward.rules.recordings.RecordingsCatalogue;
 import org.ward.rules.sharing.SharingCatalogue;
 import org.ward.simulator.mail.SentMessage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,6 +138,18 @@ class AlertDeliveryTests {
             assertThat(attachment.path("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
             assertThat(attachment.path("content").path("type").asString()).isEqualTo("AdaptiveCard");
             assertThat(attachment.path("content").path("version").asString()).isEqualTo("1.4");
+            List<String> texts = new ArrayList<>();
+            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            attachment.path("content").path("body").forEach(block -> {
+                texts.add(block.path("text").asString(""));
+                block.path("facts").forEach(f -> facts.put(f.path("title").asString(), f.path("value").asString()));
+            });
+            org.ward.rules.policy.Rule rule = context.getBean(org.ward.rules.policy.PolicyPack.class)
+                    .rule(SharingCatalogue.ORGANIZATION_LINK).orElseThrow();
+            assertThat(texts).as("the finding, why it matters, the owner's next step").contains(
+                    "Recording shared with the whole organisation", rule.rationale(), "Next step: " + rule.remediation());
+            assertThat(facts).containsEntry("Finding", link.findingId()).containsEntry("Location", "/Clinic/knee-review.mp4")
+                    .containsEntry("Owner", "amelia.hart@upwellhealth.nhs.uk").containsEntry("Event id", event);
         });
         assertThat(posted(tenant.hook, event)).singleElement().satisfies(r -> {
             String expected = "sha256=" + hmac(AlertTenant.SECRET, r.header("X-Ward-Timestamp") + "." + r.body());
@@ -182,6 +198,28 @@ class AlertDeliveryTests {
             assertThat(r.path("TimeGenerated").asString()).isEqualTo(day.toString());
             assertThat(r.path("schema").asString()).isEqualTo("ward.alert/1");
             assertThat(r.path("title").asString()).isEqualTo("Recording open to the whole trust");
+        });
+    }
+
+    @Test
+    void postsJsonLinesToAnHttpsEndpointOneLineARequest() throws Exception {
+        Instant day = Instant.parse("2027-01-25T10:00:00Z");
+        FindingDraft link = draft(SharingCatalogue.ANONYMOUS_LINK, Severity.HIGH, "Anyone link on a recording", SITE,
+                "/Clinic/ankle-review.mp4", "amelia.hart@upwellhealth.nhs.uk");
+        found(context, scan(), day, link);
+        AlertRound round = alerts.afterFindingsChanged(day);
+
+        String event = eventOf(link.findingId());
+        assertThat(round.sent()).containsKey("intake");
+        assertThat(posted(tenant.ndjson, event)).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/ingest");
+            assertThat(r.header("Content-Type")).startsWith("application/x-ndjson");
+            assertThat(r.header("X-Ward-Event-Id")).isEqualTo(event);
+            assertThat(r.body()).endsWith("\n").hasLineCount(1);
+            JsonNode line = JSON.readTree(r.body());
+            assertThat(line.path("schema").asString()).isEqualTo("ward.alert/1");
+            assertThat(line.path("eventId").asString()).isEqualTo(event);
+            assertThat(line.path("facts").path("Finding").asString()).isEqualTo(link.findingId());
         });
     }
 
@@ -237,7 +275,8 @@ class AlertDeliveryTests {
     void noChannelCarriesAPatientIdentifierInClear() throws Exception {
         Instant day = Instant.parse("2027-04-01T10:00:00Z");
         FindingDraft leaky = draft(SharingCatalogue.ANONYMOUS_LINK, Severity.CRITICAL, "Consultation 9434765919 shared"
-                + " by anonymous link", SITE, "/Consultations/943 476 5919/knee.mp4", "amelia.hart@upwellhealth.nhs.uk");
+                + " by anonymous link", SITE, "/Consultations/943 476 5919/Knee 9434765919.mp4",
+                "amelia.hart@upwellhealth.nhs.uk");
         found(context, scan(), day, leaky);
         alerts.afterFindingsChanged(day);
 
@@ -250,13 +289,17 @@ class AlertDeliveryTests {
         posted(tenant.hook, event).forEach(r -> outputs.add(r.body()));
         outputs.addAll(syslogFor(event));
         outputs.addAll(linesFor(event));
-        assertThat(outputs).as("mail, Teams, Teams activity feed, Sentinel, webhook, syslog and JSON lines").hasSize(7);
+        posted(tenant.ndjson, event).forEach(r -> outputs.add(r.body()));
+        assertThat(outputs).as("mail, Teams, Teams activity feed, Sentinel, webhook, syslog, JSON lines to a file and"
+                + " over HTTPS").hasSize(8);
         IdentifierMasking scanner = context.getBean(IdentifierMasking.class);
         for (String output : outputs) {
             assertThat(scanner.maskText(output)).as("the identifier scanner finds nothing to mask in\n" + output)
                     .isEqualTo(output);
             assertThat(output).doesNotContain("9434765919").doesNotContain("943 476 5919").contains("943 *** **19");
         }
+        assertThat(outputs).as("the file name is masked where a channel shows the location")
+                .anySatisfy(o -> assertThat(o).contains("Knee 943 *** **19.mp4"));
     }
 
     @Test
@@ -284,6 +327,31 @@ class AlertDeliveryTests {
             assertThat(h.lastError()).contains("answered 500");
         });
         assertThat(last.lines()).anySatisfy(l -> assertThat(l).startsWith("  Failing: broken:"));
+        MeterRegistry metrics = context.getBean(MeterRegistry.class);
+        assertThat(metrics.get("ward.alerts.failed").tags("channel", "broken", "type", "webhook").counter().count())
+                .as("every failed attempt is counted").isGreaterThanOrEqualTo(3);
+        assertThat(metrics.get("ward.alerts.sent").tags("channel", "hook", "type", "webhook").counter().count())
+                .isPositive();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChannelThatKeepsFailingIsDownInTheAlertsHealthContributor() {
+        Instant day = Instant.parse("2027-05-17T10:00:00Z");
+        found(context, scan(), day, draft(SharingCatalogue.EVERYONE_GRANT, Severity.HIGH, "Everyone can open the"
+                + " recording", SITE, "/Clinic/physio/health.mp4", "daniel.hughes@upwellhealth.nhs.uk"));
+        alerts.afterFindingsChanged(day);
+
+        Health health = context.getBean("alertsHealthIndicator", HealthIndicator.class).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat((List<String>) health.getDetails().get("failing")).contains("broken").doesNotContain("hook");
+        Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) health.getDetails().get("channels");
+        assertThat(channels).containsKeys("compliance", "teams", "feed", "sentinel", "hook", "siem", "lines", "intake");
+        assertThat(channels.get("broken")).containsKeys("sent", "waiting", "givenUp")
+                .hasEntrySatisfying("lastError", e -> assertThat((String) e).contains("answered 500"));
+        assertThat(channels.get("hook")).doesNotContainKey("lastError")
+                .hasEntrySatisfying("sent", n -> assertThat((Integer) n).isPositive());
     }
 
     @Test

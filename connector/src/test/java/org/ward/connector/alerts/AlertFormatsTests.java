@@ -107,4 +107,37 @@ class AlertFormatsTests {
                 .isEqualTo("https://dce.uksouth-1.ingest.monitor.azure.com/dataCollectionRules/dcr-1/streams/Custom-W_CL"
                         + "?api-version=2023-01-01");
     }
+
+    @Test
+    void thePayloadHasExactlyTheFieldsAndKindsAlertsMdDocuments() throws Exception {
+        // The "Payload schema (ward.alert/1)" table: one row per field (a row may name several), kinds in its kind row.
+        java.util.Set<String> documented = new java.util.LinkedHashSet<>();
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        boolean inTable = false;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/alerts.md"))) {
+            if (line.startsWith("### Payload schema")) {
+                inTable = true;
+            } else if (inTable && line.startsWith("#")) {
+                break;
+            } else if (inTable && line.startsWith("| `")) {
+                String[] cells = line.split("\\|");
+                java.util.regex.Matcher names = java.util.regex.Pattern.compile("`([A-Za-z]+)`").matcher(cells[1]);
+                while (names.find()) {
+                    documented.add(names.group(1));
+                }
+                if (cells[1].contains("`kind`")) {
+                    java.util.regex.Matcher values = java.util.regex.Pattern.compile("`([a-z-]+)`").matcher(cells[2]);
+                    while (values.find()) {
+                        kinds.add(values.group(1));
+                    }
+                }
+            }
+        }
+
+        assertThat(AlertPayload.fields(alert("Title", Map.of(), List.of())).keySet())
+                .containsExactlyInAnyOrderElementsOf(documented);
+        assertThat(java.util.Arrays.stream(AlertKind.values()).map(k -> AlertPayload.fields(new Alert("e", k, null, "t",
+                null, null, Map.of(), List.of(), null, List.of(), "2026-12-07T10:00:00Z")).get("kind")))
+                .containsExactlyInAnyOrderElementsOf(kinds);
+    }
 }

@@ -2,6 +2,8 @@ package org.ward.connector.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.connector.scan.ScanService;
@@ -59,6 +64,10 @@ class AlertScanTests {
         return p;
     }
 
+    private static Health health(ConfigurableApplicationContext context) {
+        return context.getBean("alertsHealthIndicator", HealthIndicator.class).health();
+    }
+
     private static List<HttpsReceiver.Request> at(String path) {
         return hook.requests().stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -84,6 +93,35 @@ class AlertScanTests {
     }
 
     @Test
+    void aScanWhoseReceiverNeverAnswersCompletesAndReportsTheChannelAfterOneTimeout() throws Exception {
+        Path data = dir.resolve("silent");
+        // The kernel accepts connections into the backlog; nothing ever answers (not even the TLS handshake).
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, Object> p = settings(data);
+            p.put("ward.alerts.channels.hook.url", "https://localhost:" + silent.getLocalPort() + "/silent");
+            p.put("ward.alerts.delivery.timeout", "1s");
+            try (ConfigurableApplicationContext context = ScanHarness.start(p)) {
+                ScanService.Outcome outcome = context.getBean(ScanService.class).scan();
+                List<Finding> open = ScanHarness.open(context);
+                AlertRound round = context.getBean(AlertService.class).lastRound();
+
+                assertThat(outcome).as("the scan completed").isNotNull();
+                assertThat(open).isNotEmpty();
+                assertThat(round.sent()).isEmpty();
+                assertThat(round.problems()).as("one attempt timed out; the channel's other alerts wait for the next"
+                        + " round instead of each costing a timeout").singleElement().satisfies(problem -> assertThat(
+                                problem).startsWith("hook: https://localhost:").contains("could not be reached")
+                                .contains("retried later"));
+                assertThat(round.lines()).anySatisfy(line -> assertThat(line).startsWith("  Failing: hook:"));
+                assertThat(round.health()).singleElement().satisfies(h -> {
+                    assertThat(h.waiting()).isEqualTo(open.size());
+                    assertThat(h.failing()).isTrue();
+                });
+            }
+        }
+    }
+
+    @Test
     void alertsAReceiverDidNotTakeAreDeliveredOnceAfterARestart() throws Exception {
         Path data = dir.resolve("restart");
         Instant day = Instant.parse("2027-09-01T10:00:00Z");
@@ -94,6 +132,7 @@ class AlertScanTests {
             AlertTenant.found(context, 1, day, draft);
             AlertRound down = context.getBean(AlertService.class).afterFindingsChanged(day);
             assertThat(down.problems()).singleElement().satisfies(p -> assertThat(p).contains("answered 503"));
+            assertThat(health(context).getStatus()).as("the alerts health contributor").isEqualTo(Status.DOWN);
         } finally {
             hook.answer(200);
         }
@@ -102,6 +141,7 @@ class AlertScanTests {
             assertThat(alerts.deliverDue(day.plusSeconds(20)).sent()).as("not before its backoff").isEmpty();
             assertThat(alerts.deliverDue(day.plusSeconds(120)).sent()).containsEntry("hook", 1);
             assertThat(alerts.afterFindingsChanged(day.plusSeconds(3600)).sent()).isEmpty();
+            assertThat(health(context).getStatus()).as("delivered: the channel is well again").isEqualTo(Status.UP);
         }
 
         assertThat(at("/restart")).singleElement().satisfies(r -> assertThat(r.body()).contains(draft.findingId()));

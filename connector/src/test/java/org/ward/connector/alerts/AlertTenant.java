@@ -22,8 +22,8 @@ import org.ward.simulator.throttle.Latency;
 /**
  * The demo tenant's simulator (its app may send as ward-alerts@upwellhealth.nhs.uk only) with real receivers on
  * loopback: a Teams Workflows trigger (202, 28 KB), the compliance officer's Teams activity feed, Azure Monitor's Logs
- * Ingestion API (Sentinel), a signed webhook, a broken webhook (500), a syslog forwarder over
- * TLS, and a JSON-lines file. Findings are put in the register directly, as a scan's reconciliation does.
+ * Ingestion API (Sentinel), a signed webhook, a broken webhook (500), a syslog forwarder over TLS, and JSON lines to a
+ * file and to an HTTPS intake. Findings are put in the register directly, as a scan's reconciliation does.
  */
 final class AlertTenant implements AutoCloseable {
 
@@ -40,6 +40,8 @@ final class AlertTenant implements AutoCloseable {
     final HttpsReceiver teams;
     final HttpsReceiver hook;
     final HttpsReceiver broken;
+    /** A SIEM's HTTPS intake for JSON lines (application/x-ndjson). */
+    final HttpsReceiver ndjson;
     final SyslogReceiver syslog;
     final LogsIngestionReceiver sentinel;
     final Path lines;
@@ -52,6 +54,7 @@ final class AlertTenant implements AutoCloseable {
         teams = new HttpsReceiver(ca, 202, 28 * 1024);
         hook = new HttpsReceiver(ca, 200, Integer.MAX_VALUE);
         broken = new HttpsReceiver(ca, 500, Integer.MAX_VALUE);
+        ndjson = new HttpsReceiver(ca, 200, Integer.MAX_VALUE);
         syslog = new SyslogReceiver(ca);
         sentinel = new LogsIngestionReceiver(simulator);
         // Azure Monitor's audience: the receiver verifies the token with the tenant's identity platform.
@@ -81,6 +84,9 @@ final class AlertTenant implements AutoCloseable {
         p.put(c + "siem.ca-certificate", caFile);
         p.put(c + "lines.type", "json-lines");
         p.put(c + "lines.file", lines.toString());
+        p.put(c + "intake.type", "json-lines");
+        p.put(c + "intake.url", ndjson.url("/ingest"));
+        p.put(c + "intake.ca-certificate", caFile);
         p.put(c + "feed.type", "teams-activity");
         p.put(c + "feed.teams-app-id", TEAMS_APP);
         p.put(c + "feed.to[0]", COMPLIANCE);
@@ -91,7 +97,7 @@ final class AlertTenant implements AutoCloseable {
         p.put(c + "sentinel.dcr-immutable-id", LogsIngestionReceiver.DCR);
         p.put(c + "sentinel.stream", LogsIngestionReceiver.STREAM);
         p.put(c + "sentinel.ca-certificate", caFile);
-        p.put("ward.alerts.routes[0].channels", "compliance,teams,feed,sentinel,hook,siem,lines,broken");
+        p.put("ward.alerts.routes[0].channels", "compliance,teams,feed,sentinel,hook,siem,lines,intake,broken");
         p.put("ward.alerts.routes[0].min-severity", "high");
         p.put("ward.alerts.routes[1].channels", "lines");
         p.put("ward.alerts.routes[1].min-severity", "info");
@@ -134,6 +140,7 @@ final class AlertTenant implements AutoCloseable {
         teams.close();
         hook.close();
         broken.close();
+        ndjson.close();
         syslog.close();
         sentinel.close();
         simulator.close();

@@ -8,11 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ward scan --demo --alerts}: the demo scan alerts, and says where each alert went (docs/demo-tenant.md). */
 class DemoAlertsTests {
@@ -51,6 +56,30 @@ class DemoAlertsTests {
         assertThat(kept).hasSize(Integer.parseInt(received.group(1))).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"schema\":\"ward.alert/1\""));
         assertThat(Files.readString(dir.resolve("demo").resolve("sent-mail.json"))).contains("x-ward-event-id");
+        Matcher teams = Pattern.compile("Demo Teams \\(the simulator's activity feeds\\) took (\\d+) notifications? this"
+                + " run for helen.marsh@upwellhealth.nhs.uk and amelia.hart@upwellhealth.nhs.uk").matcher(output);
+        assertThat(teams.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(teams.group(1))).as("the critical findings").isPositive();
+        Matcher teamsAlerts = Pattern.compile("  teams \\(teams-activity to Teams activity feed → helen.marsh@upwellhealth"
+                + ".nhs.uk, amelia.hart@upwellhealth.nhs.uk\\): (\\d+) sent").matcher(output);
+        assertThat(teamsAlerts.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(teams.group(1))).as("each alert to both").isEqualTo(2 * Integer.parseInt(
+                teamsAlerts.group(1)));
+        Map<String, Long> notices = new TreeMap<>();
+        for (JsonNode message : JsonMapper.builder().build().readTree(dir.resolve("demo").resolve("sent-mail.json")
+                .toFile())) {
+            if (message.path("subject").asString().startsWith("Ward Your open findings")) {
+                message.path("to").forEach(to -> notices.merge(to.asString(), 1L, Long::sum));
+            }
+        }
+        assertThat(notices).as("one notice each, from the owners the scan found (docs/demo-tenant.md, People and Places)")
+                .containsEntry("amelia.hart@upwellhealth.nhs.uk", 1L) // team owner: Clinical Recordings
+                .containsEntry("daniel.hughes@upwellhealth.nhs.uk", 1L) // team owner: Physio Video Clinic
+                .containsEntry("michael.byrne@upwellhealth.nhs.uk", 1L) // site owner: Facilities, a site without a group
+                .containsEntry("siobhan.gallagher@upwellhealth.nhs.uk", 1L) // her OneDrive's recording
+                .allSatisfy((to, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(notices.keySet()).as("never a guest").noneMatch(to -> to.contains("northvale") || to.contains("gmail")
+                || to.contains("clearscript") || to.toUpperCase(java.util.Locale.ROOT).contains("#EXT#"));
 
         out.reset();
         assertThat(ward("alerts", "--demo", "--data-dir", dir.toString())).isEqualTo(ExitCodes.OK);
@@ -58,6 +87,19 @@ class DemoAlertsTests {
                 .contains("Alerts: 0 raised, 0 sent.")
                 .containsPattern("compliance +" + mail.group(1) + " +0 +0  -")
                 .containsPattern("receiver +" + received.group(1) + " +0 +0  -");
+    }
+
+    @Test
+    void theDemoWritesTheTeamsAppItsTeamsActivityChannelNames() throws Exception {
+        Path zip = dir.resolve("ward-teams-app.zip");
+
+        assertThat(ward("teams-app", "--demo", "--data-dir", dir.toString(), "--out", zip.toString(), "--website-url",
+                "https://www.upwellhealth.nhs.uk/ward")).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("writing the app sends nothing").doesNotContain("Demo mailbox");
+        try (java.util.zip.ZipFile app = new java.util.zip.ZipFile(zip.toFile())) {
+            JsonNode manifest = JsonMapper.builder().build().readTree(app.getInputStream(app.getEntry("manifest.json")));
+            assertThat(manifest.path("id").asString()).isEqualTo(org.ward.connector.demo.DemoTenant.TEAMS_APP);
+        }
     }
 
     @Test

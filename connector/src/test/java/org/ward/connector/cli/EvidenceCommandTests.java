@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.evidence.SigningKeys;
 import org.ward.connector.findings.FindingStore;
+import org.ward.connector.protect.LabelClinic;
 import org.ward.connector.remediate.ClinicTenant;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.rules.copies.CopiesCatalogue;
 import org.ward.rules.findings.Finding;
+import org.ward.rules.sharing.SharingCatalogue;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +66,13 @@ class EvidenceCommandTests {
         keys = SigningKeys.create("Small Clinic evidence");
         settings.putAll(keys.pem(dir.resolve("keys")));
         clinic.scan(settings);
+        // A remediation applied by the app that may change the tenant: its audit entry must reach the pack.
+        Map<String, Object> fullControl = new LinkedHashMap<>(clinic.settings(ClinicTenant.FULL_CONTROL, true));
+        try (ConfigurableApplicationContext remediation = ScanHarness.start(fullControl)) {
+            String anyoneLink = ClinicTenant.only(remediation, SharingCatalogue.ANONYMOUS_LINK).id();
+            CommandRun.of(remediation, new RemediateCommand(), anyoneLink, "--apply", "--actor", "dana");
+        }
+        clinic.scan(settings); // the link is gone: its finding resolves, so the pack has a time to resolve to chart
         context = ScanHarness.start(settings);
         String copyId = ClinicTenant.only(context, CopiesCatalogue.TEMPORARY_COPY_IN_ONEDRIVE).id();
         CommandRun.of(context, new AcceptRiskCommand(), copyId, "--reason", "Moving to the new system in March.", "--until",
@@ -107,7 +116,7 @@ class EvidenceCommandTests {
         assertThat(m.path("policy").path("contentHash").asString()).startsWith("sha256:");
         assertThat(m.path("graphPermissions").path("applicationPermissionsHeld").toString()).contains("Sites.Read.All");
         assertThat(m.path("tenantId").asString()).isNotBlank();
-        assertThat(m.path("scanWindow").path("scans").size()).isEqualTo(1);
+        assertThat(m.path("scanWindow").path("scans").size()).isEqualTo(2);
         assertThat(m.path("coverage").path("recordings").asLong()).isPositive();
         assertThat(m.path("coverage").has("notCoveredOrNotEvaluated")).isTrue();
         assertThat(m.path("findings").path("total").asInt()).isEqualTo(register.size());
@@ -135,11 +144,40 @@ class EvidenceCommandTests {
 
     @Test
     void auditActionsComeWithTheChainsVerification() throws IOException {
-        assertThat(Files.readString(pack.resolve("audit-log.csv"))).contains("accept-risk").contains("carol");
+        assertThat(Files.readString(pack.resolve("audit-log.csv"))).contains("accept-risk").contains("carol")
+                .as("the remediation, with its Graph request").contains("remove-link").contains("dana")
+                .containsPattern("DELETE /drives/\\S+/items/\\S+/permissions/");
         JsonNode audit = manifest().path("auditLog");
-        assertThat(audit.path("entries").asInt()).isEqualTo(1);
+        assertThat(audit.path("entries").asInt()).isEqualTo(2);
         assertThat(audit.path("hashChainIntact").asBoolean()).isTrue();
         assertThat(audit.path("headHash").asString()).isNotBlank();
+    }
+
+    @Test
+    void protectionActionsComeWithTheChainsVerification(@TempDir Path elsewhere) throws IOException {
+        try (LabelClinic labels = new LabelClinic(elsewhere.resolve("data"))) {
+            Map<String, Object> protect = labels.settings(LabelClinic.PROTECT, true);
+            labels.scan(protect);
+            CommandRun applied;
+            CommandRun packed;
+            try (ConfigurableApplicationContext ward = ScanHarness.start(protect)) {
+                applied = CommandRun.of(ward, new ProtectCommand(), "--apply", "--actor", "erin");
+                packed = CommandRun.of(ward, new EvidenceCommand(), "--out", elsewhere.resolve("packs").toString());
+            }
+            Path labelled;
+            try (Stream<Path> packs = Files.list(elsewhere.resolve("packs"))) {
+                labelled = packs.findFirst().orElseThrow();
+            }
+
+            assertThat(applied.exitCode()).as(applied.err()).isZero();
+            assertThat(packed.exitCode()).as(packed.err()).isZero();
+            assertThat(Files.readString(labelled.resolve("audit-log.csv"))).contains("apply-retention-label")
+                    .contains("erin");
+            JsonNode audit = JsonMapper.builder().build().readTree(labelled.resolve("manifest.json").toFile())
+                    .path("auditLog");
+            assertThat(audit.path("entries").asInt()).isPositive();
+            assertThat(audit.path("hashChainIntact").asBoolean()).isTrue();
+        }
     }
 
     @Test
@@ -184,8 +222,9 @@ class EvidenceCommandTests {
                     }
                 }
             }
-            assertThat(images).as("severity over scans, by site, time to resolve (none resolved yet: a sentence)")
-                    .isGreaterThanOrEqualTo(2);
+            assertThat(images).as("severity over scans, by site, time to resolve (the remediated link's finding)")
+                    .isEqualTo(3);
+            assertThat(text).doesNotContain("no finding has been resolved yet");
         }
     }
 

@@ -286,9 +286,13 @@ class ServeIntegrationTests {
         var readiness = ServeHarness.get(port, "/actuator/health/readiness");
         var liveness = ServeHarness.get(port, "/actuator/health/liveness");
         var metrics = ServeHarness.get(port, "/actuator/prometheus");
+        var health = ServeHarness.get(port, "/actuator/health");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"database\"", "\"graph\"", "\"subscriptions\"");
+        assertThat(readiness.body()).as("a failing alert receiver never takes Ward out of service")
+                .doesNotContain("\"alerts\"");
+        assertThat(health.body()).contains("\"alerts\"", "\"siem\"");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("ward_notifications_received_total", "ward_notifications_pending",
                 "ward_notifications_lag_seconds", "ward_subscriptions{", "state=\"active\"", "ward_notifications_response",
