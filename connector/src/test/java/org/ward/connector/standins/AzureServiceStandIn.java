@@ -153,6 +153,9 @@ public abstract class AzureServiceStandIn implements AutoCloseable {
     }
 
     protected static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        // Read what the client is still sending (a refused upload's body) before answering: closing on an unread
+        // body resets the connection, and the client would see a reset instead of the service's error.
+        exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
         exchange.getResponseHeaders().set("Date", RFC_1123.format(Instant.now()));
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
