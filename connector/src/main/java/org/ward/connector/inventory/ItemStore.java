@@ -337,18 +337,30 @@ public class ItemStore {
                 String.class);
     }
 
+    /*
+     * One drive's recordings are read through the primary key (the drive's rows) and picked here: given
+     * "drive_id = ? AND recording = TRUE", H2 chose the index on the recording flag and walked every recording of the
+     * tenant once per drive (209,358 recordings x 1,020 drives on the 1,000,000-item benchmark tenant).
+     */
+
     /** The ids of one drive's recordings. */
     public List<String> recordingIds(String driveId) {
-        return jdbc.queryForList("SELECT item_id FROM ward_item WHERE drive_id = ? AND recording = TRUE ORDER BY item_id",
-                String.class, driveId);
+        List<String> ids = new ArrayList<>();
+        jdbc.query("SELECT item_id, recording FROM ward_item WHERE drive_id = ? ORDER BY item_id", rs -> {
+            if (rs.getBoolean(2)) {
+                ids.add(rs.getString(1));
+            }
+        }, driveId);
+        return ids;
     }
 
     /** Streams one drive's recordings. */
     public void recordings(String driveId, Consumer<ClassifiedItem> recording) {
-        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE drive_id = ? AND recording = TRUE ORDER BY item_id",
-                rs -> {
-                    recording.accept(row(rs));
-                }, driveId);
+        jdbc.query("SELECT " + COLUMNS + " FROM ward_item WHERE drive_id = ? ORDER BY item_id", rs -> {
+            if (rs.getBoolean("recording")) {
+                recording.accept(row(rs));
+            }
+        }, driveId);
     }
 
     /** Streams every item of a drive, files and folders (what a permission can apply to). */
