@@ -7,12 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ward.simulator.drives.DriveItemJson;
 import org.ward.simulator.labels.NationalCloud;
 import org.ward.simulator.tenant.Drive;
 import org.ward.simulator.tenant.Item;
 import org.ward.simulator.tenant.NewFile;
 import org.ward.simulator.tenant.Site;
+import org.ward.simulator.tenant.SharePointGuid;
 
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +57,7 @@ class ListItemDeltaTests {
     }
 
     static String delta(Drive drive) {
-        return "/sites/" + intranet.id + "/lists/" + DriveItemJson.listIdOf(drive) + "/items/delta";
+        return "/sites/" + intranet.id + "/lists/" + SharePointGuid.listIdOf(drive) + "/items/delta";
     }
 
     static Item item(Drive drive, String name) {
@@ -92,7 +92,7 @@ class ListItemDeltaTests {
                 .path("sharepointIds");
 
         assertThat(ids.path("listItemId").asString()).isEqualTo(String.valueOf(a.listItemId()));
-        assertThat(ids.path("listId").asString()).isEqualTo(DriveItemJson.listIdOf(drive));
+        assertThat(ids.path("listId").asString()).isEqualTo(SharePointGuid.listIdOf(drive));
         assertThat(byId(DeltaRound.follow(graph, delta(drive)), a).path("id").asString()).isEqualTo(ids.path("listItemId").asString());
     }
 
@@ -222,7 +222,7 @@ class ListItemDeltaTests {
             Site site = SmallClinic.site(usGov, "Intranet");
             Drive drive = usGov.tenant().read(() -> usGov.tenant().drive(site.driveIds.get(0)));
 
-            Reply reply = SmallClinic.reader(usGov).get("/sites/" + site.id + "/lists/" + DriveItemJson.listIdOf(drive)
+            Reply reply = SmallClinic.reader(usGov).get("/sites/" + site.id + "/lists/" + SharePointGuid.listIdOf(drive)
                     + "/items/delta");
 
             assertThat(reply.status()).isEqualTo(400);

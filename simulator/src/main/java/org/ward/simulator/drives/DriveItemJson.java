@@ -1,11 +1,10 @@
 package org.ward.simulator.drives;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import org.ward.simulator.lists.ListFields;
+import org.ward.simulator.tenant.SharePointGuid;
 import org.ward.simulator.permissions.PermissionJson;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.Json;
@@ -60,14 +59,14 @@ public final class DriveItemJson {
         }
         boolean isRoot = item.id.equals(drive.rootId);
         node.put("name", isRoot ? "root" : item.name);
-        String etagGuid = guidOf(item.id);
+        String etagGuid = SharePointGuid.of(item.id);
         node.put("eTag", "\"{" + etagGuid + "}," + item.version + "\"");
         if (!item.folder) {
             node.put("cTag", "\"c:{" + etagGuid + "}," + item.version + "\"");
         }
         Json.putDate(node, "createdDateTime", item.createdDateTime);
         Json.putDate(node, "lastModifiedDateTime", item.lastModifiedDateTime);
-        node.put("webUrl", webUrl(drive, item));
+        node.put("webUrl", drive.webUrlOf(item));
         node.put("size", item.folder ? folderSize(drive, item) : item.size);
         identity(node, "createdBy", item.createdById);
         identity(node, "lastModifiedBy", item.lastModifiedById);
@@ -115,7 +114,7 @@ public final class DriveItemJson {
         if (call.odata().selects("sharepointIds") || call.odata().expands("sharepointIds")) {
             Site site = tenant.site(drive.siteId);
             ObjectNode ids = node.putObject("sharepointIds");
-            ids.put("listId", listIdOf(drive));
+            ids.put("listId", SharePointGuid.listIdOf(drive));
             ids.put("listItemId", String.valueOf(item.listItemId()));
             ids.put("listItemUniqueId", etagGuid.toLowerCase());
             if (site != null) {
@@ -290,35 +289,5 @@ public final class DriveItemJson {
             }
         }
         return total;
-    }
-
-    public static String webUrl(Drive drive, Item item) {
-        if (item.id.equals(drive.rootId)) {
-            return drive.webUrl;
-        }
-        String path = drive.parentPath(item).substring("/drive/root:".length()) + "/" + item.name;
-        StringBuilder url = new StringBuilder(drive.webUrl);
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                url.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
-            }
-        }
-        return url.toString();
-    }
-
-    /** The library's list id, as {@code sharepointIds.listId} gives it (lower case, as Graph writes GUIDs). */
-    public static String listIdOf(Drive drive) {
-        return guidOf(drive.id).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** A stable GUID-shaped string for eTags and list ids (a cheap 128-bit hash of the id; not a secret). */
-    public static String guidOf(String id) {
-        long a = 0xcbf29ce484222325L;
-        long b = 0x84222325cbf29ce4L;
-        for (int i = 0; i < id.length(); i++) {
-            a = (a ^ id.charAt(i)) * 0x100000001b3L;
-            b = (b ^ id.charAt(id.length() - 1 - i)) * 0x100000001b3L;
-        }
-        return new java.util.UUID(a, b).toString().toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.ward.simulator.drives.DriveItemJson;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.tenant.Drive;
 import org.ward.simulator.tenant.Item;
+import org.ward.simulator.tenant.SharePointGuid;
 import org.ward.simulator.tenant.Tenant;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -177,6 +177,6 @@ public final class ListFields {
     }
 
     static String etagGuid(Item item) {
-        return DriveItemJson.guidOf(item.id);
+        return SharePointGuid.of(item.id);
     }
 }

@@ -2,11 +2,11 @@ package org.ward.simulator.lists;
 
 import java.util.Set;
 
-import org.ward.simulator.drives.DriveItemJson;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.Json;
 import org.ward.simulator.tenant.Drive;
 import org.ward.simulator.tenant.Item;
+import org.ward.simulator.tenant.SharePointGuid;
 import org.ward.simulator.tenant.Site;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.tenant.User;
@@ -32,10 +32,10 @@ final class ListItemJson {
             node.putObject("deleted").put("state", "deleted");
             return node;
         }
-        node.put("eTag", "\"{" + DriveItemJson.guidOf(item.id) + "}," + item.version + "\"");
+        node.put("eTag", "\"{" + SharePointGuid.of(item.id) + "}," + item.version + "\"");
         Json.putDate(node, "createdDateTime", item.createdDateTime);
         Json.putDate(node, "lastModifiedDateTime", item.lastModifiedDateTime);
-        node.put("webUrl", DriveItemJson.webUrl(drive, item));
+        node.put("webUrl", drive.webUrlOf(item));
         identity(tenant, node, "createdBy", item.createdById);
         identity(tenant, node, "lastModifiedBy", item.lastModifiedById);
         ObjectNode parent = node.putObject("parentReference");
@@ -47,9 +47,9 @@ final class ListItemJson {
         contentType(node, item);
         if (call.odata().selects("sharepointIds")) {
             ObjectNode ids = node.putObject("sharepointIds");
-            ids.put("listId", DriveItemJson.listIdOf(drive));
+            ids.put("listId", SharePointGuid.listIdOf(drive));
             ids.put("listItemId", String.valueOf(item.listItemId()));
-            ids.put("listItemUniqueId", DriveItemJson.guidOf(item.id).toLowerCase(java.util.Locale.ROOT));
+            ids.put("listItemUniqueId", SharePointGuid.of(item.id).toLowerCase(java.util.Locale.ROOT));
             ids.put("siteId", site.siteCollectionId);
             ids.put("siteUrl", site.webUrl);
             ids.put("webId", site.webId);

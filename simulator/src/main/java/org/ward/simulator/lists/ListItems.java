@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.ward.simulator.drives.DriveItemJson;
 import org.ward.simulator.labels.NationalCloud;
 import org.ward.simulator.server.GraphCall;
 import org.ward.simulator.server.GraphException;
@@ -24,6 +23,7 @@ import org.ward.simulator.tenant.Item;
 import org.ward.simulator.tenant.Site;
 import org.ward.simulator.tenant.Tenant;
 import org.ward.simulator.throttle.Charge;
+import org.ward.simulator.tenant.SharePointGuid;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -124,7 +124,7 @@ public final class ListItems implements ResourceFamily {
     private Drive library(Site site, String listId) {
         for (String driveId : site.driveIds) {
             Drive drive = tenant.drive(driveId);
-            if (drive != null && DriveItemJson.listIdOf(drive).equalsIgnoreCase(listId)) {
+            if (drive != null && SharePointGuid.listIdOf(drive).equalsIgnoreCase(listId)) {
                 return drive;
             }
         }
@@ -146,7 +146,7 @@ public final class ListItems implements ResourceFamily {
                     + " server's version (including deletes) if you're sure that the service was up to date with your local"
                     + " changes when you last sync'd. Upload any local changes that the server doesn't know about.")
                     .header("Location", call.request().serviceRoot() + "/sites/" + site.id + "/lists/"
-                            + DriveItemJson.listIdOf(drive) + "/items/delta");
+                            + SharePointGuid.listIdOf(drive) + "/items/delta");
         }
         if (decoded.upTo() == 0) {
             return new ListDeltaToken(tenant.generation, drive.id, drive.listEpoch(), false, decoded.after(), drive.seq());
@@ -171,7 +171,7 @@ public final class ListItems implements ResourceFamily {
     /** A next or delta link: the request's {@code $select}, {@code $expand} and {@code $top} with the new token. */
     private static String link(GraphCall call, Site site, Drive drive, ListDeltaToken token) {
         StringBuilder url = new StringBuilder(call.request().serviceRoot()).append("/sites/").append(site.id)
-                .append("/lists/").append(DriveItemJson.listIdOf(drive)).append("/items/delta?token=").append(token.encode());
+                .append("/lists/").append(SharePointGuid.listIdOf(drive)).append("/items/delta?token=").append(token.encode());
         for (Map.Entry<String, String> e : call.request().query().entrySet()) {
             String key = e.getKey().toLowerCase(Locale.ROOT);
             if (key.equals("$select") || key.equals("$expand") || key.equals("$top")) {

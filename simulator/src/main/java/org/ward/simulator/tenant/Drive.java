@@ -220,6 +220,21 @@ public final class Drive {
         return "/drive/root:" + (names.isEmpty() ? "" : "/" + String.join("/", names));
     }
 
+    /** The item's address in the browser, as Graph's webUrl gives it: the library's URL and the encoded path. */
+    public String webUrlOf(Item item) {
+        if (item.id.equals(rootId)) {
+            return webUrl;
+        }
+        String path = parentPath(item).substring("/drive/root:".length()) + "/" + item.name;
+        StringBuilder url = new StringBuilder(webUrl);
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                url.append('/').append(java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        return url.toString();
+    }
+
     /** Ancestors from the parent up to the root. */
     public List<Item> ancestors(Item item) {
         List<Item> result = new ArrayList<>();
