@@ -1,5 +1,6 @@
 package org.ward.simulator;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +12,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ward.simulator.auth.ClientAssertions;
 import org.ward.simulator.auth.IdentityPlatform;
 import org.ward.simulator.auth.TokenService;
 import org.ward.simulator.drives.Drives;
+import org.ward.simulator.fixture.CompactFixture;
 import org.ward.simulator.fixture.FixtureException;
 import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.fixture.TenantFixture;
@@ -235,15 +238,25 @@ public final class Simulator implements AutoCloseable {
 
         static TenantSource resource(String name) {
             return (clock, authority) -> {
-                try (InputStream in = Simulator.class.getResourceAsStream(name)) {
-                    if (in == null) {
-                        throw new FixtureException("No built-in tenant fixture " + name);
-                    }
-                    return loadNaming(name, new FixtureLoader(clock, authority), FixtureLoader.read(in, name));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                byte[] yaml = resourceBytes(name);
+                if (yaml == null) {
+                    throw new FixtureException("No built-in tenant fixture " + name);
                 }
+                // The build keeps a compact form of a built-in fixture beside it (CompactFixture), used only when it
+                // was made from these very bytes.
+                byte[] compact = resourceBytes(name + CompactFixture.SUFFIX);
+                TenantFixture fixture = (compact == null ? Optional.<TenantFixture>empty() : CompactFixture.read(yaml, compact))
+                        .orElseGet(() -> FixtureLoader.read(new ByteArrayInputStream(yaml), name));
+                return loadNaming(name, new FixtureLoader(clock, authority), fixture);
             };
+        }
+
+        private static byte[] resourceBytes(String name) {
+            try (InputStream in = Simulator.class.getResourceAsStream(name)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         static TenantSource file(Path file) {
