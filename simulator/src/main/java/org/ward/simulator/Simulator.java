@@ -1,5 +1,6 @@
 package org.ward.simulator;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +12,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.ward.simulator.auth.ClientAssertions;
 import org.ward.simulator.auth.IdentityPlatform;
 import org.ward.simulator.auth.TokenService;
 import org.ward.simulator.drives.Drives;
+import org.ward.simulator.fixture.CompactFixture;
 import org.ward.simulator.fixture.FixtureException;
 import org.ward.simulator.fixture.FixtureLoader;
 import org.ward.simulator.fixture.TenantFixture;
@@ -85,10 +89,9 @@ public final class Simulator implements AutoCloseable {
         // the tenant: together they were most of the start-up.
         this.tokens = new TokenService(clock, Duration.ofMinutes(60));
         this.authority = new CertificateAuthority("Ward Graph Simulator CA");
-        FixtureLoader.Loaded loaded = b.tenantSource.load(clock, authority);
-        this.tenant = loaded.tenant();
-        this.changes = loaded.changes();
-        this.credentials = loaded.credentials();
+        FixtureLoader.Pending loading = b.tenantSource.begin(clock, authority);
+        this.tenant = loading.tenant();
+        this.changes = loading.changes();
         this.requestLog = new RequestLog(b.requestLogCapacity);
         Map<String, Budget> budgets = new LinkedHashMap<>();
         budgets.put(Buckets.SHAREPOINT, b.sharePointBudget != null ? b.sharePointBudget : Budget.sharePointFor(tenant.licences()));
@@ -119,6 +122,8 @@ public final class Simulator implements AutoCloseable {
         this.server = new GraphServer("127.0.0.1", b.port, keyStore, password, pipeline, identity, b.latency, b.faults);
         server.serveBesideGraph(sensitivityLabelling);
         server.serveBesideGraph(mailboxes);
+        // The apps (and the RSA client certificates they wait for) are registered last, before anything can connect.
+        this.credentials = loading.finish().credentials();
         server.start();
         String origin = "https://localhost:" + server.port();
         tokens.acceptAudience(origin);
@@ -229,32 +234,66 @@ public final class Simulator implements AutoCloseable {
     public interface TenantSource {
         FixtureLoader.Loaded load(Clock clock, CertificateAuthority authority);
 
+        /** Loads all but the apps, where the source can leave them for later (see {@link FixtureLoader.Pending}). */
+        default FixtureLoader.Pending begin(Clock clock, CertificateAuthority authority) {
+            FixtureLoader.Loaded loaded = load(clock, authority);
+            return new FixtureLoader.Pending(loaded.tenant(), loaded.changes(), loaded::credentials);
+        }
+
         static TenantSource demo() {
             return resource(DEMO_TENANT);
         }
 
         static TenantSource resource(String name) {
-            return (clock, authority) -> {
-                try (InputStream in = Simulator.class.getResourceAsStream(name)) {
-                    if (in == null) {
-                        throw new FixtureException("No built-in tenant fixture " + name);
-                    }
-                    return loadNaming(name, new FixtureLoader(clock, authority), FixtureLoader.read(in, name));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            return named(name, () -> {
+                byte[] yaml = resourceBytes(name);
+                if (yaml == null) {
+                    throw new FixtureException("No built-in tenant fixture " + name);
+                }
+                // The build keeps a compact form of a built-in fixture beside it (CompactFixture), used only when it
+                // was made from these very bytes.
+                byte[] compact = resourceBytes(name + CompactFixture.SUFFIX);
+                return (compact == null ? Optional.<TenantFixture>empty() : CompactFixture.read(yaml, compact))
+                        .orElseGet(() -> FixtureLoader.read(new ByteArrayInputStream(yaml), name));
+            });
+        }
+
+        private static byte[] resourceBytes(String name) {
+            try (InputStream in = Simulator.class.getResourceAsStream(name)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static TenantSource file(Path file) {
+            return named(file.toString(), () -> FixtureLoader.read(file));
+        }
+
+        /**
+         * The fixture {@code read} gives (whose own errors name the file), loaded with its apps left for later; an
+         * error of the loader, which names only the place in the fixture, also names the file.
+         */
+        private static TenantSource named(String name, Supplier<TenantFixture> read) {
+            return new TenantSource() {
+                @Override
+                public FixtureLoader.Loaded load(Clock clock, CertificateAuthority authority) {
+                    return begin(clock, authority).finish();
+                }
+
+                @Override
+                public FixtureLoader.Pending begin(Clock clock, CertificateAuthority authority) {
+                    TenantFixture fixture = read.get();
+                    FixtureLoader.Pending pending = naming(name, () -> new FixtureLoader(clock, authority).begin(fixture));
+                    return new FixtureLoader.Pending(pending.tenant(), pending.changes(),
+                            () -> naming(name, pending.apps()));
                 }
             };
         }
 
-        static TenantSource file(Path file) {
-            return (clock, authority) -> loadNaming(file.toString(), new FixtureLoader(clock, authority),
-                    FixtureLoader.read(file));
-        }
-
-        /** Loads, and names the file in any error, which otherwise names only the place in it. */
-        private static FixtureLoader.Loaded loadNaming(String name, FixtureLoader loader, TenantFixture fixture) {
+        private static <T> T naming(String name, Supplier<T> step) {
             try {
-                return loader.load(fixture);
+                return step.get();
             } catch (FixtureException e) {
                 throw new FixtureException("Tenant fixture " + name + ": " + e.getMessage(), e);
             }

@@ -18,7 +18,7 @@ import org.ward.rules.classify.IdentifierMasking;
 /** The audit log's beans: its key (configured, or derived from the installation key), its head folder, the log. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditSettings.class)
-class AuditConfiguration {
+public class AuditConfiguration {
 
     @Bean
     AuditKey auditKey(AuditSettings settings, InstallationKey installation) {

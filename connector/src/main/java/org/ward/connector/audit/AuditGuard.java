@@ -15,7 +15,7 @@ import org.ward.connector.database.DatabaseReadiness;
  * of the older entries no longer fits. Read-only commands change nothing ({@code ward audit --verify} reports instead).
  */
 @Component
-class AuditGuard implements ApplicationRunner {
+public class AuditGuard implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditGuard.class);
 

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings the database's tables up to this Ward's version (Flyway), carefully: a read-only command never changes
- * them (it says to run a scan when they are behind); before an H2 database is upgraded Ward copies it (H2's online
+ * them ({@link SchemaHistory} says to run a scan when they are behind); before an H2 database is upgraded Ward copies it (H2's online
  * backup, a zip) into {@code <data-dir>/backups} and says where; and an upgrade that fails — now or half-way in an
  * earlier run — stops with one sentence naming the copy to restore.
  */
@@ -54,11 +55,17 @@ public class DatabaseUpgrade implements FlywayMigrationStrategy {
         String url = environment.getProperty(DataFolder.URL);
         Path dataDir = Path.of(environment.getProperty(DataFolder.DATA_DIR, "ward-data"));
         try {
-            MigrationInfoService info = flyway.info();
             if (environment.getProperty(DataFolder.READ_ONLY, Boolean.class, false)) {
-                refuseIfBehind(info, url);
+                Configuration configuration = flyway.getConfiguration();
+                String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
+                        : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
+                String table = "\"" + configuration.getTable() + "\"";
+                new SchemaHistory(Arrays.stream(configuration.getLocations()).map(Location::getDescriptor).toList(),
+                        schema == null ? table : "\"" + schema + "\"." + table)
+                        .refuseUnlessCurrent(configuration.getDataSource(), url);
                 return;
             }
+            MigrationInfoService info = flyway.info();
             if (H2File.of(url).isPresent() && info.current() != null && info.pending().length > 0) {
                 backup = copy(flyway.getConfiguration().getDataSource(), dataDir, info);
             }
@@ -74,18 +81,6 @@ public class DatabaseUpgrade implements FlywayMigrationStrategy {
             throw failed(e, url, dataDir);
         }
         backup().ifPresent(copy -> LOG.info("Upgraded the database; the copy taken before is {}", copy));
-    }
-
-    private static void refuseIfBehind(MigrationInfoService info, String url) {
-        MigrationInfo[] pending = info.pending();
-        boolean failed = Arrays.stream(info.all()).anyMatch(m -> m.getState() == MigrationState.FAILED);
-        if (pending.length > 0 || failed) {
-            String has = info.current() == null ? "none" : "version " + info.current().getVersion();
-            String needs = pending.length > 0 ? "version " + pending[pending.length - 1].getVersion() : "a completed upgrade";
-            throw new DatabaseConfigurationException("Ward's database (spring.datasource.url=" + url + ") has tables of "
-                    + has + " and this Ward needs " + needs + ": run ward scan once to upgrade it (Ward copies an H2 file"
-                    + " first); read-only commands never change it.");
-        }
     }
 
     /**
