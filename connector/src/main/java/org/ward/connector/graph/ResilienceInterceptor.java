@@ -73,7 +73,7 @@ final class ResilienceInterceptor implements Interceptor {
                 if (!retry) {
                     throw malformed;
                 }
-                retryAfter(resilience.timing().backoff(attempt), line, "an answer that could not be read as JSON");
+                resilience.retryAfter(resilience.timing().backoff(attempt), line, "an answer that could not be read as JSON");
                 continue;
             } catch (IOException failure) {
                 resilience.breaker().failed(failure);
@@ -83,7 +83,7 @@ final class ResilienceInterceptor implements Interceptor {
                 if (!repeatable || attempt >= maxAttempts || !RetryFailures.worthRetrying(failure)) {
                     throw RetryFailures.connection(line, resilience.endpoints().graphHost(), failure, attempt, repeatable);
                 }
-                retryAfter(resilience.timing().backoff(attempt), line, "connection failure: " + failure);
+                resilience.retryAfter(resilience.timing().backoff(attempt), line, "connection failure: " + failure);
                 continue;
             } finally {
                 resilience.releasePermit();
@@ -136,15 +136,9 @@ final class ResilienceInterceptor implements Interceptor {
                 resilience.traffic().retried(1);
                 log.info("Graph answered {} to {}; pausing all Graph requests for {}", status, line, wait);
             } else {
-                retryAfter(wait, line, "status " + status);
+                resilience.retryAfter(wait, line, "status " + status);
             }
         }
-    }
-
-    private void retryAfter(Duration wait, RequestLine line, String reason) throws IOException {
-        resilience.traffic().retried(1);
-        log.info("Retrying {} in {} after {}", line, wait, reason);
-        resilience.sleep(wait, line);
     }
 
     private void recordHealth(int status) {
