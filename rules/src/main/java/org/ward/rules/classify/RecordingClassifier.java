@@ -48,7 +48,10 @@ public final class RecordingClassifier {
                     ClassificationEvidence.of("a folder is never a recording"));
         }
         ItemFacts facts = ItemFacts.of(item, location);
-        PatientIdentifiers.Found found = identifiers.find(facts, clinicalContext(facts).orElse(null));
+        PatientIdentifiers.Found found = identifiers.find(facts, () -> clinicalContext(facts).orElse(null));
+        if (pack.recordings().kinds().stream().noneMatch(kind -> anyMedia(kind, facts))) {
+            return notMedia(item, found);
+        }
         List<Contribution> against = new ArrayList<>(againstFor(facts));
         int penalty = -against.stream().mapToInt(Contribution::weight).sum();
         against.addAll(new LinkedHashSet<>(found.notIdentifiers()));
@@ -60,12 +63,10 @@ public final class RecordingClassifier {
                 best = score;
             }
         }
-        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
         if (best == null) {
-            String verdict = "not audio, video or an image: " + media(item) + " match no recording kind's media signals";
-            return RecordingClassification.of(new ClassificationEvidence(false, null, null, 0, 0, List.of(), List.of(), ids,
-                    null, verdict), found.matches());
+            return notMedia(item, found);
         }
+        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
         boolean recording = best.points() >= best.kind().threshold();
         String verdict = "= " + best.points() + (recording ? ": reaches" : ": below") + " the threshold "
                 + best.kind().threshold() + " for " + best.kind().id() + " (" + best.kind().title() + ")"
@@ -85,10 +86,25 @@ public final class RecordingClassifier {
         }
         ItemFacts facts = new ItemFacts(item, null, List.of(), List.of());
         for (RecordingKind kind : pack.recordings().kinds()) {
-            for (Signal signal : kind.signals()) {
-                if (signal.type().isMedia() && evidence.match(signal, facts, kind.id()).isPresent()) {
-                    return true;
-                }
+            if (anyMedia(kind, facts)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdict for a file no kind's media signal matches: never a recording, whatever else it says. */
+    private static RecordingClassification notMedia(ItemRecord item, PatientIdentifiers.Found found) {
+        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
+        String verdict = "not audio, video or an image: " + media(item) + " match no recording kind's media signals";
+        return RecordingClassification.of(new ClassificationEvidence(false, null, null, 0, 0, List.of(), List.of(), ids,
+                null, verdict), found.matches());
+    }
+
+    private boolean anyMedia(RecordingKind kind, ItemFacts facts) {
+        for (Signal signal : kind.signals()) {
+            if (signal.type().isMedia() && evidence.match(signal, facts, kind.id()).isPresent()) {
+                return true;
             }
         }
         return false;
@@ -99,6 +115,9 @@ public final class RecordingClassifier {
 
     /** The kind's score, or null when none of its media signals matches. */
     private KindScore score(RecordingKind kind, ItemFacts facts, List<IdentifierMatch> found, int penalty) {
+        if (!anyMedia(kind, facts)) {
+            return null; // most items are documents: no need to weigh keywords, columns and identifiers for them
+        }
         int points = 0;
         boolean media = false;
         List<Contribution> signals = new ArrayList<>();
