@@ -64,7 +64,6 @@ public class GraphJsonReads {
                 try {
                     return once(request, reader, line);
                 } catch (CutOff cutOff) {
-                    resilience.breaker().failed(cutOff.failure);
                     resilience.traffic().fault();
                     resilience.traffic().request(request.httpMethod.toString(), "io_error");
                     if (!repeatable || attempt >= maxAttempts || !RetryFailures.worthRetrying(cutOff.failure)) {
@@ -74,7 +73,6 @@ public class GraphJsonReads {
                     retryAfter(attempt, line, "connection failure: " + cutOff.failure);
                 } catch (Unreadable unreadable) {
                     GraphAccessException malformed = unreadable.sentence;
-                    resilience.breaker().neutral(); // Graph answered; what it said is the problem, not its health
                     resilience.traffic().fault();
                     if (!repeatable || attempt >= maxAttempts) {
                         throw malformed;
@@ -85,14 +83,22 @@ public class GraphJsonReads {
         });
     }
 
+    /**
+     * One attempt. The resilience layer leaves the circuit breaker's verdict on a successful streamed answer to this
+     * reader: a body read whole is a success, one cut off a failure of the connection, one Graph sent whole but
+     * unreadable says nothing of Graph's health (as the layer's own check decides).
+     */
     private <T> T once(RequestInformation request, Function<JsonParser, T> reader, RequestLine line) {
         HashMap<String, ParsableFactory<? extends Parsable>> errorMapping = new HashMap<>();
         errorMapping.put("XXX", ODataError::createFromDiscriminatorValue);
-        try (InputStream answer = graph.getRequestAdapter().sendPrimitive(request, errorMapping, InputStream.class)) {
-            if (answer == null) {
+        InputStream answer = graph.getRequestAdapter().sendPrimitive(request, errorMapping, InputStream.class);
+        // From here Graph has answered 2xx (errors and retries were the resilience layer's, and recorded there).
+        Runnable verdict = resilience.breaker()::neutral;
+        try (InputStream body = answer) {
+            if (body == null) {
                 throw unreadable(line, "with an empty body instead of JSON", null);
             }
-            PushbackInputStream in = new PushbackInputStream(answer, 1);
+            PushbackInputStream in = new PushbackInputStream(body, 1);
             int first = in.read();
             if (first < 0) {
                 throw unreadable(line, "with an empty body instead of JSON", null);
@@ -103,18 +109,24 @@ public class GraphJsonReads {
                 if (parser.nextToken() != null) {
                     throw unreadable(line, "with malformed JSON (more content after the JSON value)", null);
                 }
+                verdict = resilience.breaker()::succeeded;
                 return value;
             }
         } catch (JacksonIOException cutOff) {
             // The body stopped mid-stream ("unexpected end of stream"): a broken connection.
-            throw new CutOff(cutOff.getCause() != null ? cutOff.getCause() : new IOException(cutOff.getMessage(), cutOff));
+            IOException failure = cutOff.getCause() != null ? cutOff.getCause() : new IOException(cutOff.getMessage(), cutOff);
+            verdict = () -> resilience.breaker().failed(failure);
+            throw new CutOff(failure);
         } catch (StreamReadException broken) {
             if (broken instanceof tools.jackson.core.exc.InputCoercionException) {
                 throw broken; // well-formed JSON holding a value of the wrong kind: the reader's concern, not a transport fault
             }
             throw unreadable(line, "with malformed JSON (" + broken.getOriginalMessage() + ")", broken);
         } catch (IOException cutOff) {
+            verdict = () -> resilience.breaker().failed(cutOff);
             throw new CutOff(cutOff);
+        } finally {
+            verdict.run();
         }
     }
 

@@ -102,7 +102,9 @@ final class ResilienceInterceptor implements Interceptor {
                 resilience.traffic().fault();
             }
             if (!RETRYABLE.contains(status)) {
-                recordHealth(status);
+                if (status >= 300 || request.tag(StreamedJson.class) == null) {
+                    recordHealth(status); // a streamed answer counts as a success once its reader has read it whole
+                }
                 return status >= 400 ? stamped(response, line) : response;
             }
             Optional<Duration> asked = resilience.timing().requested(response::header);

@@ -120,6 +120,19 @@ class GraphJsonReadsTests {
         graph.server.verify(1, getRequestedFor(urlEqualTo(DRIVE)));
     }
 
+    @Test
+    void streamedAnswersCutOffEveryTimeOpenTheCircuitBreaker() {
+        // 75 %: were the answer's headers also counted as a success, four cut-off attempts would be only half failures.
+        graph = WireMockGraph.start(settings -> settings.with("resilience.breaker.window", "4")
+                .with("resilience.breaker.minimum-calls", "4").with("resilience.breaker.failure-rate-percent", "75")
+                .with("resilience.max-retries", "3"));
+        graph.server.stubFor(get(urlEqualTo(DRIVE)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+        assertThatThrownBy(this::read).isInstanceOf(GraphAccessException.class)
+                .hasMessageStartingWith("The connection to localhost kept failing for GET /drives/d1 through 4 attempts");
+        assertThat(graph.resilience.breaker().state()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+    }
+
     private String read() {
         return reads().read(graph.client.drives().byDriveId("d1").toGetRequestInformation(), NAME);
     }
