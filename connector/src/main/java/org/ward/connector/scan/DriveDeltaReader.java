@@ -201,6 +201,9 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
         }
         rootSeen |= fetched.rootId() != null;
         List<ItemRecord> candidates = fetched.items().stream().filter(needsDetails).toList();
+        // Asked once per item: the media-signal test runs every kind's MIME patterns.
+        Set<ItemRecord> candidateRecords = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        candidateRecords.addAll(candidates);
         Set<String> asStored = new HashSet<>();
         Map<String, ItemDetails.Details> details = details(candidates, fetched.listItemIds(), asStored);
         List<DeltaEntry> entries = new ArrayList<>();
@@ -212,7 +215,7 @@ class DriveDeltaReader implements ItemStreamReader<DeltaEntry> {
             deliveredThisRun.add(item.itemId());
             if (asStored.contains(item.itemId())) {
                 entries.add(new DeltaEntry.Unchanged(item.itemId(), sharingChanged, shared));
-            } else if (!needsDetails.test(item)) {
+            } else if (!candidateRecords.contains(item)) {
                 entries.add(new DeltaEntry.Changed(item, sharingChanged, null, shared));
             } else if (details.containsKey(item.itemId())) {
                 entries.add(new DeltaEntry.Changed(withDetails(item, details.get(item.itemId())), sharingChanged,

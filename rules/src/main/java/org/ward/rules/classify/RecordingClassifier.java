@@ -30,6 +30,7 @@ public final class RecordingClassifier {
     private final PatientIdentifiers identifiers;
     private final SignalEvidence evidence;
     private final List<Negative> negatives = new ArrayList<>();
+    private final java.util.Map<MediaKey, boolean[]> mediaKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Negative(NegativeKeywords group, Keywords keywords) {
     }
@@ -49,15 +50,18 @@ public final class RecordingClassifier {
         }
         ItemFacts facts = ItemFacts.of(item, location);
         PatientIdentifiers.Found found = identifiers.find(facts, () -> clinicalContext(facts).orElse(null));
-        if (pack.recordings().kinds().stream().noneMatch(kind -> anyMedia(kind, facts))) {
+        boolean[] media = mediaKinds(item);
+        if (!any(media)) {
             return notMedia(item, found);
         }
         List<Contribution> against = new ArrayList<>(againstFor(facts));
         int penalty = -against.stream().mapToInt(Contribution::weight).sum();
         against.addAll(new LinkedHashSet<>(found.notIdentifiers()));
         KindScore best = null;
-        for (RecordingKind kind : pack.recordings().kinds()) {
-            KindScore score = score(kind, facts, found.matches(), penalty);
+        List<RecordingKind> kinds = pack.recordings().kinds();
+        for (int k = 0; k < kinds.size(); k++) {
+            // A kind none of whose media signals matches does not apply: most items are documents, not weighed further.
+            KindScore score = media[k] ? score(kinds.get(k), facts, found.matches(), penalty) : null;
             if (score != null && (best == null || score.points() > best.points()
                     || (score.points() == best.points() && score.uncapped() > best.uncapped()))) {
                 best = score;
@@ -84,9 +88,45 @@ public final class RecordingClassifier {
         if (item.folder()) {
             return false;
         }
-        ItemFacts facts = new ItemFacts(item, null, List.of(), List.of());
-        for (RecordingKind kind : pack.recordings().kinds()) {
-            if (anyMedia(kind, facts)) {
+        return any(mediaKinds(item));
+    }
+
+    /** What media signals read of an item: its MIME type, its extension and Graph's facets, nothing else. */
+    private record MediaKey(String mimeType, String extension, boolean audio, boolean video, boolean photo,
+            boolean image) {
+
+        static MediaKey of(ItemRecord item) {
+            return new MediaKey(item.mimeType(), item.extension(), item.media().audio(), item.media().video(),
+                    item.media().photo(), item.media().image());
+        }
+    }
+
+    /**
+     * Whether each kind's media signals match the item, by the kinds' order. A tenant holds few distinct types, so the
+     * answer is remembered per MIME type, extension and facets instead of matching every kind's patterns for each of a
+     * hundred thousand items (twice: the inventory asks before reading columns, then classifies). Kept small.
+     */
+    private boolean[] mediaKinds(ItemRecord item) {
+        MediaKey key = MediaKey.of(item);
+        boolean[] kinds = mediaKinds.get(key);
+        if (kinds == null) {
+            ItemFacts facts = new ItemFacts(item, null, List.of(), List.of());
+            List<RecordingKind> all = pack.recordings().kinds();
+            kinds = new boolean[all.size()];
+            for (int k = 0; k < kinds.length; k++) {
+                kinds[k] = anyMedia(all.get(k), facts);
+            }
+            if (mediaKinds.size() >= 4_096) {
+                mediaKinds.clear();
+            }
+            mediaKinds.put(key, kinds);
+        }
+        return kinds;
+    }
+
+    private static boolean any(boolean[] kinds) {
+        for (boolean kind : kinds) {
+            if (kind) {
                 return true;
             }
         }
@@ -115,9 +155,6 @@ public final class RecordingClassifier {
 
     /** The kind's score, or null when none of its media signals matches. */
     private KindScore score(RecordingKind kind, ItemFacts facts, List<IdentifierMatch> found, int penalty) {
-        if (!anyMedia(kind, facts)) {
-            return null; // most items are documents: no need to weigh keywords, columns and identifiers for them
-        }
         int points = 0;
         boolean media = false;
         List<Contribution> signals = new ArrayList<>();
