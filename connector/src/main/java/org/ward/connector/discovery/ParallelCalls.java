@@ -2,11 +2,13 @@ package org.ward.connector.discovery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -110,6 +112,30 @@ public class ParallelCalls implements DisposableBean {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * Starts {@code call} on a Graph thread and returns at once, so the caller works while Graph answers; the answer or
+     * the failure comes from the future. Called from a Graph thread, the call runs in place first.
+     */
+    public <T> CompletableFuture<T> ahead(Supplier<T> call) {
+        if (onPool.get()) {
+            try {
+                return CompletableFuture.completedFuture(call.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    /** The answer of a call started {@link #ahead}; its failure rethrown as it was thrown. */
+    public static <T> T answer(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

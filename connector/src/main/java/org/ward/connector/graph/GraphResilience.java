@@ -16,6 +16,8 @@ import okhttp3.Interceptor;
  */
 public final class GraphResilience {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResilienceInterceptor.class);
+
     private final ResilienceSettings settings;
     private final GraphEndpoints endpoints;
     private final GraphTraffic traffic;
@@ -62,6 +64,13 @@ public final class GraphResilience {
     /** Resource units booked in the last sliding minute. */
     public int resourceUnitsInWindow() {
         return limiter.spentInWindow();
+    }
+
+    /** Counts a retry, says why, and waits before it. */
+    void retryAfter(Duration wait, RequestLine line, String reason) throws InterruptedIOException {
+        traffic.retried(1);
+        LOG.info("Retrying {} in {} after {}", line, wait, reason);
+        sleep(wait, line);
     }
 
     void sleep(Duration wait, RequestLine line) throws InterruptedIOException {

@@ -73,7 +73,7 @@ final class ResilienceInterceptor implements Interceptor {
                 if (!retry) {
                     throw malformed;
                 }
-                retryAfter(resilience.timing().backoff(attempt), line, "an answer that could not be read as JSON");
+                resilience.retryAfter(resilience.timing().backoff(attempt), line, "an answer that could not be read as JSON");
                 continue;
             } catch (IOException failure) {
                 resilience.breaker().failed(failure);
@@ -83,7 +83,7 @@ final class ResilienceInterceptor implements Interceptor {
                 if (!repeatable || attempt >= maxAttempts || !RetryFailures.worthRetrying(failure)) {
                     throw RetryFailures.connection(line, resilience.endpoints().graphHost(), failure, attempt, repeatable);
                 }
-                retryAfter(resilience.timing().backoff(attempt), line, "connection failure: " + failure);
+                resilience.retryAfter(resilience.timing().backoff(attempt), line, "connection failure: " + failure);
                 continue;
             } finally {
                 resilience.releasePermit();
@@ -102,7 +102,9 @@ final class ResilienceInterceptor implements Interceptor {
                 resilience.traffic().fault();
             }
             if (!RETRYABLE.contains(status)) {
-                recordHealth(status);
+                if (status >= 300 || request.tag(StreamedJson.class) == null) {
+                    recordHealth(status); // a streamed answer counts as a success once its reader has read it whole
+                }
                 return status >= 400 ? stamped(response, line) : response;
             }
             Optional<Duration> asked = resilience.timing().requested(response::header);
@@ -136,15 +138,9 @@ final class ResilienceInterceptor implements Interceptor {
                 resilience.traffic().retried(1);
                 log.info("Graph answered {} to {}; pausing all Graph requests for {}", status, line, wait);
             } else {
-                retryAfter(wait, line, "status " + status);
+                resilience.retryAfter(wait, line, "status " + status);
             }
         }
-    }
-
-    private void retryAfter(Duration wait, RequestLine line, String reason) throws IOException {
-        resilience.traffic().retried(1);
-        log.info("Retrying {} in {} after {}", line, wait, reason);
-        resilience.sleep(wait, line);
     }
 
     private void recordHealth(int status) {

@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.ward.connector.database.ColumnText;
 import org.ward.rules.classify.IdentifierMatch;
 import org.ward.rules.classify.RecordingClassification;
@@ -43,9 +47,13 @@ public class ItemStore {
             + " identifiers_json, seen_scan, copy_of";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate savepoint;
+    private final EvidenceJson evidence = new EvidenceJson();
 
-    public ItemStore(JdbcTemplate jdbc) {
+    public ItemStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Inserts or replaces items, marking them seen by the scan. */
@@ -55,6 +63,35 @@ public class ItemStore {
         }
         jdbc.batchUpdate("DELETE FROM ward_item WHERE drive_id = ? AND item_id = ?",
                 items.stream().map(s -> new Object[] {s.item().driveId(), s.item().itemId()}).toList());
+        insert(items, scanId);
+    }
+
+    /** Whether Ward holds none of the drive's items (it has not inventoried the drive yet). */
+    public boolean holdsNone(String driveId) {
+        return jdbc.queryForList("SELECT 1 FROM ward_item WHERE drive_id = ? FETCH FIRST 1 ROWS ONLY", Integer.class,
+                driveId).isEmpty();
+    }
+
+    /**
+     * Inserts items of a drive Ward held none of when this round began, without first deleting stored copies there
+     * cannot be (the delete was a look-up per item). Graph's delta may list an item more than once (Microsoft's delta
+     * documentation says so): then the insert is undone to a savepoint (PostgreSQL's transaction stays usable), the
+     * chunk is written by {@link #upsert}, and false says the drive's items can no longer be taken for new.
+     */
+    public boolean insertNew(List<StoredItem> items, long scanId) {
+        if (items.isEmpty()) {
+            return true;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> insert(items, scanId));
+            return true;
+        } catch (DataIntegrityViolationException listedAgain) {
+            upsert(items, scanId);
+            return false;
+        }
+    }
+
+    private void insert(List<StoredItem> items, long scanId) {
         List<Object[]> rows = new ArrayList<>();
         for (StoredItem s : items) {
             ItemRecord i = s.item();
@@ -68,7 +105,7 @@ public class ItemStore {
                 i.quickXorHash(), i.sha256Hash(), media(i.media()), i.media().durationMillis(),
                 ColumnText.fit(i.retentionLabel(), 400),
                 i.sensitivityLabelId(), i.columns().isEmpty() ? null : JSON.writeValueAsString(i.columns()),
-                c.isRecording(), c.kind(), c.score(), JSON.writeValueAsString(c.evidence().toMap()),
+                c.isRecording(), c.kind(), c.score(), evidence.of(c.evidence()),
                 c.identifiers().isEmpty() ? null : JSON.writeValueAsString(c.identifiers().stream().map(ItemStore::identifier).toList()),
                 scanId, null, s.listItemId()});
         }
@@ -516,5 +553,29 @@ public class ItemStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
+    }
+
+    /**
+     * Evidence as stored JSON. Most items' evidence is one of a few sentences (a folder; a document of a common type that
+     * matches no kind's media signals), so the JSON of recent evidence is kept and reused instead of being written again
+     * for each of a hundred thousand items; the map stays small (cleared when full).
+     */
+    private static final class EvidenceJson {
+
+        private static final int KEPT = 512;
+        private final java.util.concurrent.ConcurrentHashMap<ClassificationEvidence, String> written =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        String of(ClassificationEvidence evidence) {
+            String json = written.get(evidence);
+            if (json == null) {
+                json = JSON.writeValueAsString(evidence.toMap());
+                if (written.size() >= KEPT) {
+                    written.clear();
+                }
+                written.put(evidence, json);
+            }
+            return json;
+        }
     }
 }

@@ -25,6 +25,8 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
     private final ScanProgress progress;
     private final AccessStore access;
     private final Consumer<List<String>> gaps;
+    /** Ward held none of the drive's items when this writer began: what it writes is new, inserted without a look-up. */
+    private boolean drivesFirstItems;
 
     DriveItemWriter(ItemStore items, DriveCursors cursors, String driveId, long scanId, String policyHash,
             ScanProgress progress, AccessStore access, Consumer<List<String>> gaps) {
@@ -36,6 +38,7 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
         this.scanId = scanId;
         this.policyHash = policyHash;
         this.progress = progress;
+        this.drivesFirstItems = items.holdsNone(driveId);
     }
 
     @Override
@@ -73,7 +76,11 @@ class DriveItemWriter implements ItemWriter<InventoryChange> {
                 commit = (InventoryChange.Commit) change;
             }
         }
-        items.upsert(keep, scanId);
+        if (drivesFirstItems) {
+            drivesFirstItems = items.insertNew(keep, scanId);
+        } else {
+            items.upsert(keep, scanId);
+        }
         items.remove(driveId, forget);
         items.keepUnchanged(driveId, kept, scanId);
         if (!unread.isEmpty()) {

@@ -39,7 +39,11 @@ import org.ward.rules.policy.PolicyPack;
 class ScanJobConfiguration {
 
     static final String JOB = "tenantScanJob";
-    static final int CHUNK = 500;
+    /**
+     * Entries per committed chunk: one delta page's worth ($top=1000), so a page costs one commit and one update of the
+     * step's saved position rather than two (the commits were a twentieth of the inventory's time at 500).
+     */
+    static final int CHUNK = 1_000;
 
     @Bean
     IdentifierFingerprint identifierFingerprint(InstallationKey key) {

@@ -90,4 +90,34 @@ class ParallelCallsTests {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aCallAheadRunsWhileTheCallerWorksAndItsFailureComesAsThrown() {
+        CountDownLatch callerWorking = new CountDownLatch(1);
+
+        // The call waits for the caller to be at work: made in turn, it would give up.
+        var page = parallel.ahead(() -> {
+            await(callerWorking);
+            return "next page";
+        });
+        callerWorking.countDown();
+
+        assertThat(ParallelCalls.answer(page)).isEqualTo("next page");
+        var failed = parallel.ahead(() -> {
+            throw new IllegalStateException("410 resyncRequired");
+        });
+        assertThatThrownBy(() -> ParallelCalls.answer(failed)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("410 resyncRequired");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the caller never started working");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

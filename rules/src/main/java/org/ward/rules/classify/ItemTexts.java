@@ -10,10 +10,34 @@ import org.ward.rules.facts.LocationKind;
 /** The texts of an item and its location that keywords and identifiers are looked for in, each with its name. */
 final class ItemTexts {
 
-    /** A named text, split into words once: {@code where} reads in a sentence ("the folder path"). */
-    record Source(String where, String text, List<String> words) {
+    /**
+     * A named text, split into words once, when first asked (most items are documents whose words no keyword is ever
+     * looked for in): {@code where} reads in a sentence ("the folder path"). Belongs to one classification, one thread.
+     */
+    static final class Source {
+
+        private final String where;
+        private final String text;
+        private List<String> words;
+
         Source(String where, String text) {
-            this(where, text, Words.of(text));
+            this.where = where;
+            this.text = text;
+        }
+
+        String where() {
+            return where;
+        }
+
+        String text() {
+            return text;
+        }
+
+        List<String> words() {
+            if (words == null) {
+                words = Words.of(text);
+            }
+            return words;
         }
     }
 

@@ -51,8 +51,11 @@ final class PatientIdentifiers {
     record Found(List<IdentifierMatch> matches, List<ClassificationEvidence.Contribution> notIdentifiers) {
     }
 
-    /** @param clinicalContext a description of the item's clinical context, or null when it has none */
-    Found find(ItemFacts facts, String clinicalContext) {
+    /**
+     * @param clinicalContext a description of the item's clinical context, or null when it has none; asked only when an
+     *     identifier without a keyword of its own is found
+     */
+    Found find(ItemFacts facts, java.util.function.Supplier<String> clinicalContext) {
         ItemRecord item = facts.item();
         List<Source> sources = new ArrayList<>();
         if (policy.scans(ScanTarget.NAME)) {
@@ -73,7 +76,7 @@ final class PatientIdentifiers {
                 String print = fingerprint.of(found.type(), found.value());
                 if (seen.add(print)) {
                     String context = found.type() == IdentifierType.MRN ? "found next to an MRN keyword"
-                            : keywordContext(found.type(), facts).orElse(clinicalContext);
+                            : keywordContext(found.type(), facts).orElseGet(clinicalContext);
                     boolean testRange = found.type() == IdentifierType.NHS_NUMBER && found.value().startsWith("999");
                     matches.add(new IdentifierMatch(found.type(), masking.mask(found.type(), found.value()), print,
                             source.where(), context, testRange, scanner.wellFormed(found, source.text())));

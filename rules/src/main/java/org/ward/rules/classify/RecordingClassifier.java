@@ -30,6 +30,7 @@ public final class RecordingClassifier {
     private final PatientIdentifiers identifiers;
     private final SignalEvidence evidence;
     private final List<Negative> negatives = new ArrayList<>();
+    private final java.util.Map<MediaKey, boolean[]> mediaKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Negative(NegativeKeywords group, Keywords keywords) {
     }
@@ -48,24 +49,28 @@ public final class RecordingClassifier {
                     ClassificationEvidence.of("a folder is never a recording"));
         }
         ItemFacts facts = ItemFacts.of(item, location);
-        PatientIdentifiers.Found found = identifiers.find(facts, clinicalContext(facts).orElse(null));
+        PatientIdentifiers.Found found = identifiers.find(facts, () -> clinicalContext(facts).orElse(null));
+        boolean[] media = mediaKinds(item);
+        if (!any(media)) {
+            return notMedia(item, found);
+        }
         List<Contribution> against = new ArrayList<>(againstFor(facts));
         int penalty = -against.stream().mapToInt(Contribution::weight).sum();
         against.addAll(new LinkedHashSet<>(found.notIdentifiers()));
         KindScore best = null;
-        for (RecordingKind kind : pack.recordings().kinds()) {
-            KindScore score = score(kind, facts, found.matches(), penalty);
+        List<RecordingKind> kinds = pack.recordings().kinds();
+        for (int k = 0; k < kinds.size(); k++) {
+            // A kind none of whose media signals matches does not apply: most items are documents, not weighed further.
+            KindScore score = media[k] ? score(kinds.get(k), facts, found.matches(), penalty) : null;
             if (score != null && (best == null || score.points() > best.points()
                     || (score.points() == best.points() && score.uncapped() > best.uncapped()))) {
                 best = score;
             }
         }
-        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
         if (best == null) {
-            String verdict = "not audio, video or an image: " + media(item) + " match no recording kind's media signals";
-            return RecordingClassification.of(new ClassificationEvidence(false, null, null, 0, 0, List.of(), List.of(), ids,
-                    null, verdict), found.matches());
+            return notMedia(item, found);
         }
+        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
         boolean recording = best.points() >= best.kind().threshold();
         String verdict = "= " + best.points() + (recording ? ": reaches" : ": below") + " the threshold "
                 + best.kind().threshold() + " for " + best.kind().id() + " (" + best.kind().title() + ")"
@@ -83,12 +88,63 @@ public final class RecordingClassifier {
         if (item.folder()) {
             return false;
         }
-        ItemFacts facts = new ItemFacts(item, null, List.of(), List.of());
-        for (RecordingKind kind : pack.recordings().kinds()) {
-            for (Signal signal : kind.signals()) {
-                if (signal.type().isMedia() && evidence.match(signal, facts, kind.id()).isPresent()) {
-                    return true;
-                }
+        return any(mediaKinds(item));
+    }
+
+    /** What media signals read of an item: its MIME type, its extension and Graph's facets, nothing else. */
+    private record MediaKey(String mimeType, String extension, boolean audio, boolean video, boolean photo,
+            boolean image) {
+
+        static MediaKey of(ItemRecord item) {
+            return new MediaKey(item.mimeType(), item.extension(), item.media().audio(), item.media().video(),
+                    item.media().photo(), item.media().image());
+        }
+    }
+
+    /**
+     * Whether each kind's media signals match the item, by the kinds' order. A tenant holds few distinct types, so the
+     * answer is remembered per MIME type, extension and facets instead of matching every kind's patterns for each of a
+     * hundred thousand items (twice: the inventory asks before reading columns, then classifies). Kept small.
+     */
+    private boolean[] mediaKinds(ItemRecord item) {
+        MediaKey key = MediaKey.of(item);
+        boolean[] kinds = mediaKinds.get(key);
+        if (kinds == null) {
+            ItemFacts facts = new ItemFacts(item, null, List.of(), List.of());
+            List<RecordingKind> all = pack.recordings().kinds();
+            kinds = new boolean[all.size()];
+            for (int k = 0; k < kinds.length; k++) {
+                kinds[k] = anyMedia(all.get(k), facts);
+            }
+            if (mediaKinds.size() >= 4_096) {
+                mediaKinds.clear();
+            }
+            mediaKinds.put(key, kinds);
+        }
+        return kinds;
+    }
+
+    private static boolean any(boolean[] kinds) {
+        for (boolean kind : kinds) {
+            if (kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdict for a file no kind's media signal matches: never a recording, whatever else it says. */
+    private static RecordingClassification notMedia(ItemRecord item, PatientIdentifiers.Found found) {
+        List<ClassificationEvidence.IdentifierEvidence> ids = found.matches().stream().map(IdentifierMatch::evidence).toList();
+        String verdict = "not audio, video or an image: " + media(item) + " match no recording kind's media signals";
+        return RecordingClassification.of(new ClassificationEvidence(false, null, null, 0, 0, List.of(), List.of(), ids,
+                null, verdict), found.matches());
+    }
+
+    private boolean anyMedia(RecordingKind kind, ItemFacts facts) {
+        for (Signal signal : kind.signals()) {
+            if (signal.type().isMedia() && evidence.match(signal, facts, kind.id()).isPresent()) {
+                return true;
             }
         }
         return false;

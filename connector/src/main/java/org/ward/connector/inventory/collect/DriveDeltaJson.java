@@ -91,8 +91,8 @@ final class DriveDeltaJson {
     /**
      * One driveItem of a page, or null when one of its values is malformed (a date that is not a date, a size that is
      * not a number, a facet that is not an object): that item is noted in {@code unreadable} and skipped to its end, and
-     * the rest of the page is read. A page that is not JSON at all still fails as a whole (the resilience layer retries
-     * it like a cut-off answer).
+     * the rest of the page is read. A page that is not JSON, or is cut off, still fails as a whole ({@code GraphJsonReads}
+     * reads it again, like a broken connection).
      */
     private static Parsed readable(JsonParser parser, List<DeltaPage.Unreadable> unreadable) {
         int depth = parser.streamReadContext().getNestingDepth();
@@ -100,9 +100,11 @@ final class DriveDeltaJson {
         try {
             return item(parser, item);
         } catch (RuntimeException malformed) {
-            if (malformed instanceof tools.jackson.core.exc.StreamReadException && !(malformed
+            if (malformed instanceof tools.jackson.core.exc.JacksonIOException
+                    || malformed instanceof tools.jackson.core.exc.StreamReadException && !(malformed
                     instanceof tools.jackson.core.exc.InputCoercionException)) {
-                throw malformed; // not JSON from here on: nothing after it can be trusted
+                // Cut off, or not JSON from here on: nothing after it can be trusted (the page is read again).
+                throw malformed;
             }
             while (!(parser.currentToken() == JsonToken.END_OBJECT && parser.streamReadContext().getNestingDepth() == depth - 1)) {
                 try {
