@@ -59,6 +59,19 @@ class TenantScanIntegrationTests {
     }
 
     @Test
+    void readsGraphsGzipCompressedAnswersAsGraphSendsThemAndFindsTheSame() {
+        // OkHttp under the SDK sends Accept-Encoding: gzip and inflates the answers before the resilience layer,
+        // JsonBodyCheck and the streaming delta reader see them.
+        List<Finding> open = ScanHarness.scan(settings);
+        assertThat(simulator.requestLog().compressedAnswers()).isPositive();
+        assertThat(simulator.requestLog().matching(e -> e.path().contains("/delta"))).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
+        assertThat(open).filteredOn(f -> f.type() == RecordingsCatalogue.RECORDING_OUTSIDE_APPROVED_LOCATION)
+                .extracting(f -> f.resource().path())
+                .containsExactly("/Waiting room.mp4");
+    }
+
+    @Test
     void storesNoPatientIdentifierInClearText() {
         List<Finding> open = ScanHarness.scan(settings);
         assertThat(open).isNotEmpty().allSatisfy(f -> {

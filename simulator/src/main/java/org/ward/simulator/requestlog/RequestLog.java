@@ -17,6 +17,7 @@ public final class RequestLog {
     private long total;
     private long throttled;
     private long resourceUnits;
+    private long compressed;
 
     public RequestLog(int capacity) {
         this.capacity = capacity;
@@ -32,6 +33,16 @@ public final class RequestLog {
         if (entry.throttled()) {
             throttled++;
         }
+    }
+
+    /** Counts an answer sent with {@code Content-Encoding: gzip}. */
+    public synchronized void compressed() {
+        compressed++;
+    }
+
+    /** Answers sent gzip-compressed, because the client accepted gzip and the body was worth compressing. */
+    public synchronized long compressedAnswers() {
+        return compressed;
     }
 
     public synchronized List<RequestLogEntry> entries() {
@@ -63,5 +74,6 @@ public final class RequestLog {
         total = 0;
         throttled = 0;
         resourceUnits = 0;
+        compressed = 0;
     }
 }

@@ -136,6 +136,11 @@ public final class GraphPipeline {
         return clock;
     }
 
+    /** Notes an answer sent gzip-compressed (see {@link AnswerEncoding}). */
+    void compressed() {
+        log.compressed();
+    }
+
     /** Records an injected fault that produced no Graph answer at all (a dropped connection). */
     void logFault(GraphRequest request, int status, String fault) {
         log.add(new RequestLogEntry(clock.instant(), null, request.method(), request.path(), request.rawQuery(), status, 0,

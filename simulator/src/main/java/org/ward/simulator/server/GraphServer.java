@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -134,22 +135,25 @@ public final class GraphServer {
             if (answer.body() != null) {
                 answer.header("Content-Type", "application/json; charset=utf-8");
             }
-            later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE));
+            later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE, Encoding.FIXED));
             return;
         }
         for (BesideGraph endpoint : besideGraph) {
             if (endpoint.handles(path)) {
                 GraphResponse answer = endpoint.handle(request.getMethod(), path, query, headers, origin);
-                later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE));
+                later(drawLatency(), () -> write(response, callback, answer, Faults.Kind.NONE, Encoding.FIXED));
                 return;
             }
         }
         String version = path.startsWith("/v1.0/") ? "v1.0" : path.startsWith("/beta/") ? "beta" : null;
         if (version == null) {
             GraphResponse missing = GraphResponse.text(404, "Not found");
-            write(response, callback, missing, Faults.Kind.NONE);
+            write(response, callback, missing, Faults.Kind.NONE, Encoding.FIXED);
             return;
         }
+        // Graph answers a client that accepts gzip with a compressed body (see AnswerEncoding).
+        Encoding encoding = AnswerEncoding.acceptsGzip(String.join(",",
+                request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING))) ? Encoding.GZIP : Encoding.IDENTITY;
         GraphRequest graphRequest;
         try {
             graphRequest = GraphRequest.of(request.getMethod(), version, path.substring(version.length() + 1), query,
@@ -157,7 +161,7 @@ public final class GraphServer {
         } catch (GraphException malformed) {
             GraphResponse refused = pipeline.refuse(request.getMethod(), path.substring(version.length() + 1), query,
                     headers, malformed);
-            later(drawLatency(), () -> write(response, callback, refused, Faults.Kind.NONE));
+            later(drawLatency(), () -> write(response, callback, refused, Faults.Kind.NONE, encoding));
             return;
         }
         Faults.Kind fault = drawFault();
@@ -169,12 +173,12 @@ public final class GraphServer {
                 callback.failed(new IOException("injected connection reset"));
             }
             case SERVICE_UNAVAILABLE -> later(delay, () -> write(response, callback,
-                    pipeline.fault(graphRequest, fault, 503, "serviceNotAvailable", "Service unavailable", "2"), fault));
+                    pipeline.fault(graphRequest, fault, 503, "serviceNotAvailable", "Service unavailable", "2"), fault, encoding));
             case GATEWAY_TIMEOUT -> later(delay, () -> write(response, callback,
-                    pipeline.fault(graphRequest, fault, 504, "gatewayTimeout", "The gateway timed out.", null), fault));
+                    pipeline.fault(graphRequest, fault, 504, "gatewayTimeout", "The gateway timed out.", null), fault, encoding));
             default -> {
                 GraphResponse answer = pipeline.execute(graphRequest, fault.logName());
-                later(delay, () -> write(response, callback, answer, fault));
+                later(delay, () -> write(response, callback, answer, fault, encoding));
             }
         }
     }
@@ -203,10 +207,20 @@ public final class GraphServer {
         return current.any() ? current.draw(random.nextDouble()) : Faults.Kind.NONE;
     }
 
-    private void write(Response response, Callback callback, GraphResponse answer, Faults.Kind fault) {
+    /** How a body may be encoded: Graph's answers are negotiated, the identity platform's and the rest are not. */
+    private enum Encoding { FIXED, IDENTITY, GZIP }
+
+    /**
+     * Faults act on the bytes Graph would send: a malformed body is compressed after it is cut, a truncated one is cut
+     * after it is compressed.
+     */
+    private void write(Response response, Callback callback, GraphResponse answer, Faults.Kind fault, Encoding encoding) {
         try {
             response.setStatus(answer.status());
             answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+            if (encoding != Encoding.FIXED) {
+                response.getHeaders().put(HttpHeader.VARY, "Accept-Encoding");
+            }
             byte[] bytes = bodyBytes(answer);
             if (bytes.length == 0) {
                 response.write(true, ByteBuffer.allocate(0), callback);
@@ -214,6 +228,11 @@ public final class GraphServer {
             }
             if (fault == Faults.Kind.MALFORMED_JSON) {
                 bytes = java.util.Arrays.copyOf(bytes, Math.max(1, bytes.length / 2));
+            }
+            if (encoding == Encoding.GZIP && answer.body() != null && bytes.length >= AnswerEncoding.MIN_BYTES) {
+                bytes = AnswerEncoding.gzip(bytes);
+                response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+                pipeline.compressed();
             }
             if (fault == Faults.Kind.TRUNCATED_BODY) {
                 response.getHeaders().put("Content-Length", String.valueOf(bytes.length));
