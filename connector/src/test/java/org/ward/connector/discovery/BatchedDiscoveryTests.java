@@ -1,0 +1,63 @@
+package org.ward.connector.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.ward.connector.discovery.collect.TenantDiscovery;
+import org.ward.connector.scan.ScanHarness;
+import org.ward.rules.facts.LocationKind;
+import org.ward.simulator.Simulator;
+import org.ward.simulator.SimulatorMain;
+import org.ward.simulator.fixture.TenantGenerator;
+import org.ward.simulator.requestlog.RequestLogEntry;
+import org.ward.simulator.throttle.Latency;
+
+/**
+ * Discovery reads each site's libraries, each user's OneDrive and each group's site, owners and channels as JSON
+ * batches of up to twenty: a tenant of many sites and users costs a handful of round trips, and discovery finds
+ * every library and OneDrive Graph holds.
+ */
+class BatchedDiscoveryTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void readsSitesUsersAndGroupsInBatchesAndFindsEveryDrive() {
+        TenantGenerator generated = new TenantGenerator(60, 1, 11);
+        try (Simulator simulator = Simulator.builder().latency(Latency.OFF)
+                .tenant((clock, authority) -> generated.generate(clock, "batched-discovery-secret",
+                        SimulatorMain.FULL_PERMISSIONS)).start();
+                ConfigurableApplicationContext ward = ScanHarness.start(ScanHarness.h2(simulator, dataDir))) {
+            var tenant = simulator.tenant();
+            Set<String> graphDrives = tenant.read(() -> tenant.drives().stream().map(d -> d.id).collect(Collectors.toSet()));
+            long sites = tenant.read(() -> tenant.sites().stream().filter(s -> !s.personal).count());
+            long members = tenant.read(() -> tenant.users().stream().filter(u -> !u.guest()).count());
+            long withOneDrive = tenant.read(() -> tenant.users().stream().filter(u -> !u.guest() && u.driveId() != null).count());
+            long groups = tenant.read(() -> (long) tenant.groups().size());
+            simulator.requestLog().clear();
+
+            Discovery discovery = ward.getBean(TenantDiscovery.class).discover();
+
+            List<RequestLogEntry> log = simulator.requestLog().entries();
+            List<RequestLogEntry> sent = log.stream().filter(e -> !e.inBatch()).toList();
+            assertThat(sent).as("round trips").filteredOn(e -> e.path().equals("/$batch")).isNotEmpty();
+            assertThat(sent.size()).as("round trips for %s sites, %s users and %s groups", sites, members, groups)
+                    .isLessThan((int) (sites + members + groups) / 5);
+            assertThat(log).as("every per-site and per-user read went inside a batch")
+                    .filteredOn(e -> e.path().matches("/(sites/[^/]+/drives|users/[^/]+/drive)"))
+                    .hasSize((int) (sites + members)).allMatch(RequestLogEntry::inBatch);
+            assertThat(discovery.drives()).extracting(DiscoveredDrive::driveId).containsExactlyInAnyOrderElementsOf(graphDrives);
+            assertThat(discovery.count(LocationKind.ONEDRIVE)).isEqualTo(withOneDrive);
+            assertThat(discovery.locations()).hasSize((int) (sites + withOneDrive));
+            assertThat(discovery.gaps()).isEmpty();
+        }
+    }
+}
