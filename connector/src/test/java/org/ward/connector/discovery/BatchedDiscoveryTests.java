@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,39 @@ class BatchedDiscoveryTests {
             assertThat(discovery.drives()).extracting(DiscoveredDrive::driveId).containsExactlyInAnyOrderElementsOf(graphDrives);
             assertThat(discovery.count(LocationKind.ONEDRIVE)).isEqualTo(withOneDrive);
             assertThat(discovery.locations()).hasSize((int) (sites + withOneDrive));
+            assertThat(discovery.gaps()).isEmpty();
+        }
+    }
+
+    @Test
+    void asksForSharedChannelsByNameInsideTheBatch() {
+        try (Simulator simulator = Simulator.builder().tenant(Simulator.TenantSource.demo()).latency(Latency.OFF).start();
+                ConfigurableApplicationContext ward = ScanHarness.start(ScanHarness.h2(simulator, dataDir))) {
+            Map<String, String> journal = new ConcurrentHashMap<>();
+            simulator.requestLog().clear();
+
+            Discovery discovery = ward.getBean(TenantDiscovery.class).discover(new DiscoveryJournal() {
+                @Override
+                public Optional<String> recall(String unit) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void remember(String unit, String body) {
+                    journal.put(unit, body);
+                }
+            });
+
+            // Without Prefer: include-unknown-enum-members on the batched channel reads, Graph calls a shared channel
+            // unknownFutureValue.
+            List<String> groups = journal.entrySet().stream().filter(e -> e.getKey().startsWith("group:"))
+                    .map(Map.Entry::getValue).toList();
+            assertThat(groups).isNotEmpty().noneMatch(body -> body.contains("unknownFutureValue"))
+                    .anyMatch(body -> body.matches("(?s).*membershipType\\\\?\":\\\\?\"shared.*"));
+            assertThat(discovery.locations()).filteredOn(l -> l.kind() == LocationKind.CHANNEL_SITE)
+                    .extracting(l -> l.channelName()).contains("Northvale Placement", "PCN Managers");
+            assertThat(simulator.requestLog().entries()).filteredOn(e -> e.path().endsWith("/filesFolder"))
+                    .isNotEmpty().allMatch(RequestLogEntry::inBatch);
             assertThat(discovery.gaps()).isEmpty();
         }
     }
