@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -79,11 +80,23 @@ public class TenantDiscovery {
      */
     public Discovery discover(DiscoveryJournal journal) {
         List<String> gaps = new ArrayList<>();
-        List<Site> sites = remembered(journal, "sites", this::allSites, Site::createFromDiscriminatorValue);
-        List<Group> groups = optional(() -> remembered(journal, "groups", this::unifiedGroups,
-                Group::createFromDiscriminatorValue), gaps, "Microsoft 365 groups and teams").orElse(List.of());
-        List<User> users = optional(() -> remembered(journal, "users", this::users, User::createFromDiscriminatorValue),
-                gaps, "users and their OneDrives").orElse(List.of());
+        // The three lists are independent: the groups and users are read while the sites are.
+        CompletableFuture<List<Group>> groupsRead = parallel.ahead(() -> remembered(journal, "groups", this::unifiedGroups,
+                Group::createFromDiscriminatorValue));
+        CompletableFuture<List<User>> usersRead = parallel.ahead(() -> remembered(journal, "users", this::users,
+                User::createFromDiscriminatorValue));
+        List<Site> sites;
+        List<Group> groups;
+        List<User> users;
+        try {
+            sites = remembered(journal, "sites", this::allSites, Site::createFromDiscriminatorValue);
+            groups = optional(() -> ParallelCalls.answer(groupsRead), gaps, "Microsoft 365 groups and teams").orElse(List.of());
+            users = optional(() -> ParallelCalls.answer(usersRead), gaps, "users and their OneDrives").orElse(List.of());
+        } catch (RuntimeException failure) {
+            // Nothing keeps reading behind a failed discovery's back.
+            CompletableFuture.allOf(groupsRead, usersRead).exceptionally(ignored -> null).join();
+            throw failure;
+        }
         List<Site> sharePointSites = sites.stream().filter(s -> !Boolean.TRUE.equals(s.getIsPersonalSite())).toList();
         List<User> members = users.stream().filter(u -> !"Guest".equalsIgnoreCase(u.getUserType())).toList();
 
