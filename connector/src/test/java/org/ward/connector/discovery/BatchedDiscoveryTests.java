@@ -1,8 +1,10 @@
 package org.ward.connector.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.discovery.collect.TenantDiscovery;
+import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.GraphErrors;
 import org.ward.connector.scan.ScanHarness;
 import org.ward.rules.facts.LocationKind;
 import org.ward.simulator.Simulator;
 import org.ward.simulator.SimulatorMain;
 import org.ward.simulator.fixture.TenantGenerator;
 import org.ward.simulator.requestlog.RequestLogEntry;
+import org.ward.simulator.tenant.AppRegistration;
 import org.ward.simulator.throttle.Latency;
+
+import com.microsoft.graph.serviceclient.GraphServiceClient;
 
 /**
  * Discovery reads each site's libraries, each user's OneDrive and each group's site, owners and channels as JSON
@@ -94,6 +101,43 @@ class BatchedDiscoveryTests {
             assertThat(simulator.requestLog().entries()).filteredOn(e -> e.path().endsWith("/filesFolder"))
                     .isNotEmpty().allMatch(RequestLogEntry::inBatch);
             assertThat(discovery.gaps()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTeamWhoseChannelsAreRefusedIsTheSameGapAsAPlainReadAndIsNotRemembered() {
+        try (Simulator simulator = ScanHarness.clinic()) {
+            var tenant = simulator.tenant();
+            tenant.write(() -> tenant.addApp(new AppRegistration("3f0c2a8e-0000-4000-8000-00000000c4a1", "Ward without channels",
+                    "3f0c2a8e-0000-4000-8000-00000000c4a2", List.of("no-channels-secret"), List.of(),
+                    Set.of("Sites.Read.All", "Files.Read.All", "User.Read.All", "GroupMember.Read.All"))));
+            String team = tenant.read(() -> tenant.groups().stream().filter(g -> g.team != null).findFirst().orElseThrow().id);
+            Map<String, Object> settings = new LinkedHashMap<>(ScanHarness.h2(simulator, dataDir));
+            settings.put("ward.graph.client-id", "3f0c2a8e-0000-4000-8000-00000000c4a1");
+            settings.put("ward.graph.client-secret", "no-channels-secret");
+            try (ConfigurableApplicationContext ward = ScanHarness.start(settings)) {
+                GraphErrors errors = ward.getBean(GraphErrors.class);
+                GraphServiceClient graph = ward.getBean(GraphServiceClient.class);
+                GraphAccessException plain = catchThrowableOfType(GraphAccessException.class,
+                        () -> errors.call(() -> graph.teams().byTeamId(team).channels().get()));
+                Map<String, String> journal = new ConcurrentHashMap<>();
+
+                Discovery discovery = ward.getBean(TenantDiscovery.class).discover(new DiscoveryJournal() {
+                    @Override
+                    public Optional<String> recall(String unit) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public void remember(String unit, String body) {
+                        journal.put(unit, body);
+                    }
+                });
+
+                String name = tenant.read(() -> tenant.group(team).displayName);
+                assertThat(discovery.gaps()).containsExactly("Not discovered: channels of team " + name + ". " + plain.getMessage());
+                assertThat(journal).doesNotContainKey("group:" + team).containsKey("sites");
+            }
         }
     }
 }
