@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -16,19 +17,25 @@ import org.ward.connector.discovery.DiscoveredDrive;
 import org.ward.connector.discovery.Discovery;
 import org.ward.connector.discovery.DiscoveryJournal;
 import org.ward.connector.discovery.ParallelCalls;
+import org.ward.connector.graph.BatchOutcome;
 import org.ward.connector.graph.GraphAccessException;
+import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.rules.facts.Location;
 
 import com.microsoft.graph.models.Channel;
+import com.microsoft.graph.models.ChannelCollectionResponse;
 import com.microsoft.graph.models.ChannelMembershipType;
 import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
 import com.microsoft.graph.models.Drive;
+import com.microsoft.graph.models.DriveCollectionResponse;
 import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.Site;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.serialization.KiotaJsonSerialization;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
@@ -52,11 +59,13 @@ public class TenantDiscovery {
     private final GraphServiceClient graph;
     private final GraphErrors errors;
     private final ParallelCalls parallel;
+    private final GraphBatch batch;
 
-    public TenantDiscovery(GraphServiceClient graph, GraphErrors errors, ParallelCalls parallel) {
+    public TenantDiscovery(GraphServiceClient graph, GraphErrors errors, ParallelCalls parallel, GraphBatch batch) {
         this.graph = graph;
         this.errors = errors;
         this.parallel = parallel;
+        this.batch = batch;
     }
 
     /** Discovers everything, reading it all. */
@@ -66,25 +75,62 @@ public class TenantDiscovery {
 
     /**
      * Discovers everything, reading only what the journal does not already hold from an earlier attempt of the same
-     * scan, and keeping each unit in it as soon as it is read.
+     * scan, and keeping each unit in it as soon as it is read. The per-group, per-site and per-user reads go as JSON
+     * batches, the batches side by side: a tenant of hundreds of sites costs a few round trips, not hundreds.
      */
     public Discovery discover(DiscoveryJournal journal) {
         List<String> gaps = new ArrayList<>();
-        List<Site> sites = remembered(journal, "sites", this::allSites, Site::createFromDiscriminatorValue);
-        List<Group> groups = optional(() -> remembered(journal, "groups", this::unifiedGroups,
-                Group::createFromDiscriminatorValue), gaps, "Microsoft 365 groups and teams").orElse(List.of());
-        List<User> users = optional(() -> remembered(journal, "users", this::users, User::createFromDiscriminatorValue),
-                gaps, "users and their OneDrives").orElse(List.of());
+        // The three lists are independent: the groups and users are read while the sites are.
+        CompletableFuture<List<Group>> groupsRead = parallel.ahead(() -> remembered(journal, "groups", this::unifiedGroups,
+                Group::createFromDiscriminatorValue));
+        CompletableFuture<List<User>> usersRead = parallel.ahead(() -> remembered(journal, "users", this::users,
+                User::createFromDiscriminatorValue));
+        List<Site> sites;
+        List<Group> groups;
+        List<User> users;
+        try {
+            sites = remembered(journal, "sites", this::allSites, Site::createFromDiscriminatorValue);
+            groups = optional(() -> ParallelCalls.answer(groupsRead), gaps, "Microsoft 365 groups and teams").orElse(List.of());
+            users = optional(() -> ParallelCalls.answer(usersRead), gaps, "users and their OneDrives").orElse(List.of());
+        } catch (RuntimeException failure) {
+            // Nothing keeps reading behind a failed discovery's back.
+            CompletableFuture.allOf(groupsRead, usersRead).exceptionally(ignored -> null).join();
+            throw failure;
+        }
+        List<Site> sharePointSites = sites.stream().filter(s -> !Boolean.TRUE.equals(s.getIsPersonalSite())).toList();
+        List<User> members = users.stream().filter(u -> !"Guest".equalsIgnoreCase(u.getUserType())).toList();
 
         Map<String, GroupFacts> groupFacts = new ConcurrentHashMap<>();
-        parallel.forEach(groups, group -> groupFacts.put(group.getId(), groupFacts(journal, group, gaps)));
         Map<String, List<Drive>> siteDrives = new ConcurrentHashMap<>();
-        List<Site> sharePointSites = sites.stream().filter(s -> !Boolean.TRUE.equals(s.getIsPersonalSite())).toList();
-        parallel.forEach(sharePointSites, site -> siteDrives.put(site.getId(), remembered(journal, "drives:" + site.getId(),
-                () -> drives(site), Drive::createFromDiscriminatorValue)));
         Map<String, Drive> oneDrives = new ConcurrentHashMap<>();
-        List<User> members = users.stream().filter(u -> !"Guest".equalsIgnoreCase(u.getUserType())).toList();
-        parallel.forEach(members, user -> oneDrive(journal, user).ifPresent(d -> oneDrives.put(user.getId(), d)));
+        List<Group> unreadGroups = new ArrayList<>();
+        for (Group group : groups) {
+            journal.recall(groupUnit(group)).ifPresentOrElse(known -> groupFacts.put(group.getId(), GroupFacts.decode(known)),
+                    () -> unreadGroups.add(group));
+        }
+        List<Site> unreadSites = new ArrayList<>();
+        for (Site site : sharePointSites) {
+            journal.recall(drivesUnit(site)).ifPresentOrElse(known -> siteDrives.put(site.getId(), parse(() ->
+                    KiotaJsonSerialization.deserializeCollection(known, Drive::createFromDiscriminatorValue))),
+                    () -> unreadSites.add(site));
+        }
+        List<User> unreadUsers = new ArrayList<>();
+        for (User user : members) {
+            journal.recall(oneDriveUnit(user)).ifPresentOrElse(known -> {
+                if (!known.equals(NO_ONEDRIVE)) {
+                    oneDrives.put(user.getId(), parse(() -> KiotaJsonSerialization.deserialize(known,
+                            Drive::createFromDiscriminatorValue)));
+                }
+            }, () -> unreadUsers.add(user));
+        }
+        // Groups first, then sites, then users: when several fail, the first in that order is the one reported.
+        List<Runnable> batches = new ArrayList<>();
+        chunks(unreadGroups, GROUPS_PER_BATCH).forEach(chunk -> batches.add(() -> readGroups(journal, chunk, groupFacts, gaps)));
+        chunks(unreadSites, GraphBatch.MAX_REQUESTS_PER_BATCH).forEach(chunk -> batches.add(() -> readDrives(journal, chunk,
+                siteDrives)));
+        chunks(unreadUsers, GraphBatch.MAX_REQUESTS_PER_BATCH).forEach(chunk -> batches.add(() -> readOneDrives(journal,
+                chunk, oneDrives)));
+        parallel.forEach(batches, Runnable::run);
 
         Map<String, String> upnById = new LinkedHashMap<>();
         users.forEach(u -> upnById.put(u.getId(), u.getUserPrincipalName()));
@@ -158,52 +204,210 @@ public class TenantDiscovery {
         return users;
     }
 
-    private GroupFacts groupFacts(Group group, List<String> gaps) {
-        Site root = null;
-        try {
-            root = errors.call(() -> graph.groups().byGroupId(group.getId()).sites().bySiteId("root").get(rc ->
+    private static final int GROUPS_PER_BATCH = GraphBatch.MAX_REQUESTS_PER_BATCH / 3; // root site, owners, channels
+    private static final String PREFER_ALL_CHANNEL_TYPES = "include-unknown-enum-members";
+
+    /**
+     * Reads the facts of a few groups in one batch (root site, owners, and a team's channels), then the files folders of
+     * their private and shared channels in a second; each group is remembered once read, unless it has a gap, so that
+     * its gap is said again when it is read again. A group that failed does not stop the others; the first failure is
+     * rethrown afterwards.
+     */
+    private void readGroups(DiscoveryJournal journal, List<Group> chunk, Map<String, GroupFacts> out, List<String> gaps) {
+        Map<String, RequestInformation> requests = new LinkedHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            String id = chunk.get(i).getId();
+            requests.put("root" + i, graph.groups().byGroupId(id).sites().bySiteId("root").toGetRequestInformation(rc ->
                     rc.queryParameters.select = new String[] {"id", "webUrl"}));
-        } catch (GraphAccessException e) {
-            if (e.status() != 404) {
-                throw e;
+            requests.put("owners" + i, graph.groups().byGroupId(id).owners().toGetRequestInformation());
+            if (LocationCatalogue.isTeam(chunk.get(i))) {
+                requests.put("channels" + i, graph.teams().byTeamId(id).channels().toGetRequestInformation(rc ->
+                        rc.headers.add("Prefer", PREFER_ALL_CHANNEL_TYPES)));
             }
         }
+        Map<String, BatchOutcome> answers = batch.send(requests);
+        Failures failures = new Failures();
+        Map<Integer, GroupFacts> firstRound = new LinkedHashMap<>();
+        Map<Integer, List<String>> ownGaps = new LinkedHashMap<>();
+        Map<String, RequestInformation> folders = new LinkedHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Group group = chunk.get(i);
+            int at = i;
+            failures.attempt(() -> {
+                List<String> own = new ArrayList<>();
+                String rootSiteId = rootSiteId(answers.get("root" + at));
+                List<String> owners = owners(answers.get("owners" + at));
+                List<Channel> channels = channels(group, answers.get("channels" + at), own);
+                firstRound.put(at, new GroupFacts(rootSiteId, owners, channels, new LinkedHashMap<>()));
+                ownGaps.put(at, own);
+                for (int c = 0; c < channels.size(); c++) {
+                    Channel channel = channels.get(c);
+                    if (channel.getMembershipType() != null && channel.getMembershipType() != ChannelMembershipType.Standard) {
+                        folders.put("folder" + at + "_" + c, graph.teams().byTeamId(group.getId()).channels()
+                                .byChannelId(channel.getId()).filesFolder().toGetRequestInformation());
+                    }
+                }
+            });
+        }
+        Map<String, BatchOutcome> folderAnswers = folders.isEmpty() ? Map.of() : batch.send(folders);
+        for (Map.Entry<Integer, GroupFacts> read : firstRound.entrySet()) {
+            int at = read.getKey();
+            Group group = chunk.get(at);
+            failures.attempt(() -> {
+                GroupFacts facts = read.getValue();
+                for (int c = 0; c < facts.channels().size(); c++) {
+                    BatchOutcome folder = folderAnswers.get("folder" + at + "_" + c);
+                    if (folder != null) {
+                        DriveItem item = success(folder).read(DriveItem::createFromDiscriminatorValue);
+                        if (item.getParentReference() != null) {
+                            facts.channelDrives().put(item.getParentReference().getDriveId(),
+                                    facts.channels().get(c).getDisplayName());
+                        }
+                    }
+                }
+                List<String> own = ownGaps.get(at);
+                if (own.isEmpty()) {
+                    journal.remember(groupUnit(group), facts.encode()); // a group with a gap is read again, so its gap is said again
+                }
+                synchronized (gaps) {
+                    gaps.addAll(own);
+                }
+                out.put(group.getId(), facts);
+            });
+        }
+        failures.rethrow();
+    }
+
+    /** The group's root site, or null when it has none (404). */
+    private String rootSiteId(BatchOutcome answer) {
+        return answer.status() == 404 ? null : success(answer).read(Site::createFromDiscriminatorValue).getId();
+    }
+
+    private List<String> owners(BatchOutcome answer) {
         List<String> owners = new ArrayList<>();
-        var page = errors.call(() -> graph.groups().byGroupId(group.getId()).owners().get());
-        for (DirectoryObject owner : page.getValue()) {
+        var page = success(answer).read(DirectoryObjectCollectionResponse::createFromDiscriminatorValue);
+        for (DirectoryObject owner : valueOf(page.getValue())) {
             if (owner instanceof User user && user.getUserPrincipalName() != null) {
                 owners.add(user.getUserPrincipalName());
             }
         }
-        Map<String, String> channelDrives = new LinkedHashMap<>();
-        List<Channel> channels = List.of();
-        if (LocationCatalogue.isTeam(group)) {
-            channels = optional(() -> errors.call(() -> graph.teams().byTeamId(group.getId()).channels().get(rc ->
-                    rc.headers.add("Prefer", "include-unknown-enum-members"))).getValue(), gaps,
-                    "channels of team " + group.getDisplayName()).orElse(List.of());
-            for (Channel channel : channels) {
-                if (channel.getMembershipType() != null && channel.getMembershipType() != ChannelMembershipType.Standard) {
-                    DriveItem folder = errors.call(() -> graph.teams().byTeamId(group.getId()).channels()
-                            .byChannelId(channel.getId()).filesFolder().get());
-                    if (folder.getParentReference() != null) {
-                        channelDrives.put(folder.getParentReference().getDriveId(), channel.getDisplayName());
-                    }
-                }
-            }
-        }
-        return new GroupFacts(root == null ? null : root.getId(), owners, channels, channelDrives);
+        return owners;
     }
 
-    private List<Drive> drives(Site site) {
-        var page = errors.call(() -> graph.sites().bySiteId(site.getId()).drives().get(rc ->
-                rc.queryParameters.select = DRIVE_FIELDS));
-        List<Drive> drives = new ArrayList<>(page.getValue());
-        while (page.getOdataNextLink() != null) {
-            String next = page.getOdataNextLink();
-            page = errors.call(() -> graph.sites().bySiteId(site.getId()).drives().withUrl(next).get());
-            drives.addAll(page.getValue());
+    /** A team's channels; none for a group without a team; a refusal (403) becomes the group's gap. */
+    private List<Channel> channels(Group group, BatchOutcome answer, List<String> gaps) {
+        if (answer == null) {
+            return List.of();
         }
-        return drives;
+        if (answer.status() == 403) {
+            gaps.add("Not discovered: channels of team " + group.getDisplayName() + ". " + errors.translate(answer).getMessage());
+            return List.of();
+        }
+        return valueOf(success(answer).read(ChannelCollectionResponse::createFromDiscriminatorValue).getValue());
+    }
+
+    /** Reads the libraries of up to twenty sites in one batch; a site with more than a page of them is paged plainly. */
+    private void readDrives(DiscoveryJournal journal, List<Site> chunk, Map<String, List<Drive>> out) {
+        Map<String, RequestInformation> requests = new LinkedHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            requests.put(String.valueOf(i), graph.sites().bySiteId(chunk.get(i).getId()).drives().toGetRequestInformation(rc ->
+                    rc.queryParameters.select = DRIVE_FIELDS));
+        }
+        Map<String, BatchOutcome> answers = batch.send(requests);
+        Failures failures = new Failures();
+        for (int i = 0; i < chunk.size(); i++) {
+            Site site = chunk.get(i);
+            BatchOutcome answer = answers.get(String.valueOf(i));
+            failures.attempt(() -> {
+                var page = success(answer).read(DriveCollectionResponse::createFromDiscriminatorValue);
+                List<Drive> drives = new ArrayList<>(valueOf(page.getValue()));
+                while (page.getOdataNextLink() != null) {
+                    String next = page.getOdataNextLink();
+                    page = errors.call(() -> graph.sites().bySiteId(site.getId()).drives().withUrl(next).get());
+                    drives.addAll(valueOf(page.getValue()));
+                }
+                journal.remember(drivesUnit(site), parse(() -> KiotaJsonSerialization.serializeAsString(drives, false)));
+                out.put(site.getId(), drives);
+            });
+        }
+        failures.rethrow();
+    }
+
+    /** Reads the OneDrives of up to twenty users in one batch; Graph answers 404 for one never provisioned, not an error. */
+    private void readOneDrives(DiscoveryJournal journal, List<User> chunk, Map<String, Drive> out) {
+        Map<String, RequestInformation> requests = new LinkedHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            requests.put(String.valueOf(i), graph.users().byUserId(chunk.get(i).getId()).drive().toGetRequestInformation(rc ->
+                    rc.queryParameters.select = DRIVE_FIELDS));
+        }
+        Map<String, BatchOutcome> answers = batch.send(requests);
+        Failures failures = new Failures();
+        for (int i = 0; i < chunk.size(); i++) {
+            User user = chunk.get(i);
+            BatchOutcome answer = answers.get(String.valueOf(i));
+            failures.attempt(() -> {
+                if (answer.status() == 404) {
+                    journal.remember(oneDriveUnit(user), NO_ONEDRIVE);
+                    return;
+                }
+                Drive drive = success(answer).read(Drive::createFromDiscriminatorValue);
+                journal.remember(oneDriveUnit(user), parse(() -> KiotaJsonSerialization.serializeAsString(drive, false)));
+                out.put(user.getId(), drive);
+            });
+        }
+        failures.rethrow();
+    }
+
+    /** The answer when it succeeded; otherwise the sentence Graph's refusal becomes. */
+    private BatchOutcome success(BatchOutcome answer) {
+        if (!answer.isSuccess()) {
+            throw errors.translate(answer);
+        }
+        return answer;
+    }
+
+    private static <T> List<T> valueOf(List<T> value) {
+        return value == null ? List.of() : value;
+    }
+
+    private static String groupUnit(Group group) {
+        return "group:" + group.getId();
+    }
+
+    private static String drivesUnit(Site site) {
+        return "drives:" + site.getId();
+    }
+
+    private static String oneDriveUnit(User user) {
+        return "onedrive:" + user.getId();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    /** The first of several independent units' failures, rethrown once every unit has had its turn. */
+    private static final class Failures {
+
+        private RuntimeException first;
+
+        void attempt(Runnable unit) {
+            try {
+                unit.run();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+
+        void rethrow() {
+            if (first != null) {
+                throw first;
+            }
+        }
     }
 
     /** A list read once per scan: recalled from the journal when an earlier attempt read it. */
@@ -218,35 +422,6 @@ public class TenantDiscovery {
         return fresh;
     }
 
-    private GroupFacts groupFacts(DiscoveryJournal journal, Group group, List<String> gaps) {
-        String unit = "group:" + group.getId();
-        Optional<String> known = journal.recall(unit);
-        if (known.isPresent()) {
-            return GroupFacts.decode(known.get());
-        }
-        List<String> own = new ArrayList<>();
-        GroupFacts facts = groupFacts(group, own);
-        if (own.isEmpty()) {
-            journal.remember(unit, facts.encode()); // a group with a gap is read again, so its gap is said again
-        }
-        synchronized (gaps) {
-            gaps.addAll(own);
-        }
-        return facts;
-    }
-
-    private Optional<Drive> oneDrive(DiscoveryJournal journal, User user) {
-        String unit = "onedrive:" + user.getId();
-        Optional<String> known = journal.recall(unit);
-        if (known.isPresent()) {
-            return known.get().equals(NO_ONEDRIVE) ? Optional.empty()
-                    : Optional.of(parse(() -> KiotaJsonSerialization.deserialize(known.get(), Drive::createFromDiscriminatorValue)));
-        }
-        Optional<Drive> drive = oneDrive(user);
-        journal.remember(unit, drive.isEmpty() ? NO_ONEDRIVE
-                : parse(() -> KiotaJsonSerialization.serializeAsString(drive.get(), false)));
-        return drive;
-    }
 
     private static final String NO_ONEDRIVE = "none";
 
@@ -264,18 +439,6 @@ public class TenantDiscovery {
         }
     }
 
-    /** A user's OneDrive; Graph answers 404 when it was never provisioned, which is not an error. */
-    private Optional<Drive> oneDrive(User user) {
-        try {
-            return Optional.of(errors.call(() -> graph.users().byUserId(user.getId()).drive().get(rc ->
-                    rc.queryParameters.select = DRIVE_FIELDS)));
-        } catch (GraphAccessException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
 
     private static Site personalSite(List<Site> sites, Drive drive) {
         if (drive.getWebUrl() == null) {
