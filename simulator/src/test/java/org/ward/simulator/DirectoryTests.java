@@ -2,15 +2,18 @@ package org.ward.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ward.simulator.tenant.Group;
+import org.ward.simulator.tenant.User;
 
 import tools.jackson.databind.JsonNode;
 
@@ -154,5 +157,49 @@ class DirectoryTests {
                 .map(m -> m.path("@odata.type").asString()).toList());
         assertThat(types).containsExactly("#microsoft.graph.user");
         assertThat(names(members)).containsExactlyInAnyOrder("Ada Lovelace", "Ben Okri");
+    }
+
+    @Test
+    void pagesAGroupsOwnersAHundredAtATimeUnlessTopAsksForUpTo999() {
+        // A tenant of its own: the shared one's user list is asserted whole by other tests.
+        try (Simulator crowded = SmallClinic.start()) {
+            GraphHttp reader = SmallClinic.reader(crowded);
+            Group clinical = SmallClinic.group(crowded, "Clinical Recordings");
+            crowded.tenant().write(() -> {
+                for (int i = 0; i < 150; i++) {
+                    String upn = "owner" + i + "@smallclinic.nhs.uk";
+                    User owner = new User(UUID.nameUUIDFromBytes(upn.getBytes(StandardCharsets.UTF_8)).toString(), upn,
+                            "Owner " + i, "Owner", String.valueOf(i), upn, null, null, "Member", true,
+                            crowded.tenant().now(), null);
+                    crowded.tenant().putUser(owner);
+                    clinical.ownerIds.add(owner.id());
+                }
+            });
+            String owners = "/groups/" + clinical.id + "/owners";
+
+            List<Integer> pageSizes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Reply page = readPage(reader, owners, pageSizes, names);
+            while (page.json().has("@odata.nextLink")) {
+                page = readPage(reader, page.json().path("@odata.nextLink").asString(), pageSizes, names);
+            }
+            Reply largest = reader.get(owners + "?$top=999");
+            Reply tooLarge = reader.get(owners + "?$top=1000");
+
+            assertThat(pageSizes).containsExactly(100, 51);
+            assertThat(names).hasSize(151).doesNotHaveDuplicates().contains("Ada Lovelace", "Owner 149");
+            assertThat(largest.json().path("value").size()).isEqualTo(151);
+            assertThat(largest.json().has("@odata.nextLink")).isFalse();
+            assertThat(tooLarge.status()).isEqualTo(400);
+            assertThat(tooLarge.json().path("error").path("code").asString()).isEqualTo("Request_UnsupportedQuery");
+        }
+    }
+
+    private static Reply readPage(GraphHttp reader, String pathOrUrl, List<Integer> pageSizes, List<String> names) {
+        Reply page = reader.get(pathOrUrl);
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        pageSizes.add(page.json().path("value").size());
+        names.addAll(names(page));
+        return page;
     }
 }

@@ -3,12 +3,14 @@ package org.ward.connector.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -25,6 +27,7 @@ import org.ward.simulator.SimulatorMain;
 import org.ward.simulator.fixture.TenantGenerator;
 import org.ward.simulator.requestlog.RequestLogEntry;
 import org.ward.simulator.tenant.AppRegistration;
+import org.ward.simulator.tenant.User;
 import org.ward.simulator.throttle.Latency;
 
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -137,6 +140,42 @@ class BatchedDiscoveryTests {
                 String name = tenant.read(() -> tenant.group(team).displayName);
                 assertThat(discovery.gaps()).containsExactly("Not discovered: channels of team " + name + ". " + plain.getMessage());
                 assertThat(journal).doesNotContainKey("group:" + team).containsKey("sites");
+            }
+        }
+    }
+
+    @Test
+    void findsEveryOwnerOfAGroupWhoseOwnersSpanMoreThanOnePage() {
+        try (Simulator simulator = ScanHarness.clinic()) {
+            var tenant = simulator.tenant();
+            String groupId = tenant.read(() -> tenant.groups().stream().filter(g -> g.siteId != null).findFirst()
+                    .orElseThrow().id);
+            // 150 owners: more than Graph's default page of 100, so the batched read answers a first page and a nextLink.
+            // (Entra itself allows 100 owners a group; the simulator's tenant model does not enforce that.)
+            tenant.write(() -> {
+                for (int i = 0; i < 150; i++) {
+                    User owner = new User(UUID.nameUUIDFromBytes(("owner" + i).getBytes(StandardCharsets.UTF_8)).toString(),
+                            "owner" + i + "@smallclinic.nhs.uk", "Owner " + i, "Owner", String.valueOf(i),
+                            "owner" + i + "@smallclinic.nhs.uk", null, null, "Member", true, tenant.now(), null);
+                    tenant.putUser(owner);
+                    tenant.group(groupId).ownerIds.add(owner.id());
+                }
+            });
+            List<String> owners = tenant.read(() -> tenant.group(groupId).ownerIds.stream()
+                    .map(id -> tenant.user(id).userPrincipalName()).toList());
+            assertThat(owners).hasSizeGreaterThan(100);
+            try (ConfigurableApplicationContext ward = ScanHarness.start(ScanHarness.h2(simulator, dataDir))) {
+                simulator.requestLog().clear();
+
+                Discovery discovery = ward.getBean(TenantDiscovery.class).discover();
+
+                assertThat(discovery.locations()).filteredOn(l -> l.kind() == LocationKind.GROUP_SITE
+                        && groupId.equals(l.groupId())).singleElement()
+                        .satisfies(l -> assertThat(l.owners()).containsExactlyInAnyOrderElementsOf(owners));
+                assertThat(simulator.requestLog().entries()).as("the second page, read plainly after the batch")
+                        .filteredOn(e -> e.path().equals("/groups/" + groupId + "/owners") && !e.inBatch())
+                        .singleElement().satisfies(e -> assertThat(e.query()).contains("skiptoken="));
+                assertThat(discovery.gaps()).isEmpty();
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.ward.connector.graph.GraphBatch;
 import org.ward.connector.graph.GraphErrors;
 import org.ward.rules.facts.Location;
 
+import com.microsoft.graph.models.BaseCollectionPaginationCountResponse;
 import com.microsoft.graph.models.Channel;
 import com.microsoft.graph.models.ChannelCollectionResponse;
 import com.microsoft.graph.models.ChannelMembershipType;
@@ -236,7 +238,7 @@ public class TenantDiscovery {
             failures.attempt(() -> {
                 List<String> own = new ArrayList<>();
                 String rootSiteId = rootSiteId(answers.get("root" + at));
-                List<String> owners = owners(answers.get("owners" + at));
+                List<String> owners = owners(group, answers.get("owners" + at));
                 List<Channel> channels = channels(group, answers.get("channels" + at), own);
                 firstRound.put(at, new GroupFacts(rootSiteId, owners, channels, new LinkedHashMap<>()));
                 ownGaps.put(at, own);
@@ -283,10 +285,19 @@ public class TenantDiscovery {
         return answer.status() == 404 ? null : success(answer).read(Site::createFromDiscriminatorValue).getId();
     }
 
-    private List<String> owners(BatchOutcome answer) {
+    /**
+     * The group's owners, every page of them. List group owners (https://learn.microsoft.com/graph/api/group-list-owners)
+     * pages like any directory relationship: 100 a page unless $top asks for up to 999
+     * (https://learn.microsoft.com/graph/paging). Entra lets a group have 100 owners, so one page holds them today, but
+     * the page size is Graph's to change and a batch answers only the first page.
+     */
+    private List<String> owners(Group group, BatchOutcome answer) {
         List<String> owners = new ArrayList<>();
-        var page = success(answer).read(DirectoryObjectCollectionResponse::createFromDiscriminatorValue);
-        for (DirectoryObject owner : valueOf(page.getValue())) {
+        List<DirectoryObject> all = everyPage(
+                success(answer).read(DirectoryObjectCollectionResponse::createFromDiscriminatorValue),
+                DirectoryObjectCollectionResponse::getValue,
+                next -> graph.groups().byGroupId(group.getId()).owners().withUrl(next).get());
+        for (DirectoryObject owner : all) {
             if (owner instanceof User user && user.getUserPrincipalName() != null) {
                 owners.add(user.getUserPrincipalName());
             }
@@ -303,7 +314,27 @@ public class TenantDiscovery {
             gaps.add("Not discovered: channels of team " + group.getDisplayName() + ". " + errors.translate(answer).getMessage());
             return List.of();
         }
-        return valueOf(success(answer).read(ChannelCollectionResponse::createFromDiscriminatorValue).getValue());
+        // List channels (https://learn.microsoft.com/graph/api/channel-list) documents no paging and no $top, but a
+        // nextLink, should Graph send one, is followed rather than dropped; each page keeps the Prefer header.
+        return everyPage(success(answer).read(ChannelCollectionResponse::createFromDiscriminatorValue),
+                ChannelCollectionResponse::getValue,
+                next -> graph.teams().byTeamId(group.getId()).channels().withUrl(next)
+                        .get(rc -> rc.headers.add("Prefer", PREFER_ALL_CHANNEL_TYPES)));
+    }
+
+    /**
+     * The items of a first page and of every page its {@code @odata.nextLink} leads to, each read with an ordinary SDK
+     * call: a batch answers one page per request, and the rest would otherwise be lost without a word.
+     */
+    private <P extends BaseCollectionPaginationCountResponse, T> List<T> everyPage(P first, Function<P, List<T>> items,
+            Function<String, P> following) {
+        List<T> all = new ArrayList<>(valueOf(items.apply(first)));
+        for (P page = first; page.getOdataNextLink() != null; ) {
+            String next = page.getOdataNextLink();
+            page = errors.call(() -> following.apply(next));
+            all.addAll(valueOf(items.apply(page)));
+        }
+        return all;
     }
 
     /** Reads the libraries of up to twenty sites in one batch; a site with more than a page of them is paged plainly. */
@@ -319,13 +350,9 @@ public class TenantDiscovery {
             Site site = chunk.get(i);
             BatchOutcome answer = answers.get(String.valueOf(i));
             failures.attempt(() -> {
-                var page = success(answer).read(DriveCollectionResponse::createFromDiscriminatorValue);
-                List<Drive> drives = new ArrayList<>(valueOf(page.getValue()));
-                while (page.getOdataNextLink() != null) {
-                    String next = page.getOdataNextLink();
-                    page = errors.call(() -> graph.sites().bySiteId(site.getId()).drives().withUrl(next).get());
-                    drives.addAll(valueOf(page.getValue()));
-                }
+                List<Drive> drives = everyPage(success(answer).read(DriveCollectionResponse::createFromDiscriminatorValue),
+                        DriveCollectionResponse::getValue,
+                        next -> graph.sites().bySiteId(site.getId()).drives().withUrl(next).get());
                 journal.remember(drivesUnit(site), parse(() -> KiotaJsonSerialization.serializeAsString(drives, false)));
                 out.put(site.getId(), drives);
             });
