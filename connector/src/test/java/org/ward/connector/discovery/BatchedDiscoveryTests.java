@@ -81,17 +81,7 @@ class BatchedDiscoveryTests {
             Map<String, String> journal = new ConcurrentHashMap<>();
             simulator.requestLog().clear();
 
-            Discovery discovery = ward.getBean(TenantDiscovery.class).discover(new DiscoveryJournal() {
-                @Override
-                public Optional<String> recall(String unit) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public void remember(String unit, String body) {
-                    journal.put(unit, body);
-                }
-            });
+            Discovery discovery = ward.getBean(TenantDiscovery.class).discover(keptIn(journal));
 
             // Without Prefer: include-unknown-enum-members on the batched channel reads, Graph calls a shared channel
             // unknownFutureValue.
@@ -125,17 +115,7 @@ class BatchedDiscoveryTests {
                         () -> errors.call(() -> graph.teams().byTeamId(team).channels().get()));
                 Map<String, String> journal = new ConcurrentHashMap<>();
 
-                Discovery discovery = ward.getBean(TenantDiscovery.class).discover(new DiscoveryJournal() {
-                    @Override
-                    public Optional<String> recall(String unit) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void remember(String unit, String body) {
-                        journal.put(unit, body);
-                    }
-                });
+                Discovery discovery = ward.getBean(TenantDiscovery.class).discover(keptIn(journal));
 
                 String name = tenant.read(() -> tenant.group(team).displayName);
                 assertThat(discovery.gaps()).containsExactly("Not discovered: channels of team " + name + ". " + plain.getMessage());
@@ -178,5 +158,20 @@ class BatchedDiscoveryTests {
                 assertThat(discovery.gaps()).isEmpty();
             }
         }
+    }
+
+    /** A journal of a first attempt: it recalls nothing and keeps every unit it is given in the map. */
+    private static DiscoveryJournal keptIn(Map<String, String> journal) {
+        return new DiscoveryJournal() {
+            @Override
+            public Optional<String> recall(String unit) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void remember(String unit, String body) {
+                journal.put(unit, body);
+            }
+        };
     }
 }

@@ -337,18 +337,28 @@ public class TenantDiscovery {
         return all;
     }
 
-    /** Reads the libraries of up to twenty sites in one batch; a site with more than a page of them is paged plainly. */
-    private void readDrives(DiscoveryJournal journal, List<Site> chunk, Map<String, List<Drive>> out) {
+    /** One request per element in one batch; the answers in the elements' order. */
+    private <T> List<BatchOutcome> oneBatch(List<T> chunk, Function<T, RequestInformation> request) {
         Map<String, RequestInformation> requests = new LinkedHashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
-            requests.put(String.valueOf(i), graph.sites().bySiteId(chunk.get(i).getId()).drives().toGetRequestInformation(rc ->
-                    rc.queryParameters.select = DRIVE_FIELDS));
+            requests.put(String.valueOf(i), request.apply(chunk.get(i)));
         }
         Map<String, BatchOutcome> answers = batch.send(requests);
+        List<BatchOutcome> inOrder = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            inOrder.add(answers.get(String.valueOf(i)));
+        }
+        return inOrder;
+    }
+
+    /** Reads the libraries of up to twenty sites in one batch; a site with more than a page of them is paged plainly. */
+    private void readDrives(DiscoveryJournal journal, List<Site> chunk, Map<String, List<Drive>> out) {
+        List<BatchOutcome> answers = oneBatch(chunk, site -> graph.sites().bySiteId(site.getId()).drives()
+                .toGetRequestInformation(rc -> rc.queryParameters.select = DRIVE_FIELDS));
         Failures failures = new Failures();
         for (int i = 0; i < chunk.size(); i++) {
             Site site = chunk.get(i);
-            BatchOutcome answer = answers.get(String.valueOf(i));
+            BatchOutcome answer = answers.get(i);
             failures.attempt(() -> {
                 List<Drive> drives = everyPage(success(answer).read(DriveCollectionResponse::createFromDiscriminatorValue),
                         DriveCollectionResponse::getValue,
@@ -362,16 +372,12 @@ public class TenantDiscovery {
 
     /** Reads the OneDrives of up to twenty users in one batch; Graph answers 404 for one never provisioned, not an error. */
     private void readOneDrives(DiscoveryJournal journal, List<User> chunk, Map<String, Drive> out) {
-        Map<String, RequestInformation> requests = new LinkedHashMap<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            requests.put(String.valueOf(i), graph.users().byUserId(chunk.get(i).getId()).drive().toGetRequestInformation(rc ->
-                    rc.queryParameters.select = DRIVE_FIELDS));
-        }
-        Map<String, BatchOutcome> answers = batch.send(requests);
+        List<BatchOutcome> answers = oneBatch(chunk, user -> graph.users().byUserId(user.getId()).drive()
+                .toGetRequestInformation(rc -> rc.queryParameters.select = DRIVE_FIELDS));
         Failures failures = new Failures();
         for (int i = 0; i < chunk.size(); i++) {
             User user = chunk.get(i);
-            BatchOutcome answer = answers.get(String.valueOf(i));
+            BatchOutcome answer = answers.get(i);
             failures.attempt(() -> {
                 if (answer.status() == 404) {
                     journal.remember(oneDriveUnit(user), NO_ONEDRIVE);
