@@ -46,7 +46,11 @@ import org.ward.image.telemetry.ApplicationInsightsGate;
  * and Ward's small gate agent that attaches it only when {@code APPLICATIONINSIGHTS_CONNECTION_STRING} is set
  * ({@link ApplicationInsightsGate});</li>
  * <li>the Spring Boot jar's own layers ({@code dependencies}, {@code spring-boot-loader},
- * {@code snapshot-dependencies}, {@code application}) under /opt/ward/app.</li>
+ * {@code snapshot-dependencies}, {@code application}) in its {@code tools} extract layout under /opt/ward/app: ward.jar,
+ * whose manifest's Class-Path names the libraries in lib/, started with {@code java -jar} (the JVM can archive classes
+ * of jars on its class path, not those Spring Boot's launcher loads from jars in a jar);</li>
+ * <li>{@code class-data}: the application class-data sharing archive, made here by a training run
+ * ({@link ClassDataTraining}) and mapped by every {@code ward} command the image runs.</li>
  * </ol>
  * Jib core rather than the Jib Maven plugin: the plugin puts every extra file in one layer and cannot give the data
  * folder to the non-root user, and it would containerize this module rather than the connector's jar.
@@ -57,6 +61,8 @@ public final class ImageBuild {
     static final String RUNTIME = "/opt/ward/java";
     static final String APP = "/opt/ward/app";
     static final String DATA = "/var/lib/ward";
+    /** The class-data sharing archive ({@link ClassDataTraining}), in a layer of its own after the application's. */
+    static final String ARCHIVE = APP + "/ward.jsa";
     static final String TELEMETRY = "/opt/ward/applicationinsights";
     /** Ward's gate agent in the telemetry layer: the entrypoint's {@code -javaagent}. */
     static final String GATE_JAR = "ward-applicationinsights-gate.jar";
@@ -79,7 +85,12 @@ public final class ImageBuild {
     static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
             "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp", "-Djava.awt.headless=true");
 
-    private static final Instant EPOCH = Instant.ofEpochSecond(1);
+    /** Every file's modification time in the image; the training run's jars have it too (ClassDataTraining). */
+    static final Instant EPOCH = Instant.ofEpochSecond(1);
+
+    /** The Spring Boot jar's layers, in its layers.idx's order. */
+    private static final List<String> BOOT_LAYERS = List.of("dependencies", "spring-boot-loader",
+            "snapshot-dependencies", "application");
 
     private final Map<String, String> options;
 
@@ -99,13 +110,26 @@ public final class ImageBuild {
         new ImageBuild(options).build();
     }
 
+    /**
+     * The JVM's own warnings go to stderr rather than stdout, where they would mix with what Ward prints (a CSV of
+     * findings piped to a file, say): the one a mismatched class-data archive gives among them. The archive is mapped
+     * with -Xshare:auto (the default), so a JVM that cannot map it starts without it rather than failing. The jar is
+     * named relative to the working directory, the data volume, because Java 17 checks that the class path's jars are
+     * where they were when the archive was made, by the path it was given then (ClassDataTraining).
+     */
     static List<String> entrypoint(String agentJar) {
         List<String> entrypoint = new ArrayList<>();
         entrypoint.add(RUNTIME + "/bin/java");
         entrypoint.addAll(JVM_OPTIONS);
+        entrypoint.addAll(List.of("-Xlog:all=off", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=" + ARCHIVE));
         entrypoint.add("-javaagent:" + TELEMETRY + "/" + GATE_JAR + "=" + TELEMETRY + "/" + agentJar);
-        entrypoint.addAll(List.of("-cp", APP, "org.springframework.boot.loader.launch.JarLauncher"));
+        entrypoint.addAll(List.of("-jar", jarFromWorkingDirectory()));
         return entrypoint;
+    }
+
+    /** {@code ../../../opt/ward/app/ward.jar}: ward.jar from the image's working directory, the data folder. */
+    static String jarFromWorkingDirectory() {
+        return Path.of(DATA).relativize(Path.of(APP, "ward.jar")).toString();
     }
 
     private String option(String name) {
@@ -121,8 +145,14 @@ public final class ImageBuild {
         Path work = Path.of(option("work"));
         deleteTree(work);
         Files.createDirectories(work);
-        Path runtime = jlink(work.resolve("java"));
-        Path app = extractBootLayers(Path.of(option("boot-jar")), work.resolve("app"));
+        // The image's /opt/ward and its working directory, laid out under root/ as in the image, for the training run.
+        Path root = work.resolve("root");
+        Path runtime = jlink(under(root, RUNTIME));
+        Path layers = extractBootLayers(Path.of(option("boot-jar")), work.resolve("layers"));
+        Path app = Files.createDirectories(under(root, APP));
+        for (String layer : BOOT_LAYERS) {
+            linkTree(layers.resolve(layer), app);
+        }
         Path etc = writeEtc(work.resolve("etc"));
         Path empty = Files.createDirectories(work.resolve("empty"));
         List<Path> libraries = nativeLibraries(runtime);
@@ -130,7 +160,9 @@ public final class ImageBuild {
         if (!Files.isRegularFile(agent)) {
             throw new IllegalStateException(agent + " does not exist: Maven copies it at generate-resources");
         }
-        Path telemetry = telemetryLayer(agent, work.resolve("applicationinsights"));
+        Path telemetry = telemetryLayer(agent, under(root, TELEMETRY));
+        Path archive = under(root, ARCHIVE);
+        ClassDataTraining.Trained trained = new ClassDataTraining(root, work.resolve("training")).train(archive);
 
         FileEntriesLayer.Builder os = FileEntriesLayer.builder().setName("os");
         for (Path library : libraries) {
@@ -153,10 +185,19 @@ public final class ImageBuild {
                 .addFileEntriesLayer(os.build())
                 .addFileEntriesLayer(tree("java-runtime", runtime, RUNTIME))
                 .addFileEntriesLayer(tree("applicationinsights-agent", telemetry, TELEMETRY));
-        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
-            image.addFileEntriesLayer(tree(layer, app.resolve(layer), APP));
+        for (String layer : BOOT_LAYERS) {
+            image.addFileEntriesLayer(tree(layer, layers.resolve(layer), APP));
         }
-        image.setEntrypoint(entrypoint(agent.getFileName().toString()))
+        image.addFileEntriesLayer(FileEntriesLayer.builder().setName("class-data")
+                .addEntry(new FileEntry(archive, AbsoluteUnixPath.get(ARCHIVE), FilePermissions.fromOctalString("644"),
+                        EPOCH, "0:0"))
+                .build());
+        List<String> entrypoint = entrypoint(agent.getFileName().toString());
+        // The entrypoint and working directory beside the laid-out files: the start-up benchmark runs Ward as the
+        // image does from them (bench StartupTimes --image-work).
+        Files.write(work.resolve("entrypoint"), entrypoint);
+        Files.writeString(work.resolve("working-directory"), DATA + "\n");
+        image.setEntrypoint(entrypoint)
                 .setProgramArguments(List.of("--help"))
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(DATA))
@@ -179,8 +220,31 @@ public final class ImageBuild {
 
         ImageSbom.write(Path.of(option("jar-sbom")), libraries, agent, option("agent-version"), option("image"),
                 Path.of(option("sbom")));
-        System.out.printf("Ward image %s: %s (%d MB), SBOM %s, built in %d s%n", option("image"), tar,
-                Files.size(tar) >> 20, option("sbom"), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        System.out.printf("Ward image %s: %s (%d MB), SBOM %s, built in %d s, of which %d s the class-data training"
+                + " run (archive %d MB)%n", option("image"), tar, Files.size(tar) >> 20, option("sbom"),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), trained.seconds(),
+                Files.size(archive) >> 20);
+    }
+
+    /** An absolute path of the image under {@code root}. */
+    static Path under(Path root, String imagePath) {
+        return root.resolve(imagePath.substring(1));
+    }
+
+    /** Hard links to {@code source}'s files in {@code target}: the laid-out app dir costs no copy. */
+    private static void linkTree(Path source, Path target) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> files = Files.walk(source)) {
+            paths = files.filter(path -> !path.equals(source)).sorted().toList();
+        }
+        for (Path path : paths) {
+            Path link = target.resolve(source.relativize(path).toString());
+            if (Files.isDirectory(path)) {
+                Files.createDirectories(link);
+            } else {
+                Files.createLink(link, path);
+            }
+        }
     }
 
     private static Path jlink(Path output) throws IOException {
@@ -190,6 +254,8 @@ public final class ImageBuild {
         int exit = jlink.run(new PrintWriter(log), new PrintWriter(log), "--add-modules", String.join(",", MODULES),
                 "--include-locales=en,en-GB,en-US", "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress=2",
+                // lib/server/classes.jsa, the JDK's own classes: the base the application archive is made on top of.
+                "--generate-cds-archive",
                 // Headless: nothing in the image may need X11.
                 "--exclude-files=**libawt_xawt.so,**libsplashscreen.so,**libjawt.so",
                 "--output", output.toString());
@@ -199,20 +265,27 @@ public final class ImageBuild {
         return output;
     }
 
-    /** The Spring Boot jar's layers, extracted by its own tools (layers.idx decides what goes where). */
+    /**
+     * The Spring Boot jar's layers, extracted by its own tools (layers.idx decides what goes where) in their
+     * {@code java -jar} layout: the application jar, with a Class-Path manifest, in the application layer, its
+     * libraries under lib/ in the dependencies layers.
+     */
     private static Path extractBootLayers(Path bootJar, Path output) throws IOException, InterruptedException {
         if (!Files.isRegularFile(bootJar)) {
             throw new IllegalStateException(bootJar + " does not exist: build the connector first");
         }
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--layers", "--launcher", "--destination",
-                output.toString()).redirectErrorStream(true).start();
+                "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--layers", "--application-filename", "ward.jar",
+                "--destination", output.toString()).redirectErrorStream(true).start();
         String printed = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (extract.waitFor() != 0) {
             throw new IllegalStateException("extracting the layers of " + bootJar + " failed: " + printed);
         }
-        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+        for (String layer : BOOT_LAYERS) {
             Files.createDirectories(output.resolve(layer));
+        }
+        if (!Files.isRegularFile(output.resolve("application/ward.jar"))) {
+            throw new IllegalStateException("extracting " + bootJar + " gave no application/ward.jar: " + printed);
         }
         return output;
     }

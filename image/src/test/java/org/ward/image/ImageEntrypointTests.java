@@ -58,7 +58,8 @@ class ImageEntrypointTests {
     void theImageIsAnOciImageOnAnEmptyBase() {
         assertThat(image.manifest.path("mediaType").asString()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
         // Ours from the first layer: the native libraries and /etc, the runtime, the telemetry agent, the jar's layers.
-        assertThat(image.manifest.path("layers").size()).isBetween(5, 7);
+        // ... and the class-data sharing archive.
+        assertThat(image.manifest.path("layers").size()).isBetween(6, 8);
         assertThat(image.config.path("os").asString()).isEqualTo("linux");
     }
 
@@ -93,7 +94,61 @@ class ImageEntrypointTests {
         ImageFiles.Run run = image.start(dataFolder("help"), List.of("--help"), 120);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).startsWith("Usage: ward").contains("scan", "Start with: ward scan --demo");
+        assertThat(run.output()).startsWith("Usage: ward").contains("scan", "Start with: ward scan --demo")
+                .as("the class-data archive maps without a warning").doesNotContain("[cds");
+    }
+
+    @Test
+    void startsHelpWithTheClassDataArchiveMadeAtBuild() throws Exception {
+        assumeContainerTools();
+        Path data = dataFolder("class-data-help");
+
+        ImageFiles.Run run = image.start(data, List.of("--help"), Map.of("JDK_JAVA_OPTIONS", classDataOnly()), 120);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Usage: ward");
+        assertThat(classesFromTheArchive(data)).as(run.output()).contains("org.ward.connector.cli.WardCli")
+                .hasSizeGreaterThan(500);
+    }
+
+    @Test
+    void listsFindingsWithTheClassDataArchiveMadeAtBuild() throws Exception {
+        assumeContainerTools();
+        Path data = dataFolder("class-data-findings");
+        // The database the build's training run read: ward findings needs one, and a demo scan here would take 30 s.
+        Path trained = Path.of(System.getProperty("ward.image.work", "target/image-work"), "training", "demo");
+        for (String file : List.of("ward.mv.db", "installation.key")) {
+            Files.copy(trained.resolve(file), data.resolve(file));
+            Files.setAttribute(data.resolve(file), "unix:uid", 65532);
+            Files.setAttribute(data.resolve(file), "unix:gid", 65532);
+        }
+
+        ImageFiles.Run run = image.start(data, List.of("findings", "--policy",
+                "classpath:policies/examples/upwell-health.yaml"), Map.of("JDK_JAVA_OPTIONS", classDataOnly()), 120);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("ANONYMOUS_LINK");
+        assertThat(classesFromTheArchive(data)).as(run.output()).contains("org.ward.connector.cli.WardCli",
+                "org.h2.Driver", "org.springframework.context.annotation.AnnotationConfigApplicationContext")
+                .hasSizeGreaterThan(3000);
+    }
+
+    /**
+     * -Xshare:on: the JVM refuses to start rather than run without the archive (the image's own -Xshare:auto would
+     * start without it); the classes it loads, and from where, logged to a file on the data volume (the entrypoint
+     * keeps the JVM's stdout for warnings only).
+     */
+    private static String classDataOnly() {
+        return "-Xshare:on -Xlog:class+load=info:file=/var/lib/ward/classes.log";
+    }
+
+    /** The classes the JVM took from the application archive (the base archive holds the JDK's own). */
+    private static List<String> classesFromTheArchive(Path data) throws IOException {
+        String top = " source: shared objects file (top)";
+        return Files.readAllLines(data.resolve("classes.log")).stream().filter(line -> line.endsWith(top))
+                .map(line -> line.substring(line.indexOf("] ", line.indexOf("class,load")) + 2, line.length() - top.length())
+                        .strip())
+                .toList();
     }
 
     @Test

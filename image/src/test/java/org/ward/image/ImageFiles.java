@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The image tar (an OCI image layout) unpacked the way a container runtime does: its config, and its layers applied
- * in order to one root folder, owners and modes kept. {@link #start} runs a command in it as a runtime would: the root
+ * in order to one root folder, owners, modes and modification times kept. {@link #start} runs a command in it as a runtime would: the root
  * folder as the whole file system, read-only, with /proc, /dev, a tmpfs on /tmp and a host folder on the data volume,
  * as the image's user, in its working directory, with its environment and nothing else. It needs root and util-linux's
  * unshare (mount namespaces), as CI has.
@@ -83,6 +83,8 @@ final class ImageFiles {
                     Files.copy(in, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+                // As runtimes do: the class-data archive is valid only with the jars' times of the image.
+                Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(entry.getModTime().toInstant()));
                 Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
             }
