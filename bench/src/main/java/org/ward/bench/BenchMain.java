@@ -42,9 +42,11 @@ public final class BenchMain {
               classifier [--per-pack N] [--seed S]
                   precision and recall of the recording classifier per kind and overall on a generated, labelled
                   corpus of N (2,000) file paths per built-in pack: recordings in many shapes and decoys
-              startup [--runs R]
+              startup [--runs R] [--image-work DIR]
                   median time from java -jar to exit of ward --help, ward findings and ward audit --verify against
-                  Spring Boot's smallest application, in one run; and the demo's in-process simulator's start time
+                  Spring Boot's smallest application, in one run; and the demo's in-process simulator's start time;
+                  and the same three started as the container image starts them, from the files the image build laid
+                  out (DIR: image/target/image-work, made by ./mvnw -B -pl image -am -Pimage -DskipTests package)
             """;
 
     private BenchMain() {

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * How long Ward's read-only commands take from {@code java -jar} to exit, against Spring Boot's smallest application
  * started the same way on the same machine in the same run (spring-boot-starter's jars alone, an empty context). Each
  * is run several times in turn and the median kept. A demo scan first makes a database for the commands to read; its
- * output gives the demo's in-process simulator's own start time.
+ * output gives the demo's in-process simulator's own start time. Where the image module has been built, the same
+ * commands also run as the container image runs them ({@link ImageLayout}).
  */
 final class StartupTimes {
 
@@ -43,6 +44,7 @@ final class StartupTimes {
 
     private static final String MINIMAL = "minimal Spring Boot application";
     private static final String CDS = " (CDS)";
+    private static final String IMAGE = " (as the image runs it)";
 
     void run() throws Exception {
         Path wardJar = Path.of(options.values().getOrDefault("ward-jar", "connector/target/ward.jar")).toAbsolutePath();
@@ -70,6 +72,8 @@ final class StartupTimes {
         List<String> minimal = List.of("-cp", minimalClassPath, "org.ward.bench.minimal.MinimalSpringBootApplication");
         List<String> jar = List.of("-jar", wardJar.toString());
         Optional<ClassData> cds = ClassData.prepare(java, wardJar, work.resolve("cds"), minimal, findings);
+        Optional<ImageLayout> image = ImageLayout.find(Path.of(options.values().getOrDefault("image-work",
+                "image/target/image-work")), options.values().containsKey("image-work"));
 
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put(MINIMAL, command(java, minimal));
@@ -82,14 +86,27 @@ final class StartupTimes {
             commands.put("ward findings" + CDS, command(java, archived.ward(), findings));
             commands.put("ward audit --verify" + CDS, command(java, archived.ward(), audit));
         });
+        Map<String, Path> directories = new LinkedHashMap<>();
+        image.ifPresent(layout -> {
+            commands.put("ward --help" + IMAGE, command(layout.entrypoint(), List.of("--help")));
+            commands.put("ward findings" + IMAGE, command(layout.entrypoint(), findings));
+            commands.put("ward audit --verify" + IMAGE, command(layout.entrypoint(), audit));
+            commands.keySet().stream().filter(name -> name.endsWith(IMAGE))
+                    .forEach(name -> directories.put(name, layout.workingDirectory()));
+        });
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, List<String>> command : commands.entrySet()) {
-                Timed timed = time(work, command.getValue());
+                Timed timed = time(work, directories.getOrDefault(command.getKey(), work), command.getValue());
                 if (timed.exit() != 0) {
                     throw new IllegalStateException(command.getKey() + " failed (exit " + timed.exit() + "): "
                             + timed.output());
+                }
+                if (command.getKey().endsWith(IMAGE) && timed.output().contains("Unable to use shared archive")) {
+                    // -Xshare:auto starts without the archive: a time that would not be the image's.
+                    throw new IllegalStateException(command.getKey() + " started without the image's class-data archive: "
+                            + timed.output().lines().filter(line -> line.contains("[cds")).findFirst().orElse(""));
                 }
                 seconds.get(command.getKey()).add(timed.seconds());
             }
@@ -100,17 +117,20 @@ final class StartupTimes {
                 + " -Djarmode=tools -jar ward.jar extract) with a dynamic archive from one training run of ward findings"
                 + " (%.1f s, %d MB); the minimal application's archive from one run of it%n", archived.trainingSeconds(),
                 archived.archiveBytes() / 1_000_000));
+        image.ifPresent(layout -> System.out.printf("  as the image runs it: its entrypoint (the jlinked runtime, the"
+                + " archive made at image build, the telemetry gate agent) on the files the image build laid out in %s,"
+                + " from its working directory%n", layout.root()));
         for (Map.Entry<String, List<Double>> times : seconds.entrySet()) {
             double median = median(times.getValue());
             String name = times.getKey();
             String ratio = "";
             if (!name.startsWith(MINIMAL)) {
                 ratio = String.format("  %.2f x the minimal application (target <= 1.5)", median / plain);
-                if (name.endsWith(CDS)) {
+                if ((name.endsWith(CDS) || name.endsWith(IMAGE)) && cds.isPresent()) {
                     ratio += String.format("; %.2f x the minimal application with CDS", median / minimalWithCds);
                 }
             }
-            System.out.printf("  %-40s %5.2f s (runs: %s)%s%n", name, median, times.getValue().stream()
+            System.out.printf("  %-44s %5.2f s (runs: %s)%s%n", name, median, times.getValue().stream()
                     .map(t -> String.format("%.2f", t)).collect(Collectors.joining(", ")), ratio);
         }
         // The extracted jars and the archives take a few hundred megabytes.
@@ -127,6 +147,55 @@ final class StartupTimes {
             command.addAll(part);
         }
         return command;
+    }
+
+    private static List<String> command(List<String> entrypoint, List<String> args) {
+        List<String> command = new ArrayList<>(entrypoint);
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * The container image's files as its build laid them out (image/target/image-work/root: /opt/ward's runtime, jars,
+     * class-data archive and telemetry agents, and the working directory) with its entrypoint and working directory
+     * (the files entrypoint and working-directory beside it). Ward starts from them exactly as the image starts it: the
+     * same runtime, options, archive and relative jar path, the image's absolute paths taken under the root. The
+     * archive maps here as in the image because the build made it from these very files.
+     */
+    record ImageLayout(Path root, List<String> entrypoint, Path workingDirectory) {
+
+        private static final Pattern ABSOLUTE = Pattern.compile("(^|[=:])(/[^=:]+)");
+
+        /** The layout, or empty (having said why) when the image module has not been built. */
+        static Optional<ImageLayout> find(Path work, boolean asked) throws IOException {
+            Path root = work.resolve("root").toAbsolutePath();
+            if (!Files.isRegularFile(work.resolve("entrypoint")) || !Files.isDirectory(root)) {
+                String why = "  as the image runs it: not measured, " + work + " has no image build (build it with"
+                        + " ./mvnw -B -pl image -am -Pimage -DskipTests package, or give --image-work DIR)";
+                if (asked) {
+                    throw new IllegalStateException(why.strip());
+                }
+                System.out.println(why);
+                return Optional.empty();
+            }
+            List<String> entrypoint = Files.readAllLines(work.resolve("entrypoint")).stream()
+                    .map(arg -> underRoot(root, arg)).toList();
+            Path workingDirectory = root.resolve(Files.readString(work.resolve("working-directory")).strip().substring(1));
+            return Optional.of(new ImageLayout(root, entrypoint, workingDirectory));
+        }
+
+        /** The image's absolute paths in {@code arg} that the layout has, under the root; others (/tmp) as they are. */
+        private static String underRoot(Path root, String arg) {
+            Matcher path = ABSOLUTE.matcher(arg);
+            StringBuilder mapped = new StringBuilder();
+            while (path.find()) {
+                Path laidOut = root.resolve(path.group(2).substring(1));
+                path.appendReplacement(mapped, Matcher.quoteReplacement(path.group(1)
+                        + (Files.exists(laidOut) ? laidOut.toString() : path.group(2))));
+            }
+            path.appendTail(mapped);
+            return mapped.toString();
+        }
     }
 
     /**
@@ -175,9 +244,13 @@ final class StartupTimes {
     }
 
     private static Timed time(Path work, List<String> command) throws IOException, InterruptedException {
+        return time(work, work, command);
+    }
+
+    private static Timed time(Path work, Path directory, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "run", ".log");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
