@@ -99,6 +99,21 @@ class ImageEntrypointTests {
     }
 
     @Test
+    void namesTheJarRelativeToItsWorkingDirectoryAsTheArchiveWasMade() {
+        String workingDirectory = image.config.path("config").path("WorkingDir").asString();
+        List<String> entrypoint = image.entrypoint();
+        String jar = entrypoint.get(entrypoint.indexOf("-jar") + 1);
+
+        assertThat(jar).doesNotStartWith("/");
+        assertThat(image.root.resolve(workingDirectory.substring(1)).resolve(jar).normalize()).isRegularFile()
+                .isEqualTo(image.root.resolve("opt/ward/app/ward.jar"));
+        assertThat(entrypoint).contains("-XX:SharedArchiveFile=/opt/ward/app/ward.jsa")
+                .noneMatch(option -> option.startsWith("-Xshare:"));
+        assertThat(image.root.resolve("opt/ward/app/ward.jsa")).isRegularFile();
+        assertThat(image.root.resolve("opt/ward/java/lib/server/classes.jsa")).as("the base archive").isRegularFile();
+    }
+
+    @Test
     void startsHelpWithTheClassDataArchiveMadeAtBuild() throws Exception {
         assumeContainerTools();
         Path data = dataFolder("class-data-help");
