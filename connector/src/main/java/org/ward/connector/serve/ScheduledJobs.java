@@ -84,6 +84,9 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         tasks.setThreadNamePrefix("ward-schedule-");
         tasks.setDaemon(true);
         tasks.setErrorHandler(e -> LOG.error("A scheduled job failed: {}", e.getMessage(), e));
+        // Stopping interrupts the jobs and waits for them, so that each gives its lock back while the database's pool
+        // is still open (a lock not given back is held until its at-most time; ScheduleLocks releases any left).
+        tasks.setAwaitTerminationMillis(settings.shutdownGrace().toMillis());
         tasks.initialize();
         scheduler = tasks;
         ZoneId zone = settings.cronZone() == null || settings.cronZone().isBlank() ? ZoneId.systemDefault()
@@ -185,6 +188,7 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
 
     private void heartbeat() {
         if (database.ready()) {
+            locks.releaseFailed();
             instances.alive();
             instances.forgetOld();
         }

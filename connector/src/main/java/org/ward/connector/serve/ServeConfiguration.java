@@ -121,8 +121,9 @@ class ServeConfiguration {
     }
 
     @Bean
-    ScheduleLocks scheduleLocks(JdbcTemplate jdbc, PlatformTransactionManager tx, DatabaseVendor vendor) {
-        return new ScheduleLocks(jdbc, tx, vendor);
+    ScheduleLocks scheduleLocks(JdbcTemplate jdbc, PlatformTransactionManager tx, DatabaseVendor vendor,
+            ServiceInstances instances) {
+        return new ScheduleLocks(jdbc, tx, vendor, instances.instanceId());
     }
 
     @Bean
