@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,11 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
  * checks, twelve without notification processing behind a scan lock. Here a failed release is retried, then kept and
  * retried before every later job and at shutdown, and stopping releases the locks of jobs still running, so the next
  * occurrence runs somewhere.
+ *
+ * <p>A running job's lock is leased, not taken for its whole at-most time: it reaches a few minutes ahead and is
+ * extended while the job runs (up to the job's at-most time, after which a job that never ends no longer blocks the
+ * others). An instance that dies holding a lock (killed, out of memory, its host gone) therefore blocks that job, and
+ * for the scan lock every instance's notification processing, for at most the lease, not for twelve hours.
  */
 public class ScheduleLocks implements DisposableBean {
 
@@ -38,6 +46,9 @@ public class ScheduleLocks implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final String databaseNow;
     private final Duration[] releaseRetries;
+    private final Duration lease;
+    /** Extends the leases of running jobs; its own thread, so that busy scheduler threads cannot starve it. */
+    private final ScheduledExecutorService keepAlive;
     /** The locks this instance took and has not released yet: jobs running, or releases that failed. */
     private final Map<String, Taken> taken = new ConcurrentHashMap<>();
     private volatile boolean stopped;
@@ -47,14 +58,25 @@ public class ScheduleLocks implements DisposableBean {
      *     also when several instances run on one host
      */
     public ScheduleLocks(JdbcTemplate jdbc, PlatformTransactionManager tx, DatabaseVendor vendor, String instance) {
-        this(jdbc, tx, vendor, instance, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofSeconds(4));
+        this(jdbc, tx, vendor, instance, Duration.ofMinutes(5), Duration.ofMillis(250), Duration.ofMillis(500),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     }
 
-    /** @param releaseRetries the pauses before each further attempt at a release that failed */
+    /**
+     * @param lease how far ahead a running job's lock reaches; it is extended every quarter of it
+     * @param releaseRetries the pauses before each further attempt at a release that failed
+     */
     ScheduleLocks(JdbcTemplate jdbc, PlatformTransactionManager tx, DatabaseVendor vendor, String instance,
-            Duration... releaseRetries) {
+            Duration lease, Duration... releaseRetries) {
         this.jdbc = jdbc;
+        this.lease = lease;
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "ward-schedule-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, lease.toMillis() / 4);
+        keepAlive.scheduleWithFixedDelay(this::extendRunning, every, every, TimeUnit.MILLISECONDS);
         this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(jdbc)
                 .withTransactionManager(tx).withTableName(TABLE).withLockedByValue(instance).usingDbTime().build());
         // ShedLock's own expression of "now" for each database, so that "is it held" is judged on the same clock.
@@ -75,11 +97,13 @@ public class ScheduleLocks implements DisposableBean {
         if (stopped) {
             return false;
         }
-        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), name, atMost, atLeast));
+        Instant now = Instant.now();
+        Duration first = atMost.compareTo(leaseFor(atLeast)) < 0 ? atMost : leaseFor(atLeast);
+        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(now, name, first, atLeast));
         if (lock.isEmpty()) {
             return false;
         }
-        Taken mine = new Taken(lock.get());
+        Taken mine = new Taken(lock.get(), now, atMost, atLeast);
         taken.put(name, mine);
         try {
             job.run();
@@ -94,6 +118,42 @@ public class ScheduleLocks implements DisposableBean {
         taken.forEach((name, lock) -> {
             if (lock.releaseFailed) {
                 release(name, lock, false);
+            }
+        });
+    }
+
+    /** A lease never ends before the job's at-least time. */
+    private Duration leaseFor(Duration atLeast) {
+        return atLeast.compareTo(lease) > 0 ? atLeast : lease;
+    }
+
+    /** Extends the lease of each job still running here, up to its at-most time. */
+    private void extendRunning() {
+        Instant now = Instant.now();
+        taken.forEach((name, lock) -> {
+            synchronized (lock) {
+                if (lock.releaseFailed || lock.released) {
+                    return;
+                }
+                Duration left = Duration.between(now, lock.taken.plus(lock.atMost));
+                if (left.isNegative() || left.isZero()) {
+                    return;
+                }
+                Duration atLeastLeft = Duration.between(now, lock.taken.plus(lock.atLeast));
+                Duration atLeast = atLeastLeft.isNegative() ? Duration.ZERO : atLeastLeft;
+                Duration until = left.compareTo(leaseFor(atLeast)) < 0 ? left : leaseFor(atLeast);
+                try {
+                    Optional<SimpleLock> extended = lock.lock.extend(until, atLeast);
+                    if (extended.isPresent()) {
+                        lock.lock = extended.get();
+                    } else {
+                        LOG.warn("The lock of scheduled job {} could not be extended: it lapsed, and another instance may"
+                                + " run the job beside this one.", name);
+                    }
+                } catch (RuntimeException e) {
+                    // The lease still reaches a few minutes ahead: the next extension tries again.
+                    LOG.debug("Extending the lock of scheduled job {} failed: {}", name, e.getMessage());
+                }
             }
         });
     }
@@ -113,6 +173,7 @@ public class ScheduleLocks implements DisposableBean {
     @Override
     public void destroy() {
         stopped = true;
+        keepAlive.shutdownNow();
         taken.forEach((name, lock) -> release(name, lock, false));
     }
 
@@ -131,7 +192,10 @@ public class ScheduleLocks implements DisposableBean {
                     break;
                 }
                 try {
-                    lock.lock.unlock();
+                    synchronized (lock) {
+                        lock.lock.unlock();
+                        lock.released = true;
+                    }
                     if (lock.releaseFailed) {
                         LOG.info("The lock of scheduled job {} is released; the job runs at its next occurrence.", name);
                     }
@@ -164,14 +228,24 @@ public class ScheduleLocks implements DisposableBean {
         }
     }
 
-    /** A lock this instance took; {@code releaseFailed} once giving it back failed. */
+    /**
+     * A lock this instance took at {@code taken}: the latest lease ({@code lock}, replaced by each extension);
+     * {@code releaseFailed} once giving it back failed.
+     */
     private static final class Taken {
 
-        private final SimpleLock lock;
+        private volatile SimpleLock lock;
+        private final Instant taken;
+        private final Duration atMost;
+        private final Duration atLeast;
         private volatile boolean releaseFailed;
+        private volatile boolean released;
 
-        private Taken(SimpleLock lock) {
+        private Taken(SimpleLock lock, Instant taken, Duration atMost, Duration atLeast) {
             this.lock = lock;
+            this.taken = taken;
+            this.atMost = atMost;
+            this.atLeast = atLeast;
         }
     }
 }

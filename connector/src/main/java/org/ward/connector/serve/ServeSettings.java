@@ -23,7 +23,8 @@ import org.ward.connector.notifications.InvalidServeSettingException;
  * @param shutdownGrace how long stopping waits for refreshes in flight; unfinished ones are handed back to the outbox
  * @param resyncAfterDowntime when no instance was alive for longer than this, every watched drive is resynced at
  *     start (Graph retries undelivered notifications for up to 4 hours, less for an endpoint it judges slow)
- * @param scanLockAtMost how long a scheduled scan's lock lasts if its instance dies without releasing it
+ * @param scanLockAtMost the longest a scheduled scan keeps its lock; the lock is a lease extended while the scan runs, so
+ *     an instance that dies holding it blocks the others for minutes, not for this long
  * @param lockAtLeast a scheduled job's lock is held at least this long, so instances whose clocks differ a little do
  *     not run the same occurrence twice
  * @param databaseRetry how often the database is tried while it cannot be reached at start

@@ -76,7 +76,7 @@ class ScheduleLocksTests {
     @Test
     void aLockWhoseReleaseFailedIsReleasedBeforeTheInstancesNextJob() {
         ScheduleLocks a = new ScheduleLocks(new JdbcTemplate(poolA), new DataSourceTransactionManager(poolA),
-                new DatabaseVendor(URL), "a", new Duration[0]);
+                new DatabaseVendor(URL), "a", Duration.ofMinutes(5));
         AtomicReference<Connection> busy = new AtomicReference<>();
 
         assertThat(a.run("ward-evidence", HOUR, Duration.ZERO, () -> busy.set(connection(poolA)))).isTrue();
@@ -119,7 +119,55 @@ class ScheduleLocksTests {
                 "SELECT locked_by FROM ward_schedule_lock WHERE name = ?", String.class, "ward-identity")).isEqualTo("a"));
     }
 
+    @Test
+    void aRunningJobsLockReachesOnlyItsLeaseAheadSoADeadInstanceBlocksNoLonger() {
+        ScheduleLocks a = leased(poolA, "a", Duration.ofMinutes(5));
+
+        a.run("ward-scan", Duration.ofHours(12), Duration.ofMinutes(1), () -> assertThat(new JdbcTemplate(poolB)
+                .queryForObject("SELECT DATEDIFF('SECOND', CURRENT_TIMESTAMP, lock_until) FROM ward_schedule_lock"
+                        + " WHERE name = ?", Long.class, "ward-scan")).isBetween(240L, 300L));
+    }
+
+    @Test
+    void aJobRunningLongerThanItsLeaseKeepsItsLock() throws InterruptedException {
+        ScheduleLocks a = leased(poolB, "a", Duration.ofMillis(400));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Thread job = new Thread(() -> a.run("ward-scan", Duration.ofHours(12), Duration.ZERO, () -> {
+            running.countDown();
+            awaitQuietly(end);
+        }));
+        job.start();
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        // Three leases' worth of extensions: each moves the lock's end further ahead.
+        java.sql.Timestamp first = lockUntil("ward-scan");
+        awaitLockUntilAfter("ward-scan", first.toInstant().plusMillis(1200));
+
+        try {
+            assertThat(b.run("ward-scan", Duration.ofHours(12), Duration.ZERO, () -> { })).as("on instance B").isFalse();
+        } finally {
+            end.countDown();
+            job.join();
+        }
+        assertThat(b.run("ward-scan", Duration.ofHours(12), Duration.ZERO, () -> { })).as("once A's job ended").isTrue();
+    }
+
     // ---- helpers ----
+
+    private static ScheduleLocks leased(DataSource pool, String instance, Duration lease) {
+        return new ScheduleLocks(new JdbcTemplate(pool), new DataSourceTransactionManager(pool), new DatabaseVendor(URL),
+                instance, lease, Duration.ofMillis(250));
+    }
+
+    private java.sql.Timestamp lockUntil(String name) {
+        return new JdbcTemplate(poolB).queryForObject("SELECT lock_until FROM ward_schedule_lock WHERE name = ?",
+                java.sql.Timestamp.class, name);
+    }
+
+    private void awaitLockUntilAfter(String name, java.time.Instant after) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> lockUntil(name).toInstant().isAfter(after));
+    }
 
     private static HikariDataSource pool(int size) {
         HikariConfig config = new HikariConfig();
