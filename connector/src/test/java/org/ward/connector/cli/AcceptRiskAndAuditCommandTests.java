@@ -82,6 +82,16 @@ class AcceptRiskAndAuditCommandTests {
     }
 
     @Test
+    void anAcceptorNamedWithAPatientIdentifierIsShownAndAuditedMasked() {
+        CommandRun run = CommandRun.of(context, new AcceptRiskCommand(), copyId, "--reason", "Pathway moves in spring.",
+                "--until", NEXT_MONTH, "--by", "clerk for 999 000 0018");
+
+        assertThat(run.out()).contains("by clerk for 999 *** **18.").doesNotContain("000 0018");
+        assertThat(CommandRun.of(context, new AuditCommand(), "--format", "json").out())
+                .contains("\"actor\" : \"clerk for 999 *** **18\"").doesNotContain("000 0018");
+    }
+
+    @Test
     void aZoneThatIsNotOneSaysHowToWriteOne() {
         assertThatThrownBy(() -> new CommandLine(new AcceptRiskCommand()).parseArgs(copyId, "--reason", "r", "--until",
                 NEXT_MONTH, "--zone", "Mars/Olympus")).isInstanceOf(ParameterException.class)
