@@ -164,8 +164,18 @@ public final class DemoTenant implements AutoCloseable {
         }
         try {
             return Files.createTempDirectory(Files.createDirectories(simulators), ProcessHandle.current().pid() + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("The demo cannot write to " + simulators + ": " + e.getMessage(), e);
+        } catch (IOException | SecurityException e) {
+            throw new DemoFolderException("The demo cannot write to " + simulators + " (" + (e instanceof
+                    java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + "): point --data-dir at"
+                    + " a folder the user Ward runs as can write to.", e);
+        }
+    }
+
+    /** The demo's data folder cannot be written: a setup problem, named in one sentence. */
+    static final class DemoFolderException extends IllegalStateException implements org.ward.connector.ConfigurationProblem {
+
+        DemoFolderException(String sentence, Exception cause) {
+            super(sentence, cause);
         }
     }
 

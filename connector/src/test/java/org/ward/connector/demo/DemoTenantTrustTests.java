@@ -1,6 +1,7 @@
 package org.ward.connector.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,14 @@ class DemoTenantTrustTests {
         }
         assertThat(ca).doesNotExist();
         assertThat(ca.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aDataFolderTheDemoCannotWriteIsNamedInOneSentence() throws IOException {
+        Path file = Files.writeString(dataDir.resolve("not-a-folder"), "x");
+        assertThatThrownBy(() -> DemoTenant.start(file)).isInstanceOf(org.ward.connector.ConfigurationProblem.class)
+                .hasMessageStartingWith("The demo cannot write to " + file.resolve("simulator") + " (")
+                .hasMessageEndingWith("): point --data-dir at a folder the user Ward runs as can write to.");
     }
 
     private Path caOf(DemoTenant demo) {
