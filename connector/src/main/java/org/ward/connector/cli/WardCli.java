@@ -57,8 +57,11 @@ public final class WardCli {
             }
         });
         cli.setParameterExceptionHandler((failure, rejected) -> {
-            console.error(failure.getMessage());
-            failure.getCommandLine().usage(System.err);
+            // One line that says what is wrong and where the rest is, not the whole usage after it: a scheduler's log
+            // or a terminal keeps the sentence in view.
+            String sentence = failure.getMessage().strip().replaceAll("[.:]$", "");
+            console.error(sentence + "; " + failure.getCommandLine().getCommandSpec().qualifiedName() + " --help shows"
+                    + " every option.");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
