@@ -106,6 +106,13 @@ class AcceptRiskAndAuditCommandTests {
     }
 
     @Test
+    void anIdThatIsNotAFindingsIsRefusedWithoutRepeatingWhatWasTyped() {
+        CommandRun run = accept("999 000 0018");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("That is not a finding id (an id is F- and 16 hex digits").doesNotContain("0018");
+    }
+
+    @Test
     void dateThatIsNotADateSaysHowToWriteOne() {
         assertThatThrownBy(() -> new CommandLine(new AcceptRiskCommand()).parseArgs(copyId, "--reason", "r", "--until",
                 "next month")).isInstanceOf(ParameterException.class).hasMessageContaining("write it as YYYY-MM-DD");
