@@ -60,7 +60,9 @@ public final class WardCli {
             // One line that says what is wrong and where the rest is, not the whole usage after it: a scheduler's log
             // or a terminal keeps the sentence in view.
             String sentence = failure.getMessage().strip().replaceAll("[.:]$", "");
-            console.error(sentence + "; " + failure.getCommandLine().getCommandSpec().qualifiedName() + " --help shows"
+            // A command may check an option itself, on a command line of its own outside "ward".
+            String command = failure.getCommandLine().getCommandSpec().qualifiedName();
+            console.error(sentence + "; " + (command.startsWith("ward") ? command : "ward " + command) + " --help shows"
                     + " every option.");
             return ExitCodes.USAGE;
         });

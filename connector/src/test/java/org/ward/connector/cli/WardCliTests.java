@@ -76,6 +76,14 @@ class WardCliTests {
     }
 
     @Test
+    void aWrongFailOnIsRefusedAsTheCommandLineIsRead() {
+        assertThat(ward("scan", "--fail-on", "severe", "--config", dir.resolve("nope.properties").toString()))
+                .isEqualTo(2);
+        assertThat(errors()).isEqualTo("ward: Invalid value for option '--fail-on': --fail-on takes critical, high, medium,"
+                + " low, info, not 'severe'; ward scan --help shows every option.\n");
+    }
+
+    @Test
     void aUsageErrorIsOneLineThatNamesTheCommandsHelp() {
         ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
         PrintStream before = System.err;
