@@ -19,17 +19,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ward.connector.database.ColumnText;
 
 /**
  * The append-only audit log ({@code ward_audit}). Ward only inserts: each entry takes the next id and the previous
  * entry's hash, in a transaction of its own, and is sealed with the keyed hash (HMAC with the audit key, which lives
  * outside the database); after each entry the day's chain head is written outside the database too. Two Ward
  * processes appending at once both claim the same place; the unique keys let one win and the other tries again on
- * top of it, so the chain never forks. Text is stored with patient identifiers masked.
+ * top of it, so the chain never forks. Text, the actor's name included, is stored with patient identifiers masked and
+ * cut to fit its column.
  */
 public class AuditLog {
 
     private static final int ATTEMPTS = 20;
+    private static final int ACTOR_CHARS = 400;
+    private static final int TEXT_CHARS = 4000;
     private static final String COLUMNS = "audit_id, at, actor, finding_id, action, graph_request, before_json, after_json,"
             + " outcome, previous_hash, hash, chain, key_id";
 
@@ -73,8 +77,10 @@ public class AuditLog {
         long id = head == null ? 1 : head.id() + 1;
         String previous = head == null ? AuditChain.GENESIS : head.hash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry unsealed = new AuditEntry(id, at, e.actor(), e.findingId(), e.action(), masking.apply(e.request()),
-                masking.apply(e.before()), masking.apply(e.after()), masking.apply(e.outcome()), previous, null,
+        // The actor is typed by a person (--by, --actor) and may name a patient or run past its column like any text.
+        AuditEntry unsealed = new AuditEntry(id, at, ColumnText.fit(masking.apply(e.actor()), ACTOR_CHARS), e.findingId(),
+                e.action(), ColumnText.fit(masking.apply(e.request()), TEXT_CHARS), masking.apply(e.before()),
+                masking.apply(e.after()), ColumnText.fit(masking.apply(e.outcome()), TEXT_CHARS), previous, null,
                 AuditChain.KEYED, key.id());
         AuditEntry sealed = new AuditEntry(id, at, unsealed.actor(), unsealed.findingId(), unsealed.action(),
                 unsealed.request(), unsealed.before(), unsealed.after(), unsealed.outcome(), previous,

@@ -56,8 +56,9 @@ final class AcceptRiskCommand implements WardTask {
             console.error(e.getMessage());
             return ExitCodes.USAGE;
         }
-        console.line(findingId + " is accepted-risk through " + until + " (" + zone.getId() + "), by " + who + ". The"
-                + " first scan after that day opens it again.");
+        // Named as the audit log keeps the name: masked, as the name typed may hold a patient identifier.
+        console.line(findingId + " is accepted-risk through " + until + " (" + zone.getId() + "), by " + entry.actor()
+                + ". The first scan after that day opens it again.");
         console.line("Recorded in the audit log as entry #" + entry.id() + ".");
         return ExitCodes.OK;
     }

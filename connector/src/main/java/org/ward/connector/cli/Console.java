@@ -26,7 +26,7 @@ final class Console {
 
     void line(String text) {
         endProgress();
-        out.println(text);
+        out.println(shown(text));
     }
 
     void blank() {
@@ -35,7 +35,34 @@ final class Console {
 
     void error(String sentence) {
         endProgress();
-        err.println("ward: " + sentence);
+        err.println("ward: " + shown(sentence));
+    }
+
+    /**
+     * Text as a terminal should show it, not obey it. Names, reasons and descriptions come from a tenant and from other
+     * people: an escape sequence in a file name or an accepted risk's reason would otherwise clear the screen, recolour
+     * it or rewrite lines, and a bidirectional override would show a name other than the one stored. Each such character
+     * is written as its code in Java's notation (ESC as backslash, u, 001b); line breaks and tabs stay.
+     */
+    static String shown(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean obeyed = c != '\n' && c != '\t' && (Character.getType(c) == Character.CONTROL
+                    || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069);
+            if (obeyed && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (obeyed) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A progress update; on a terminal it replaces the previous one, elsewhere at most one line each 5 s. */

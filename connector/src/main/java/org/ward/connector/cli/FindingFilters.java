@@ -83,6 +83,14 @@ final class FindingFilters {
         }
     }
 
+    /** {@code --fail-on}, read as the command line is parsed, before any settings, database or demo tenant. */
+    static final class FailOnConverter implements ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            return parse(Severity.class, value, "--fail-on");
+        }
+    }
+
     static final class StatusConverter implements ITypeConverter<Status> {
         @Override
         public Status convert(String value) {

@@ -104,7 +104,7 @@ final class FindingsCommand implements WardTask {
                             : "tell the owner"));
         }
         console.line(plans.size() + " finding" + (plans.size() == 1 ? "" : "s") + " (" + status.words()
-                + (owner == null ? "" : ", owned by " + owner) + ").");
+                + (owner == null ? "" : ", owned by " + masking.maskText(owner)) + ").");
         return ExitCodes.OK;
     }
 

@@ -34,9 +34,10 @@ final class IdentityCommand implements WardTask {
     @Mixin
     LaunchOptions launch;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with code 3 when an open identity finding of"
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FindingFilters.FailOnConverter.class,
+            description = "Exit with code 3 when an open identity finding of"
             + " this severity or higher exists (critical, high, medium, low, info).")
-    String failOn;
+    Severity failOn;
 
     @Override
     public LaunchOptions launch() {
@@ -45,7 +46,7 @@ final class IdentityCommand implements WardTask {
 
     @Override
     public int run(ConfigurableApplicationContext context, Console console) {
-        Severity threshold = failOn == null ? null : ScanCommand.severity(failOn);
+        Severity threshold = failOn;
         console.progress("Checking identities (identity endpoints are read slowly, as Microsoft's limits require) ...",
                 System.currentTimeMillis());
         IdentityRun run;

@@ -33,9 +33,10 @@ final class ScanCommand implements WardTask {
     @Mixin
     LaunchOptions launch;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with code 3 when an open finding of this"
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FindingFilters.FailOnConverter.class,
+            description = "Exit with code 3 when an open finding of this"
             + " severity or higher exists (critical, high, medium, low, info).")
-    String failOn;
+    Severity failOn;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write findings.json, findings.csv and"
             + " report.html to DIR.")
@@ -58,7 +59,7 @@ final class ScanCommand implements WardTask {
 
     @Override
     public int run(ConfigurableApplicationContext context, Console console) {
-        Severity threshold = failOn == null ? null : severity(failOn);
+        Severity threshold = failOn;
         ScanProgress progress = context.getBean(ScanProgress.class);
         GraphTraffic traffic = context.getBean(GraphTraffic.class);
         GraphTraffic.Snapshot before = traffic.snapshot();
@@ -100,15 +101,6 @@ final class ScanCommand implements WardTask {
             return ExitCodes.FINDINGS;
         }
         return ExitCodes.OK;
-    }
-
-    static Severity severity(String text) {
-        try {
-            return Severity.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ScanCommand()),
-                    "--fail-on takes critical, high, medium, low or info, not '" + text + "'.");
-        }
     }
 
     private static boolean exceeds(FindingStore findings, Severity threshold) {

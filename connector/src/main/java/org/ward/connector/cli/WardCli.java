@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ward.connector.ConfigurationProblem;
 import org.ward.connector.WardApplication;
@@ -52,8 +57,13 @@ public final class WardCli {
             }
         });
         cli.setParameterExceptionHandler((failure, rejected) -> {
-            console.error(failure.getMessage());
-            failure.getCommandLine().usage(System.err);
+            // One line that says what is wrong and where the rest is, not the whole usage after it: a scheduler's log
+            // or a terminal keeps the sentence in view.
+            String sentence = failure.getMessage().strip().replaceAll("[.:]$", "");
+            // A command may check an option itself, on a command line of its own outside "ward".
+            String command = failure.getCommandLine().getCommandSpec().qualifiedName();
+            console.error(sentence + "; " + (command.startsWith("ward") ? command : "ward " + command) + " --help shows"
+                    + " every option.");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
@@ -95,6 +105,14 @@ public final class WardCli {
             properties.put("ward.data-dir", launch.dataDir.toString());
         }
         List<String> springArgs = new ArrayList<>();
+        if (launch.config != null) {
+            try {
+                SettingsFile.check(launch.config);
+            } catch (SettingsFile.UnusableSettingsException e) {
+                console.error(e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         DemoTenant demo = null;
         try {
             if (launch.demo) {
@@ -113,10 +131,6 @@ public final class WardCli {
                 return ExitCodes.USAGE;
             }
             if (launch.config != null) {
-                if (!launch.config.toFile().canRead()) {
-                    console.error("--config " + launch.config + " cannot be read: give the path of Ward's settings file.");
-                    return ExitCodes.USAGE;
-                }
                 springArgs.add("--spring.config.additional-location=file:" + launch.config.toAbsolutePath());
             }
             if (launch.policy != null) {
@@ -157,6 +171,10 @@ public final class WardCli {
         static String sentence(Throwable failure) {
             Throwable cause = rootOfInterest(failure);
             if (!isWard(cause)) {
+                Optional<String> setting = unboundSetting(failure);
+                if (setting.isPresent()) {
+                    return setting.get();
+                }
                 Optional<String> database = DatabaseFailures.explain(failure, null);
                 if (database.isPresent()) {
                     return database.get();
@@ -168,11 +186,75 @@ public final class WardCli {
 
         static int exitCode(Throwable failure) {
             Throwable cause = rootOfInterest(failure);
+            if (!isWard(cause) && unboundSetting(failure).isPresent()) {
+                return ExitCodes.USAGE;
+            }
             if (!isWard(cause) && DatabaseFailures.explain(failure, null).isPresent()) {
                 return ExitCodes.USAGE;
             }
             return cause instanceof GraphAccessException ? ExitCodes.FAILED
                     : isConfiguration(cause) ? ExitCodes.USAGE : ExitCodes.FAILED;
+        }
+
+        /**
+         * A setting Spring could not turn into what its record holds (a word where a number goes): named with its value,
+         * where it was set and what it takes, in place of the chain of beans that needed it.
+         */
+        private static Optional<String> unboundSetting(Throwable failure) {
+            for (Throwable current = failure; current != null; current = current.getCause() == current ? null
+                    : current.getCause()) {
+                if (current instanceof BindException bind && bind.getProperty() != null) {
+                    ConfigurationProperty property = bind.getProperty();
+                    Origin origin = property.getOrigin();
+                    return Optional.of(property.getName() + " is '" + property.getValue() + "'" + (origin == null ? ""
+                            : " (" + where(origin) + ")") + ", which is not " + expected(bind.getTarget().getType().resolve(
+                            Object.class)) + ": give it one, or leave it out for Ward's default (docs/admin-guide.md).");
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A file and line where the setting came from one, else Spring's own description of its source. */
+        private static String where(Origin origin) {
+            for (Origin at = origin; at != null; at = at instanceof PropertySourceOrigin source && source.getOrigin() != null
+                    ? source.getOrigin() : at.getParent()) {
+                if (at instanceof TextResourceOrigin text && text.getLocation() != null && text.getResource() != null) {
+                    String file;
+                    try {
+                        file = text.getResource().getFile().toString();
+                    } catch (java.io.IOException | RuntimeException notAFile) {
+                        file = text.getResource().getDescription();
+                    }
+                    return file + " line " + (text.getLocation().getLine() + 1);
+                }
+            }
+            return origin.toString();
+        }
+
+        private static String expected(Class<?> type) {
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return "a whole number";
+            }
+            if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                return "a number such as 0.9";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
+            }
+            if (type == java.time.Duration.class) {
+                return "a duration such as 30s, 5m or 1h";
+            }
+            if (type == org.springframework.util.unit.DataSize.class) {
+                return "a size such as 512KB or 1MB";
+            }
+            if (type == java.net.URI.class) {
+                return "an address such as https://ward.example.org";
+            }
+            if (type.isEnum()) {
+                return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                        .map(v -> v.toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList();
+            }
+            return "a value of the kind it takes (" + type.getSimpleName() + ")";
         }
 
         private static boolean isWard(Throwable cause) {

@@ -27,6 +27,7 @@ public final class DataFolder implements ApplicationListener<ApplicationEnvironm
     public static final String READ_ONLY = "ward.database.read-only";
     static final String DATA_DIR = "ward.data-dir";
     static final String URL = "spring.datasource.url";
+    static final String LOG_FILE = "logging.file.name";
     /** How long a writing command waits for read-only commands, which open the file without sharing it, to finish. */
     private static final Duration READERS_PATIENCE = Duration.ofMinutes(1);
 
@@ -49,6 +50,10 @@ public final class DataFolder implements ApplicationListener<ApplicationEnvironm
         environment.getPropertySources().addFirst(new MapPropertySource("ward-data-folder", settled));
         if (!readOnly) {
             writable(dataDir);
+        } else if (!appendable(environment.getProperty(LOG_FILE))) {
+            // A compliance officer may read findings from a data folder they cannot write (a read-only mount, another
+            // user's folder): the command works, and logs nothing rather than printing logback's stack trace.
+            settled.put(LOG_FILE, "");
         }
         String url = environment.getProperty(URL);
         H2File.of(url).ifPresent(file -> settled.put(URL, opening(file, url, dataDir, readOnly)));
@@ -82,6 +87,25 @@ public final class DataFolder implements ApplicationListener<ApplicationEnvironm
                 + " not opened or changed it: restore it from your backup of the data folder (or from "
                 + dataDir.resolve(DatabaseUpgrade.BACKUPS) + ", where Ward keeps a copy before each upgrade), or move"
                 + " it aside to start afresh.");
+    }
+
+    /**
+     * Whether a log file can be opened for appending there: it is writable, or it is missing and the nearest folder
+     * that exists above it (logback makes the missing ones) is writable.
+     */
+    private static boolean appendable(String logFile) {
+        if (logFile == null || logFile.isBlank()) {
+            return true;
+        }
+        Path file = Path.of(logFile).toAbsolutePath();
+        if (Files.exists(file)) {
+            return Files.isRegularFile(file) && Files.isWritable(file);
+        }
+        Path above = file.getParent();
+        while (above != null && !Files.exists(above)) {
+            above = above.getParent();
+        }
+        return above != null && Files.isDirectory(above) && Files.isWritable(above);
     }
 
     private static void writable(Path dataDir) {

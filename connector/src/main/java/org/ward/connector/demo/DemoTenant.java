@@ -36,12 +36,14 @@ public final class DemoTenant implements AutoCloseable {
     public static final String TEAMS_APP = "8d6f0a52-3c1e-4b7a-9e25-6a0f4c1d2b93";
 
     private final Simulator simulator;
+    private final Path simulatorFolder;
     private DemoAlertReceiver receiver;
     private final String folder;
     private int changesMade;
 
-    private DemoTenant(Simulator simulator, String folder) {
+    private DemoTenant(Simulator simulator, Path simulatorFolder, String folder) {
         this.simulator = simulator;
+        this.simulatorFolder = simulatorFolder;
         this.folder = folder;
     }
 
@@ -138,7 +140,51 @@ public final class DemoTenant implements AutoCloseable {
     }
 
     public static DemoTenant start(Path dataDir) {
-        return new DemoTenant(Simulator.builder().stateDir(dataDir.resolve("simulator")).start(), "demo");
+        Path state = simulatorFolder(dataDir);
+        return new DemoTenant(Simulator.builder().stateDir(state).start(), state, "demo");
+    }
+
+    /**
+     * Where this process's simulator writes its CA and client certificate. Each simulator makes a CA of its own, so two
+     * demo commands at once on one data folder (ward serve --demo and ward findings --demo, or two scans) each need
+     * their own: with one shared file the second overwrote the first's CA, and the first failed with a TLS error
+     * instead of running (or saying another scan was running). Folders of processes that are gone are cleared.
+     */
+    private static Path simulatorFolder(Path dataDir) {
+        Path simulators = dataDir.resolve("simulator");
+        if (Files.isDirectory(simulators)) {
+            try (Stream<Path> folders = Files.list(simulators)) {
+                folders.filter(Files::isDirectory).filter(f -> f.getFileName().toString().matches("\\d+-\\d+"))
+                        .filter(f -> ProcessHandle.of(Long.parseLong(f.getFileName().toString().split("-")[0]))
+                                .map(p -> !p.isAlive()).orElse(true))
+                        .forEach(DemoTenant::deleteQuietly);
+            } catch (IOException e) {
+                // Leftovers of a killed run take a few kilobytes; the demo runs without clearing them.
+            }
+        }
+        try {
+            return Files.createTempDirectory(Files.createDirectories(simulators), ProcessHandle.current().pid() + "-");
+        } catch (IOException | SecurityException e) {
+            throw new DemoFolderException("The demo cannot write to " + simulators + " (" + (e instanceof
+                    java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + "): point --data-dir at"
+                    + " a folder the user Ward runs as can write to.", e);
+        }
+    }
+
+    /** The demo's data folder cannot be written: a setup problem, named in one sentence. */
+    static final class DemoFolderException extends IllegalStateException implements org.ward.connector.ConfigurationProblem {
+
+        DemoFolderException(String sentence, Exception cause) {
+            super(sentence, cause);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            deleteFolder(folder);
+        } catch (UncheckedIOException e) {
+            // Another demo run may be clearing it at the same moment.
+        }
     }
 
     /**
@@ -148,8 +194,9 @@ public final class DemoTenant implements AutoCloseable {
      */
     public static DemoTenant startForService(Path dataDir) {
         deleteFolder(dataDir.resolve("demo-serve"));
-        return new DemoTenant(Simulator.builder().stateDir(dataDir.resolve("simulator"))
-                .notifications(NotificationSettings.defaults().allowingHttpOnLoopback()).start(), "demo-serve");
+        Path state = simulatorFolder(dataDir);
+        return new DemoTenant(Simulator.builder().stateDir(state)
+                .notifications(NotificationSettings.defaults().allowingHttpOnLoopback()).start(), state, "demo-serve");
     }
 
     /** Spring properties that connect Ward to the demo tenant and keep its data apart from a real tenant's. */
@@ -238,5 +285,6 @@ public final class DemoTenant implements AutoCloseable {
             receiver.close();
         }
         simulator.close();
+        deleteQuietly(simulatorFolder);
     }
 }

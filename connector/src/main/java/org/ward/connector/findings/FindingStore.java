@@ -246,6 +246,17 @@ public class FindingStore {
                 .query((rs, n) -> finding(rs)).list();
     }
 
+    /**
+     * The sentence for an id no finding has. Only an id shaped like a finding's is repeated: what else a person typed
+     * there (a patient's NHS number pasted into the wrong field) is not written to a terminal or a scheduler's log.
+     */
+    public static String unknownId(String findingId) {
+        return findingId != null && findingId.matches("F-[0-9a-f]{16}")
+                ? "No finding has the id '" + findingId + "': ward findings lists them."
+                : "That is not a finding id (an id is F- and 16 hex digits, e.g. F-1faca857bc88869c): ward findings lists"
+                        + " them.";
+    }
+
     public Finding find(String findingId) {
         return jdbc.sql("SELECT * FROM ward_finding WHERE finding_id = ?").param(findingId)
                 .query((rs, n) -> finding(rs)).optional().orElse(null);

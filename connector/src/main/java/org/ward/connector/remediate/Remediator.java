@@ -100,8 +100,8 @@ public class Remediator {
     private Inspection inspect(String findingId) {
         Finding finding = findings.find(findingId);
         if (finding == null) {
-            return Inspection.early(RemediationResult.of(Outcome.UNKNOWN_FINDING, null, null, "No finding has the id '"
-                    + findingId + "': ward findings lists them."));
+            return Inspection.early(RemediationResult.of(Outcome.UNKNOWN_FINDING, null, null,
+                    FindingStore.unknownId(findingId)));
         }
         RemediationPlan plan = planner.plan(finding, policy, clock.instant());
         if (!plan.automated()) {

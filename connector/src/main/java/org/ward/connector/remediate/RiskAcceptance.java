@@ -69,7 +69,7 @@ public class RiskAcceptance {
         }
         Finding finding = findings.find(findingId);
         if (finding == null) {
-            throw new IllegalArgumentException("No finding has the id '" + findingId + "': ward findings lists them.");
+            throw new IllegalArgumentException(FindingStore.unknownId(findingId));
         }
         if (finding.status() == FindingStatus.RESOLVED) {
             throw new IllegalArgumentException("Finding " + findingId + " is resolved: there is no risk left to accept.");

@@ -55,7 +55,10 @@ class DiscoveryTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         long scanId;
-        if (job.containsKey(ScanKeys.SCAN_ID)) {
+        // The register's row is written in this step's transaction, the id into the job's context, which Spring Batch
+        // saves even when the step fails and rolls the row back (a refused sign-in, a network down): the id of a
+        // failed first attempt names no scan, and the run that resumes it starts the scan's row afresh.
+        if (job.containsKey(ScanKeys.SCAN_ID) && runs.find(job.getLong(ScanKeys.SCAN_ID)).isPresent()) {
             scanId = job.getLong(ScanKeys.SCAN_ID);
         } else {
             scanId = runs.start(graph.tenantId(), policy.id(), policy.contentHash(),

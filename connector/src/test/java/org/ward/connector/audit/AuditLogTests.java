@@ -119,6 +119,16 @@ class AuditLogTests {
     }
 
     @Test
+    void anActorLongerThanItsColumnIsKeptCutShort() {
+        AuditEntry entry = db.log().append(new AuditEvent("b".repeat(600), "F-00000000000000a1", "accept-risk", null, null,
+                null, "applied"));
+
+        assertThat(entry.actor()).hasSize(400).endsWith(org.ward.connector.database.ColumnText.MARKER);
+        assertThat(db.log().entries()).containsExactly(entry);
+        assertThat(db.log().verify().intact()).isTrue();
+    }
+
+    @Test
     void anEntryNeedsAnActor() {
         assertThatThrownBy(() -> new AuditEvent(" ", null, "accept-risk", null, null, null, "applied"))
                 .hasMessage("An audit entry needs an actor.");

@@ -82,6 +82,16 @@ class AcceptRiskAndAuditCommandTests {
     }
 
     @Test
+    void anAcceptorNamedWithAPatientIdentifierIsShownAndAuditedMasked() {
+        CommandRun run = CommandRun.of(context, new AcceptRiskCommand(), copyId, "--reason", "Pathway moves in spring.",
+                "--until", NEXT_MONTH, "--by", "clerk for 999 000 0018");
+
+        assertThat(run.out()).contains("by clerk for 999 *** **18.").doesNotContain("000 0018");
+        assertThat(CommandRun.of(context, new AuditCommand(), "--format", "json").out())
+                .contains("\"actor\" : \"clerk for 999 *** **18\"").doesNotContain("000 0018");
+    }
+
+    @Test
     void aZoneThatIsNotOneSaysHowToWriteOne() {
         assertThatThrownBy(() -> new CommandLine(new AcceptRiskCommand()).parseArgs(copyId, "--reason", "r", "--until",
                 NEXT_MONTH, "--zone", "Mars/Olympus")).isInstanceOf(ParameterException.class)
@@ -93,6 +103,13 @@ class AcceptRiskAndAuditCommandTests {
         CommandRun run = accept("F-0000000000000000");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("No finding has the id 'F-0000000000000000'");
+    }
+
+    @Test
+    void anIdThatIsNotAFindingsIsRefusedWithoutRepeatingWhatWasTyped() {
+        CommandRun run = accept("999 000 0018");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("That is not a finding id (an id is F- and 16 hex digits").doesNotContain("0018");
     }
 
     @Test

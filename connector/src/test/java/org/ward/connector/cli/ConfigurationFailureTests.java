@@ -82,9 +82,92 @@ class ConfigurationFailureTests {
                 + " (WARD_PRIVACY_INSTALLATION_KEY) must be base64 of at least 32 random bytes");
     }
 
+    @Test
+    void aMistypedSettingNameIsNamedWithItsLineAndTheSettingMeant() throws IOException {
+        Path config = yaml("ward:", "  remediaton:", "    enabled: true");
+        CommandRun run = ward(config, "remediate", "F-0000000000000000", "--apply");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertOneSentence(run);
+        assertThat(run.err()).startsWith("ward: " + config + " line 3: ward.remediaton.enabled is not one of Ward's"
+                + " settings, so Ward would ignore it; did you mean ward.remediation (docs/admin-guide.md lists every"
+                + " setting)?");
+    }
+
+    @Test
+    void aMistypedNestedSettingNameIsNamedWithTheSettingMeant() throws IOException {
+        Path config = yaml("ward:", "  graph:", "    resilience:", "      max-retrys: 3");
+        CommandRun run = ward(config, "scan");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertOneSentence(run);
+        assertThat(run.err()).contains(" line 4: ward.graph.resilience.max-retrys is not one of Ward's settings")
+                .contains("did you mean ward.graph.resilience.max-retries (");
+    }
+
+    @Test
+    void aSettingOfTheWrongKindIsNamedWithItsValueLineAndWhatItTakes() throws IOException {
+        Path config = yaml("ward:", "  graph:", "    tenant-id: 11111111-2222-3333-4444-555555555555",
+                "    client-id: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "    client-secret: secret", "    resilience:",
+                "      max-retries: lots", "  data-dir: " + dir.resolve("ward-data"));
+        CommandRun run = ward(config, "scan");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertOneSentence(run);
+        assertThat(run.err()).startsWith("ward: ward.graph.resilience.max-retries is 'lots' (" + config + " line 7),"
+                + " which is not a whole number");
+    }
+
+    @Test
+    void yamlThatDoesNotParseIsNamedWithItsLine() throws IOException {
+        Path config = yaml("ward:", "  remediation:", "    enabled: true", "  policy:", " pack: nhs-england");
+        CommandRun run = ward(config, "scan");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertOneSentence(run);
+        assertThat(run.err()).startsWith("ward: " + config + " is not valid YAML at line 5, column 2 (")
+                .contains("check that line's indentation");
+    }
+
+    @Test
+    void aFolderGivenAsTheSettingsFileIsRefused() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("ward.yml"));
+        CommandRun run = ward(folder, "scan");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertOneSentence(run);
+        assertThat(run.err()).isEqualTo("ward: --config " + folder + " is a folder, not a file: give the path of Ward's"
+                + " settings file (e.g. ward.yml).\n");
+    }
+
+    @Test
+    void everySettingOfAFullSettingsFileIsKnown() throws IOException {
+        Path config = yaml("ward:", "  data-dir: " + dir.resolve("ward-data"), "  graph:", "    tenantId: contoso.onmicrosoft.com",
+                "    client-id: 00000000-0000-0000-0000-000000000000", "    credential: client-secret",
+                "    client-secret: s", "    trust:", "      ca-certificate: /nowhere/ca.pem", "  alerts:", "    channels:",
+                "      compliance-mail:", "        type: email", "        to: [dpo@example.org]", "    routes:",
+                "      - channels: [compliance-mail]", "        min-severity: high", "  inventory:",
+                "    extra-columns: [ConsentReference]", "  evidence:", "    signing:", "      alias: ward", "  policy:",
+                "    pack: nhs-england");
+        CommandRun run = ward(config, "findings");
+        assertThat(run.err()).doesNotContain("is not one of Ward's settings");
+    }
+
     private static void assertOneSentence(CommandRun run) {
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).doesNotContain("Error creating bean").doesNotContain("Exception");
+    }
+
+    private Path yaml(String... lines) throws IOException {
+        return Files.write(dir.resolve("ward.yml"), List.of(lines));
+    }
+
+    /** A command with the settings file given. */
+    private static CommandRun ward(Path config, String... command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add("--config");
+        args.add(config.toString());
+        int code = new WardCli(console).run(args.toArray(String[]::new));
+        return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** {@code ward scan} with sign-in settings that would work and the given ones on top. */

@@ -63,6 +63,12 @@ class FindingsCommandTests {
     }
 
     @Test
+    void anOwnerFilterHoldingAPatientIdentifierIsEchoedMasked() {
+        CommandRun run = CommandRun.of(context, new FindingsCommand(), "--owner", "999 000 0018");
+        assertThat(run.out()).contains("owned by 999 *** **18").doesNotContain("000 0018");
+    }
+
+    @Test
     void eachFindingSaysWhatWardCanDoAboutIt() {
         String out = CommandRun.of(context, new FindingsCommand(), "--type", "anonymous-link").out();
         Finding link = ScanHarness.open(context).stream().filter(f -> f.type().name().equals("ANONYMOUS_LINK")).findFirst()

@@ -89,7 +89,7 @@ class IdentityCommandTests {
     @Test
     void exitsWithThreeWhenAFindingReachesTheFailOnSeverity() {
         IdentityCommand command = new IdentityCommand();
-        command.failOn = "critical";
+        command.failOn = org.ward.rules.policy.Severity.CRITICAL;
 
         assertThat(run(command)).isEqualTo(ExitCodes.FINDINGS);
     }

@@ -3,6 +3,7 @@ package org.ward.connector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +75,27 @@ class ReadOnlyCommandsTests {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("F-").containsPattern("\\d+ findings \\(open\\)\\.");
+    }
+
+    @Test
+    void findingsAnswerQuietlyWhereTheLogFileCannotBeWritten() throws IOException {
+        Path notAFolder = Files.writeString(Files.createTempDirectory("ward-log").resolve("not-a-folder"), "x");
+        Path config = Files.writeString(notAFolder.resolveSibling("ward.properties"), "logging.file.name="
+                + notAFolder.resolve("ward.log").toString().replace("\\", "\\\\"));
+        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+        CliRun run;
+        try {
+            run = ward("findings", "--data-dir", dataDir.toString(), "--policy", ScanHarness.CLINIC_POLICY, "--config",
+                    config.toString());
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("F-");
+        assertThat(run.err() + systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

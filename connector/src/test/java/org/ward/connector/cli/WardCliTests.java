@@ -76,6 +76,29 @@ class WardCliTests {
     }
 
     @Test
+    void aWrongFailOnIsRefusedAsTheCommandLineIsRead() {
+        assertThat(ward("scan", "--fail-on", "severe", "--config", dir.resolve("nope.properties").toString()))
+                .isEqualTo(2);
+        assertThat(errors()).isEqualTo("ward: Invalid value for option '--fail-on': --fail-on takes critical, high, medium,"
+                + " low, info, not 'severe'; ward scan --help shows every option.\n");
+    }
+
+    @Test
+    void aUsageErrorIsOneLineThatNamesTheCommandsHelp() {
+        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(ward("findings", "--severity", "bogus")).isEqualTo(2);
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(errors()).isEqualTo("ward: Invalid value for option '--severity': --severity takes critical, high,"
+                + " medium, low, info, not 'bogus'; ward findings --help shows every option.\n");
+        assertThat(systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void missingTenantIdStopsWithOneSentence() throws IOException {
         Path config = Files.writeString(dir.resolve("ward.properties"), "ward.graph.client-id=x\n");
         assertThat(ward("scan", "--config", config.toString(), "--data-dir", dir.toString())).isEqualTo(2);
