@@ -38,6 +38,8 @@ import org.ward.connector.scan.ScanService;
 import org.ward.rules.policy.PolicyPack;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
  * {@code ward serve}: only in the web application the serve command starts (the other commands start none). The
@@ -49,6 +51,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ServeConfiguration {
 
     /** Takes the place of the commands' migration strategy, whose careful upgrade it runs once the database answers. */
+    /**
+     * Spring Batch names each inventory partition's step after its drive ("inventoryDriveStep:b!…"), and tags its
+     * meters with that name: one series per drive and metric, tens of thousands on a trust's tenant. The partitions'
+     * meters are counted under the step's own name instead.
+     */
+    @Bean
+    MeterFilter partitionStepsUnderTheirStep() {
+        return new MeterFilter() {
+            @Override
+            public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+                if (!id.getName().startsWith("spring.batch")) {
+                    return id;
+                }
+                java.util.List<Tag> tags = new java.util.ArrayList<>();
+                boolean changed = false;
+                for (Tag tag : id.getTagsAsIterable()) {
+                    int partition = tag.getValue().indexOf(':');
+                    if (tag.getKey().endsWith("step.name") && partition > 0) {
+                        tags.add(Tag.of(tag.getKey(), tag.getValue().substring(0, partition)));
+                        changed = true;
+                    } else {
+                        tags.add(tag);
+                    }
+                }
+                return changed ? id.replaceTags(tags) : id;
+            }
+        };
+    }
+
     @Bean
     @org.springframework.context.annotation.Primary
     DatabaseStart databaseHealthIndicator(@Value("${spring.datasource.url:}") String jdbcUrl, ServeSettings settings,

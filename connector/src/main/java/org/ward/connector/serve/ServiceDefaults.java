@@ -22,7 +22,10 @@ public final class ServiceDefaults {
         p.put("server.tomcat.connection-timeout", "10s");
         p.put("management.endpoints.web.exposure.include", "health,prometheus");
         p.put("management.endpoint.health.probes.enabled", "true");
-        p.put("management.endpoint.health.show-details", "always");
+        // The port Graph posts to is public: anyone may see each check's status, not its details (paths, receivers'
+        // errors). An operator who moves management.server.port off the public port can show them.
+        p.put("management.endpoint.health.show-components", "always");
+        p.put("management.endpoint.health.show-details", "never");
         p.put("management.endpoint.health.group.liveness.include", "livenessState");
         p.put("management.endpoint.health.group.readiness.include", "readinessState,database,graph,subscriptions");
         p.put("management.metrics.tags.application", "ward");

@@ -293,11 +293,15 @@ class ServeIntegrationTests {
         assertThat(readiness.body()).contains("\"database\"", "\"graph\"", "\"subscriptions\"");
         assertThat(readiness.body()).as("a failing alert receiver never takes Ward out of service")
                 .doesNotContain("\"alerts\"");
-        assertThat(health.body()).contains("\"alerts\"", "\"siem\"");
+        assertThat(health.body()).contains("\"alerts\"");
+        assertThat(health.body()).as("the public port shows each check's status, not its details")
+                .doesNotContain("\"siem\"", "\"details\"");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("ward_notifications_received_total", "ward_notifications_pending",
                 "ward_notifications_lag_seconds", "ward_subscriptions{", "state=\"active\"", "ward_notifications_response",
                 "ward_scan_items", "ward_schedule_runs_total");
+        assertThat(metrics.body()).as("the scan's steps, one series per step rather than per drive")
+                .contains("step_name=\"inventoryDriveStep\"").doesNotContain("inventoryDriveStep:");
     }
 
     /** Runs next to last: it restarts the service the other tests share. */
