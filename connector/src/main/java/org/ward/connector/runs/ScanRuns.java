@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.ward.connector.graph.GraphTraffic;
 
@@ -79,10 +80,12 @@ public class ScanRuns {
     }
 
     public long start(String tenantId, String policyId, String policyHash, long jobExecutionId, Instant now) {
+        // The id this insert generated: the highest id is another process's when ward identity starts a run beside it.
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ward_scan (job_execution_id, tenant_id, policy_id, policy_hash, started_at, status,"
                 + " graph_requests, resource_units, throttled) VALUES (?, ?, ?, ?, ?, 'RUNNING', 0, 0, 0)")
-                .params(jobExecutionId, tenantId, policyId, policyHash, Timestamp.from(now)).update();
-        return jdbc.sql("SELECT MAX(scan_id) FROM ward_scan").query(Long.class).single();
+                .params(jobExecutionId, tenantId, policyId, policyHash, Timestamp.from(now)).update(key, "scan_id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     /**
