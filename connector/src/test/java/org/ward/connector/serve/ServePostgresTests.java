@@ -160,7 +160,8 @@ class ServePostgresTests {
             await().atMost(SCHEDULED).untilAsserted(() -> {
                 String state = "evidence occurrences " + outcomes(first, second, "ward-evidence") + "; lock " + ward("pair",
                         "SELECT COALESCE((SELECT EXTRACT(EPOCH FROM lock_until - timezone('utc', CURRENT_TIMESTAMP))::bigint"
-                                + " FROM ward_schedule_lock WHERE name = 'ward-evidence'), 0)") + " s from now";
+                                + " FROM ward_schedule_lock WHERE name = 'ward-evidence'), 0)") + " s from now; scans "
+                        + scans("pair");
                 assertThat(sealedPacks(packs)).as("sealed packs; " + state).hasSizeGreaterThanOrEqualTo(2);
                 assertThat(count(first, "ward.schedule.runs", "job", "ward-evidence", "skipped")
                         + count(second, "ward.schedule.runs", "job", "ward-evidence", "skipped"))
@@ -211,6 +212,23 @@ class ServePostgresTests {
     }
 
     // ---- helpers ----
+
+    /** The scans' register rows (not the identity runs'), for a failure message: no completed scan, no evidence pack. */
+    private static String scans(String database) {
+        try (Connection connection = postgres.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT scan_id, status, job_execution_id FROM ward_scan"
+                        + " WHERE status <> 'IDENTITY' ORDER BY scan_id")) {
+            StringBuilder all = new StringBuilder();
+            while (rows.next()) {
+                all.append('#').append(rows.getLong(1)).append(' ').append(rows.getString(2)).append(" (job ")
+                        .append(rows.getLong(3)).append(") ");
+            }
+            return all.isEmpty() ? "none" : all.toString().trim();
+        } catch (SQLException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
 
     private static Map<String, Object> settings(String database, Path dataDir, int port) {
         Map<String, Object> settings = new LinkedHashMap<>(ScanHarness.asApp(ScanHarness.settings(simulator.info(),
