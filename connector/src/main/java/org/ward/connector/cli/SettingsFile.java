@@ -25,6 +25,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 import org.ward.connector.ConfigurationProblem;
+import org.ward.rules.policy.Suggestions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -194,11 +195,10 @@ final class SettingsFile {
         }
 
         private static String meant(String path, String typed, List<String> names) {
+            String bare = typed.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
             Optional<String> closest = names.stream()
-                    .min(Comparator.comparingInt(known -> distance(known.replace("-", ""), typed.toLowerCase(Locale.ROOT)
-                            .replace("-", "").replace("_", ""))))
-                    .filter(known -> distance(known.replace("-", ""), typed.toLowerCase(Locale.ROOT).replace("-", "")
-                            .replace("_", "")) <= Math.max(2, known.length() / 4));
+                    .min(Comparator.comparingInt(known -> Suggestions.distance(known.replace("-", ""), bare)))
+                    .filter(known -> Suggestions.distance(known.replace("-", ""), bare) <= Math.max(2, known.length() / 4));
             return closest.map(known -> "did you mean " + path + "." + known + EVERY_SETTING + "?")
                     .orElseGet(() -> "the settings under " + path + " are " + String.join(", ", names.stream().distinct()
                             .sorted().toList()) + EVERY_SETTING + ".");
@@ -210,26 +210,6 @@ final class SettingsFile {
 
         private static String kebab(String camel) {
             return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        }
-
-        /** Levenshtein distance: how many letters to add, drop or change. */
-        private static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
         }
     }
 

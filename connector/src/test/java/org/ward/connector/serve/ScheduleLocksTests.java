@@ -91,14 +91,8 @@ class ScheduleLocksTests {
     @Test
     void stoppingReleasesTheLockOfAJobStillRunning() throws InterruptedException {
         ScheduleLocks a = locks(poolA, "a");
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Thread job = new Thread(() -> a.run("ward-scan", Duration.ofHours(12), Duration.ZERO, () -> {
-            running.countDown();
-            awaitQuietly(end);
-        }));
-        job.start();
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread job = scanRunningUntil(a, end);
 
         a.destroy();
 
@@ -131,14 +125,8 @@ class ScheduleLocksTests {
     @Test
     void aJobRunningLongerThanItsLeaseKeepsItsLock() throws InterruptedException {
         ScheduleLocks a = leased(poolB, "a", Duration.ofMillis(400));
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Thread job = new Thread(() -> a.run("ward-scan", Duration.ofHours(12), Duration.ZERO, () -> {
-            running.countDown();
-            awaitQuietly(end);
-        }));
-        job.start();
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread job = scanRunningUntil(a, end);
         // Three leases' worth of extensions: each moves the lock's end further ahead.
         java.sql.Timestamp first = lockUntil("ward-scan");
         awaitLockUntilAfter("ward-scan", first.toInstant().plusMillis(1200));
@@ -153,6 +141,18 @@ class ScheduleLocksTests {
     }
 
     // ---- helpers ----
+
+    /** A scan job running on {@code locks} in a thread of its own until {@code end}; returns once it runs. */
+    private static Thread scanRunningUntil(ScheduleLocks locks, CountDownLatch end) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Thread job = new Thread(() -> locks.run("ward-scan", Duration.ofHours(12), Duration.ZERO, () -> {
+            running.countDown();
+            awaitQuietly(end);
+        }));
+        job.start();
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        return job;
+    }
 
     private static ScheduleLocks leased(DataSource pool, String instance, Duration lease) {
         return new ScheduleLocks(new JdbcTemplate(pool), new DataSourceTransactionManager(pool), new DatabaseVendor(URL),

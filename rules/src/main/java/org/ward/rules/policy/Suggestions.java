@@ -3,8 +3,11 @@ package org.ward.rules.policy;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" hints for misspelt keys and values, so a typo is fixed from the message alone. */
-final class Suggestions {
+/**
+ * "Did you mean" hints for misspelt keys and values, so a typo is fixed from the message alone: in policy packs here,
+ * and in Ward's settings file (the connector's SettingsFile measures with {@link #distance}).
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -28,7 +31,8 @@ final class Suggestions {
         return best;
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance: how many letters to add, drop or change to turn {@code a} into {@code b}. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
