@@ -49,7 +49,8 @@ class StructuredLogsTests {
 
         List<String> lines = Arrays.stream(console.split("\\R")).filter(l -> !l.isBlank()).toList();
         JsonMapper json = JsonMapper.builder().build();
-        assertThat(lines).hasSizeGreaterThan(5).allSatisfy(line -> {
+        // How many lines depends on how far the first scan got before the service stopped: each must be one ECS object.
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
             JsonNode entry = json.readTree(line);
             assertThat(entry.path("@timestamp").asString()).isNotBlank();
             assertThat(field(entry, "log", "level")).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
