@@ -127,8 +127,13 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         }
         ThreadPoolTaskScheduler tasks = scheduler;
         if (tasks != null) {
-            tasks.scheduleWithFixedDelay(this::upkeep, subscriptionSettings.checkEvery());
-            tasks.scheduleWithFixedDelay(this::heartbeat, Duration.ofSeconds(30));
+            try {
+                tasks.scheduleWithFixedDelay(this::upkeep, subscriptionSettings.checkEvery());
+                tasks.scheduleWithFixedDelay(this::heartbeat, Duration.ofSeconds(30));
+            } catch (org.springframework.core.task.TaskRejectedException stopping) {
+                // The service is stopping (it interrupted the scan above): there is nothing left to schedule.
+                LOG.debug("Not scheduling the upkeep: the service is stopping.");
+            }
         }
     }
 
