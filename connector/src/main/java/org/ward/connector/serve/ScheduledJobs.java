@@ -123,7 +123,9 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         if (settings.scanAtStart() && locations.latestDiscovery().isEmpty()) {
             LOG.info("Ward has not scanned this tenant yet: running the full scan first, then subscribing to its drives.");
             // No cron occurrence to protect: other instances see the lock while it runs, and the discovery after it.
-            scan(Duration.ZERO);
+            if (scan(Duration.ZERO) == Ran.FAILED) {
+                retryFirstScan(settings.retryAfter());
+            }
         }
         ThreadPoolTaskScheduler tasks = scheduler;
         if (tasks != null) {
@@ -137,11 +139,35 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         }
     }
 
-    void scan(Duration lockAtLeast) {
-        if (!database.ready()) {
+    /**
+     * A first scan that failed (Graph down, a refused sign-in) is tried again after {@code retry-after}, the wait
+     * doubling up to an hour, until one completes: without it there is nothing to watch and no evidence to pack, and
+     * the next cron occurrence may be a day away. Each attempt resumes what the last one committed.
+     */
+    private void retryFirstScan(Duration wait) {
+        ThreadPoolTaskScheduler tasks = scheduler;
+        if (tasks == null) {
             return;
         }
-        boolean ran = run(ChangeProcessor.SCAN_LOCK, settings.scanLockAtMost(), lockAtLeast, () -> {
+        LOG.info("The first scan did not finish: Ward tries it again in {} s, resuming what it committed.",
+                wait.toSeconds() > 0 ? wait.toSeconds() : String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1e3));
+        Duration next = wait.multipliedBy(2).compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait.multipliedBy(2);
+        try {
+            tasks.schedule(() -> {
+                if (scan(Duration.ZERO) == Ran.FAILED) {
+                    retryFirstScan(next);
+                }
+            }, clock.instant().plus(wait));
+        } catch (org.springframework.core.task.TaskRejectedException stopping) {
+            LOG.debug("Not retrying the first scan: the service is stopping.");
+        }
+    }
+
+    Ran scan(Duration lockAtLeast) {
+        if (!database.ready()) {
+            return Ran.ELSEWHERE;
+        }
+        Ran ran = run(ChangeProcessor.SCAN_LOCK, settings.scanLockAtMost(), lockAtLeast, () -> {
             processor.scanStarted();
             try {
                 ScanService.Outcome outcome = scans.scan();
@@ -150,9 +176,10 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
                 processor.scanEnded();
             }
         });
-        if (ran) {
+        if (ran == Ran.HERE) {
             upkeep();
         }
+        return ran;
     }
 
     void identity() {
@@ -199,15 +226,18 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         }
     }
 
-    private boolean run(String job, Duration atMost, Duration atLeast, Runnable task) {
+    /** Where a scheduled job's occurrence went: it ran here, another instance had it, or it failed here. */
+    enum Ran { HERE, ELSEWHERE, FAILED }
+
+    private Ran run(String job, Duration atMost, Duration atLeast, Runnable task) {
         try {
             boolean ran = locks.run(job, atMost, atLeast, task);
             count(job, ran ? "ran" : "skipped");
-            return ran;
+            return ran ? Ran.HERE : Ran.ELSEWHERE;
         } catch (RuntimeException e) {
             count(job, "failed");
             LOG.error("Scheduled job {} failed: {}", job, e.getMessage(), e);
-            return false;
+            return Ran.FAILED;
         }
     }
 
