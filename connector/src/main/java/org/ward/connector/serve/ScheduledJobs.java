@@ -149,9 +149,10 @@ public class ScheduledJobs implements ApplicationListener<ApplicationReadyEvent>
         if (tasks == null) {
             return;
         }
-        LOG.info("The first scan did not finish: Ward tries it again in {} s, resuming what it committed.",
-                wait.toSeconds() > 0 ? wait.toSeconds() : String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1e3));
-        Duration next = wait.multipliedBy(2).compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait.multipliedBy(2);
+        LOG.info("The first scan did not finish: Ward tries it again in {} ms, resuming what it committed.",
+                wait.toMillis());
+        Duration doubled = wait.multipliedBy(2);
+        Duration next = doubled.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : doubled;
         try {
             tasks.schedule(() -> {
                 if (scan(Duration.ZERO) == Ran.FAILED) {

@@ -3,7 +3,9 @@ package org.ward.connector.serve;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +39,7 @@ import org.ward.connector.scan.ScanProgress;
 import org.ward.connector.scan.ScanService;
 import org.ward.rules.policy.PolicyPack;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -60,11 +63,11 @@ class ServeConfiguration {
     MeterFilter partitionStepsUnderTheirStep() {
         return new MeterFilter() {
             @Override
-            public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+            public Meter.Id map(Meter.Id id) {
                 if (!id.getName().startsWith("spring.batch")) {
                     return id;
                 }
-                java.util.List<Tag> tags = new java.util.ArrayList<>();
+                List<Tag> tags = new ArrayList<>();
                 boolean changed = false;
                 for (Tag tag : id.getTagsAsIterable()) {
                     int partition = tag.getValue().indexOf(':');
